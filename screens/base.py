@@ -1,0 +1,73 @@
+"""The base every workbook screen shares: header, footer, Escape to go back, and safe saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from screens.widgets.topbar import TopBar
+from workbook.errors import WorkbookError
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+    from workbook.storage import Repository
+
+
+class WorkbookScreen(Screen[None]):
+    """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
+
+    SECTION_TITLE: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),
+    ]
+
+    @property
+    def workbook_app(self) -> WorkbookApp:
+        from screens.app import WorkbookApp
+
+        assert isinstance(self.app, WorkbookApp)
+        return self.app
+
+    @property
+    def repo(self) -> Repository:
+        """The open workbook. Screens read and save models through it (or feature modules)."""
+        repo = self.workbook_app.repo
+        assert repo is not None, "no workbook is open"
+        return repo
+
+    def today(self) -> date:
+        """Today's local date (the app's clock, so tests can set it)."""
+        return self.workbook_app.today()
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.SECTION_TITLE, self.workbook_app.person_label, self.today())
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def try_save(self, save: Callable[[], object], done: str | None = None) -> bool:
+        """Run ``save``; on failure tell the person plainly and return False.
+
+        What the person typed stays in the form, so they can try again.
+        """
+        try:
+            save()
+        except WorkbookError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+            return False
+        if done:
+            self.notify(done, markup=False)
+        return True
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,37 @@
+"""The calm header every screen shares: section name on the left, name and date on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+
+class TopBar(Horizontal):
+    """Section title, then the person's name and today's date. Names are shown literally."""
+
+    DEFAULT_CSS = """
+    TopBar {
+        height: 1;
+        dock: top;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    TopBar #topbar-title { width: 1fr; text-style: bold; }
+    TopBar #topbar-who { width: auto; color: $text-muted; }
+    """
+
+    def __init__(self, title: str, who: str, today: date) -> None:
+        super().__init__()
+        self._title = title
+        self._who = who
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Side by Side · {self._title}", id="topbar-title", markup=False)
+        when = f"{self._today:%a %d %b %Y}"
+        right = f"{self._who} · {when}" if self._who else when
+        yield Label(right, id="topbar-who", markup=False)

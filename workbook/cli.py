@@ -1,0 +1,105 @@
+"""The ``workbook`` command: opens the workbook, or runs a command from the shell.
+
+Every command answers bad input with one plain line and the exit codes below, never a traceback:
+0 ok, 2 usage or invalid input, 3 profile open elsewhere, 4 unsafe folder permissions,
+5 data unreadable (quarantined), 6 save failed. The screens are imported only to open the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from workbook import __version__
+from workbook.errors import EXIT_OK, EXIT_USAGE, InvalidInput, WorkbookError
+from workbook.paths import resolve_data_dir
+from workbook.storage import DataRoot
+
+Handler = Callable[[argparse.Namespace, DataRoot], int]
+
+PATHWAYS = {
+    "stop": "stop completely",
+    "cut-back": "cut back",
+    "reduce-harm": "reduce harm",
+    "not-sure": "not sure yet",
+}
+WORKING_ON = {"alcohol", "other-drugs", "codependency", "gambling", "other"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one kind line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"workbook: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="workbook",
+        description="Side by Side: a private self-recovery workbook. "
+        "With no command, opens the workbook in this terminal.",
+        epilog="Your workbook never leaves this computer. Example: workbook --profile Sam",
+    )
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    parser.add_argument("--data-dir", help="folder for workbooks (default: your user data folder)")
+    parser.add_argument("--profile", help="whose workbook to open (name or id)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    from workbook.commands import register_all
+
+    register_all(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    root = DataRoot(resolve_data_dir(args.data_dir))
+    handler: Handler = getattr(args, "handler", run_tui)
+    try:
+        return handler(args, root)
+    except WorkbookError as exc:
+        print(f"workbook: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except ValidationError as exc:
+        print(f"workbook: {friendly_validation(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+
+
+def friendly_validation(exc: ValidationError) -> str:
+    """The first problem of a pydantic error, as one plain line."""
+    err = exc.errors()[0]
+    where = " ".join(str(p).replace("_", " ") for p in err.get("loc", ())) or "value"
+    msg = str(err.get("msg", "not valid")).removeprefix("Value error, ")
+    return f"{where}: {msg}"
+
+
+def parse_date(text: str) -> date:
+    """A date typed as YYYY-MM-DD, or a plain message saying so."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a date; please write it as YYYY-MM-DD") from None
+
+
+def run_tui(args: argparse.Namespace, root: DataRoot) -> int:
+    """Open the workbook in the terminal."""
+    from screens.app import run
+
+    return run(root, profile=args.profile)
+
+
+def ok() -> int:
+    return EXIT_OK
+
+
+def path_arg(text: str) -> Path:
+    return Path(text).expanduser()

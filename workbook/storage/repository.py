@@ -1,0 +1,129 @@
+"""The repository: pydantic models in, pydantic models out.
+
+This is the only layer that touches TinyDB tables, ``Query`` and raw documents. Feature modules
+(``workbook/goals.py`` and friends) build their intent-named functions on these few calls, and
+screens only ever see models.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from tinydb import Query
+from tinydb.table import Document, Table
+
+from workbook.errors import ReadOnlyWorkbook
+from workbook.models import Record, Singleton, StoredModel
+from workbook.storage.store import Store
+
+S = TypeVar("S", bound=Singleton)
+R = TypeVar("R", bound=Record)
+M = TypeVar("M", bound=StoredModel)
+
+_SINGLE_ID = 1
+
+
+class Repository:
+    """Reads and saves models in one open :class:`Store`. Every save is atomic and durable."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # State ---------------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True when changes cannot be saved (see :attr:`read_only_reason`)."""
+        return self._store.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._store.read_only_reason if self.read_only else None
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things worth telling the person from opening (a backup that could not be made)."""
+        return list(self._store.warnings)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything saved inside lands in one atomic write, or not at all."""
+        with self._store.transaction():
+            yield
+
+    def close(self) -> None:
+        self._store.close()
+
+    # Singletons ----------------------------------------------------------------------------
+
+    def get(self, model: type[S]) -> S | None:
+        """The one stored ``model`` (the profile, the settings...), or None if never saved."""
+        doc = self._table(model).get(doc_id=_SINGLE_ID)
+        return None if doc is None else self._load(model, doc)
+
+    def put(self, obj: Singleton) -> None:
+        """Save the one ``obj`` of its kind, replacing what was there."""
+        self._check_writable()
+        self._table(type(obj)).upsert(Document(self._dump(obj), doc_id=_SINGLE_ID))
+
+    # Records -------------------------------------------------------------------------------
+
+    def all(self, model: type[R], where: Callable[[R], bool] | None = None) -> list[R]:
+        """Every stored ``model``, in the order they were first saved, optionally filtered."""
+        items = [self._load(model, doc) for doc in self._table(model).all()]
+        loaded = [item for item in items if item is not None]
+        return loaded if where is None else [item for item in loaded if where(item)]
+
+    def find(self, model: type[R], ident: str) -> R | None:
+        """The stored ``model`` with this id, or None."""
+        docs = self._table(model).search(Query().id == ident)
+        return self._load(model, docs[0]) if docs else None
+
+    def save(self, obj: Record) -> None:
+        """Add ``obj``, or replace the stored one with the same id."""
+        self._check_writable()
+        self._table(type(obj)).upsert(self._dump(obj), Query().id == obj.id)
+
+    def save_many(self, objs: list[Record]) -> None:
+        """Save several records in one atomic write."""
+        with self.transaction():
+            for obj in objs:
+                self.save(obj)
+
+    def remove(self, model: type[R], ident: str) -> bool:
+        """Remove the record with this id; return whether there was one."""
+        self._check_writable()
+        return bool(self._table(model).remove(Query().id == ident))
+
+    def count(self, model: type[StoredModel]) -> int:
+        return len(self._table(model))
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _table(self, model: type[StoredModel]) -> Table:
+        if not model.TABLE:
+            raise TypeError(f"{model.__name__} is not a stored model")
+        return self._store.db.table(model.TABLE, cache_size=0)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyWorkbook(
+                f"This workbook is open read-only: {self._store.read_only_reason}"
+            )
+
+    def _load(self, model: type[M], doc: dict[str, Any]) -> M | None:
+        if not self.read_only:
+            return model.model_validate(doc)
+        # A read-only view of a newer file: keep what we understand, skip what we cannot.
+        known = {k: v for k, v in doc.items() if k in model.model_fields}
+        try:
+            return model.model_validate(known)
+        except ValidationError:
+            return None
+
+    @staticmethod
+    def _dump(obj: StoredModel) -> dict[str, Any]:
+        return obj.model_dump(mode="json")
