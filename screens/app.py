@@ -1,20 +1,31 @@
 """The Side by Side app: wiring only (global keys, theme, which screen comes first).
 
-Feature logic lives in the feature screens and in ``workbook``; this file stays small.
+Feature logic lives in the feature screens and in ``workbook``; this file stays small. Screens
+that belong to other features are imported lazily, when first needed, to keep start-up quick.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from screens.sections import section
 from workbook.models import Profile, ProfileCard
-from workbook.storage import DataRoot, Repository
+from workbook.storage import Codec, DataRoot, Repository
+
+
+def _optional(path: str) -> Any | None:
+    """``module:attr`` if that module exists in this build, else None."""
+    module, name = path.split(":", 1)
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name)
 
 
 class WorkbookApp(App[int]):
@@ -31,6 +42,22 @@ class WorkbookApp(App[int]):
             tooltip="Help for a hard moment: who to call and what to do now",
         ),
         Binding("ctrl+g", "hard_moment", "Hard moment", show=False, priority=True),
+        Binding(
+            "f2",
+            "log_urge",
+            "Log urge",
+            id="log_urge",
+            priority=True,
+            tooltip="Note an urge now, from any screen",
+        ),
+        Binding(
+            "f9",
+            "quick_hide",
+            "Hide",
+            id="quick_hide",
+            priority=True,
+            tooltip="Hide the screen at once; unlock to come back",
+        ),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
@@ -51,6 +78,7 @@ class WorkbookApp(App[int]):
     # State the screens read ---------------------------------------------------------------
 
     def today(self) -> date:
+        """Today's local date (tests pass a fixed clock)."""
         return self._clock()
 
     @property
@@ -61,7 +89,7 @@ class WorkbookApp(App[int]):
     def profile(self) -> Profile | None:
         return self.repo.get(Profile) if self.repo else None
 
-    # Start-up ------------------------------------------------------------------------------
+    # Start-up and opening a workbook ---------------------------------------------------------
 
     def on_mount(self) -> None:
         cards = self.root.cards()
@@ -75,17 +103,34 @@ class WorkbookApp(App[int]):
             self.push_screen(StartScreen())
 
     def open_card(self, card: ProfileCard) -> None:
-        """Open this person's workbook and show Home."""
-        self.repo = self.root.open(card)
+        """Open this person's workbook and show Home (asking for the passphrase if it has one)."""
+        unlock = _optional("screens.unlock:UnlockScreen") if card.encrypted else None
+        if unlock is not None:
+
+            def opened(codec: Codec | None) -> None:
+                if codec is not None:
+                    self.open_with(card, codec)
+
+            self.push_screen(unlock(card), opened)
+            return
+        self.open_with(card, None)
+
+    def open_with(self, card: ProfileCard, codec: Codec | None) -> None:
+        self.repo = self.root.open(card, codec=codec)
         self.card = card
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
 
-    def on_unmount(self) -> None:
+    def close_workbook(self) -> None:
+        """Close the open workbook: release its lock and drop its data from memory."""
         if self.repo is not None:
             self.repo.close()
-            self.repo = None
+        self.repo = None
+        self.card = None
+
+    def on_unmount(self) -> None:
+        self.close_workbook()
 
     # Global actions ------------------------------------------------------------------------
 
@@ -97,6 +142,18 @@ class WorkbookApp(App[int]):
 
         if not isinstance(self.screen, HardMomentScreen):
             self.push_screen(HardMomentScreen())
+
+    def action_log_urge(self) -> None:
+        """Log an urge from any screen (the urges feature provides the dialog)."""
+        dialog = _optional("screens.urges:LogUrgeScreen")
+        if dialog is not None and self.repo is not None and not isinstance(self.screen, dialog):
+            self.push_screen(dialog())
+
+    def action_quick_hide(self) -> None:
+        """Hide everything personal at once (the privacy feature provides the screen)."""
+        hide = _optional("screens.lock:HideScreen")
+        if hide is not None and not isinstance(self.screen, hide):
+            self.push_screen(hide())
 
 
 def run(root: DataRoot, profile: str | None = None) -> int:

@@ -317,11 +317,25 @@ class Person(Record):
 
 
 # --- Change plan (issue 4) -----------------------------------------------------------------
+#
+# (models for this feature go below this line)
+
 
 # --- Weekly review (issue 5) ---------------------------------------------------------------
+#
+# (models for this feature go below this line)
+
 
 # --- Check-ins, setbacks and urges (issue 6) -----------------------------------------------
+#
+# (models for this feature go below this line)
+
 
 # --- Daily-life skills (issue 7) -----------------------------------------------------------
+#
+# (models for this feature go below this line)
+
 
 # --- Resources and the plan for hard moments (issue 8) -------------------------------------
+#
+# (models for this feature go below this line)
