@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000
@@ -32,34 +32,40 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _savable(value: str) -> str:
-    """Refuse text that cannot be written as UTF-8 (lone surrogates), kindly."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(
-            "this text has a character that cannot be saved; please retype it"
-        ) from None
+def _savable(value: Any) -> Any:
+    """Refuse text that cannot be written as UTF-8 (lone surrogates), kindly.
+
+    Runs before pydantic's own string check, whose message for this case is not one to show.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(
+                "this text has a character that cannot be saved; please retype it"
+            ) from None
     return value
 
 
 def _named(value: str) -> str:
-    value = _savable(value).strip()
+    value = value.strip()
     if not value:
         raise ValueError("please write at least one letter or number")
     return value
 
 
-ShortText = Annotated[str, AfterValidator(_savable), Field(max_length=SHORT_TEXT_MAX)]
+ShortText = Annotated[str, BeforeValidator(_savable), Field(max_length=SHORT_TEXT_MAX)]
 """A line of text: a title, a contact, a place. Stored exactly as typed."""
 
-LongText = Annotated[str, AfterValidator(_savable), Field(max_length=LONG_TEXT_MAX)]
+LongText = Annotated[str, BeforeValidator(_savable), Field(max_length=LONG_TEXT_MAX)]
 """A free answer or note, up to 5,000 characters. Stored exactly as typed."""
 
-Name = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_named)]
+Name = Annotated[str, BeforeValidator(_savable), Field(max_length=NAME_MAX), AfterValidator(_named)]
 """A name or nickname: trimmed, never empty."""
 
-Title = Annotated[str, Field(max_length=SHORT_TEXT_MAX), AfterValidator(_named)]
+Title = Annotated[
+    str, BeforeValidator(_savable), Field(max_length=SHORT_TEXT_MAX), AfterValidator(_named)
+]
 """A title that must say something: trimmed, never empty."""
 
 

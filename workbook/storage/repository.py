@@ -67,7 +67,8 @@ class Repository:
     def put(self, obj: Singleton) -> None:
         """Save the one ``obj`` of its kind, replacing what was there."""
         self._check_writable()
-        self._table(type(obj)).upsert(Document(self._dump(obj), doc_id=_SINGLE_ID))
+        with self.transaction():  # TinyDB's upsert may write twice; land it as one save
+            self._table(type(obj)).upsert(Document(self._dump(obj), doc_id=_SINGLE_ID))
 
     # Records -------------------------------------------------------------------------------
 
@@ -85,7 +86,8 @@ class Repository:
     def save(self, obj: Record) -> None:
         """Add ``obj``, or replace the stored one with the same id."""
         self._check_writable()
-        self._table(type(obj)).upsert(self._dump(obj), Query().id == obj.id)
+        with self.transaction():  # TinyDB's upsert may write twice; land it as one save
+            self._table(type(obj)).upsert(self._dump(obj), Query().id == obj.id)
 
     def save_many(self, objs: list[Record]) -> None:
         """Save several records in one atomic write."""

@@ -1,0 +1,25 @@
+"""A process SIGKILLed mid-save never leaves a broken or older-than-acknowledged workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.faults.killing import kill_rounds
+from workbook.models import ProfileCard
+from workbook.storage import DataRoot
+
+
+def test_fifty_kills_mid_save(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> None:
+    card = make_profile("save 0")
+    result = kill_rounds(root, card.id, rounds=50, seed=7)
+    assert result.rounds == 50
+    assert result.max_acked >= 50  # every round acknowledged at least one save
+    # Kills really landed inside saves, at every step of one.
+    assert result.mid_save >= 20
+    assert set(result.halted_at) == {
+        "after_open",
+        "half_written",
+        "after_fsync",
+        "after_link",
+        "after_replace",
+    }

@@ -1,0 +1,155 @@
+"""The repository: models in, models out; every text round-trips exactly or is refused kindly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from tests.blns import naughty_strings
+from workbook.models import (
+    LONG_TEXT_MAX,
+    Goal,
+    GoalStep,
+    Horizon,
+    LifeArea,
+    Person,
+    Profile,
+    ProfileCard,
+    Settings,
+    StoredModel,
+)
+from workbook.storage import DataRoot, Repository
+
+
+def test_singletons_and_records(repo: Repository) -> None:
+    assert repo.get(Settings) is None
+    repo.put(Settings(country="AU"))
+    assert repo.get(Settings) == Settings(country="AU")
+    goal = Goal(title="Set an alarm", steps=[GoalStep(text="Buy a clock")])
+    repo.save(goal)
+    goal.steps[0].done_on = date(2026, 11, 27)
+    repo.save(goal)
+    assert repo.all(Goal) == [goal]
+    assert repo.find(Goal, goal.id) == goal
+    assert repo.find(Goal, "missing") is None
+    assert repo.remove(Goal, goal.id) and not repo.remove(Goal, goal.id)
+    assert repo.all(Goal) == []
+
+
+def test_where_filter_and_order(repo: Repository) -> None:
+    for n, horizon in enumerate([Horizon.SHORT, Horizon.LONG, Horizon.SHORT]):
+        repo.save(Goal(title=f"g{n}", horizon=horizon))
+    short = repo.all(Goal, where=lambda g: g.horizon == Horizon.SHORT)
+    assert [g.title for g in short] == ["g0", "g2"]
+
+
+def test_changes_survive_reopen(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    repo.save(Person(name="Ana", contact="+44 7700 900123"))
+    repo.close()
+    again = root.open(card)
+    assert [p.name for p in again.all(Person)] == ["Ana"]
+    again.close()
+
+
+def test_every_stored_model_has_field_docstrings() -> None:
+    for table, model in StoredModel.registry.items():
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} ({table}) needs a docstring"
+
+
+def test_naughty_strings_round_trip_or_are_refused(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    stored: list[tuple[str, str]] = []
+    refused = 0
+    for n, text in enumerate(naughty_strings()):
+        try:
+            goal = Goal(title=text or "(empty)", why=text, if_situation=text[:200])
+        except ValidationError as exc:
+            refused += 1
+            messages = " ".join(e["msg"] for e in exc.errors())
+            assert "Traceback" not in messages
+            continue
+        goal.id = f"n{n}"
+        repo.save(goal)
+        stored.append((goal.id, goal.why))
+    repo.close()
+    again = root.open(card, write=False)
+    by_id = {g.id: g for g in again.all(Goal)}
+    for ident, why in stored:
+        assert by_id[ident].why == why  # exactly as typed
+    assert len(stored) > 400 and refused < 50
+
+
+def test_limits_and_kind_refusals() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Goal(title="   ")
+    assert "please write at least one letter" in str(caught.value)
+    with pytest.raises(ValidationError):
+        Goal(title="x", why="y" * (LONG_TEXT_MAX + 1))
+    with pytest.raises(ValidationError) as caught:
+        Profile(display_name="Sam\ud800")
+    assert "cannot be saved" in str(caught.value)
+    assert Goal(title="x", why="y" * LONG_TEXT_MAX).why
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+goals = st.builds(
+    Goal,
+    title=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=50).filter(
+        lambda s: s.strip()
+    ),
+    why=text,
+    area=st.sampled_from(list(LifeArea)),
+    horizon=st.sampled_from(list(Horizon)),
+    target_date=st.none() | st.dates(),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(items=st.lists(goals, max_size=8))
+def test_goals_round_trip_through_storage(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], items: list[Goal]
+) -> None:
+    card = make_profile(f"H{len(root.cards())}")
+    repo = root.open(card)
+    repo.save_many(list(items))
+    repo.close()
+    again = root.open(card, write=False)
+    assert again.all(Goal) == items
+
+
+def test_one_change_is_one_save(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> None:
+    """Each save rewrites the file once (TinyDB's upsert alone would write twice)."""
+    import json
+
+    card = make_profile()
+    repo = root.open(card)
+    path = root.files(card).workbook
+
+    def saves() -> int:
+        return int(json.loads(path.read_bytes())["_meta"]["1"]["save_count"])
+
+    start = saves()
+    goal = Goal(title="one")
+    repo.save(goal)
+    repo.save(goal)
+    repo.put(Settings())
+    repo.put(Settings(country="US"))
+    repo.remove(Goal, goal.id)
+    with repo.transaction():
+        repo.save(Goal(title="a"))
+        repo.save(Goal(title="b"))
+    assert saves() - start == 6
+    repo.close()
