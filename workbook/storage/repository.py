@@ -8,6 +8,7 @@ screens only ever see models.
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -56,6 +57,10 @@ class Repository:
 
     def close(self) -> None:
         self._store.close()
+
+    def export_data(self) -> dict[str, dict[str, Any]]:
+        """A deep copy of everything stored, as plain JSON-ready data (for a full export)."""
+        return copy.deepcopy(self._store.storage.read())
 
     # Singletons ----------------------------------------------------------------------------
 

@@ -17,18 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from pydantic import ValidationError
 from tinydb import TinyDB
 
 from workbook import __version__
 from workbook.errors import DataUnreadable, ProfileInUse, WriteFailed
-from workbook.models import Singleton, StoredModel
 from workbook.paths import FILE_MODE, check_private, ensure_private_dir
 from workbook.storage import backups
 from workbook.storage.atomic import atomic_write, clean_stale_temps
 from workbook.storage.codec import Codec, CorruptData, Data, PlainCodec
 from workbook.storage.migrations import SCHEMA_VERSION, migrate
 from workbook.storage.tinystore import META_DOC, META_TABLE, AtomicStorage
+from workbook.storage.validation import find_problems
 
 WORKBOOK_FILE = "workbook.json"
 
@@ -81,27 +80,9 @@ def schema_version_of(data: Data) -> int:
 
 def validate_data(data: Data) -> None:
     """Check every document against its model; raise :class:`CorruptData` on the first problem."""
-    for table, docs in data.items():
-        if table == META_TABLE:
-            continue
-        model = StoredModel.registry.get(table)
-        if model is None:
-            if docs:
-                raise CorruptData(f"the file has a section this version does not know ({table})")
-            continue
-        if issubclass(model, Singleton) and len(docs) > 1:
-            raise CorruptData(f"the file has more than one {table}")
-        ids: set[str] = set()
-        for doc in docs.values():
-            try:
-                obj = model.model_validate(doc)
-            except ValidationError as exc:
-                raise CorruptData(f"an entry in {table} is not valid") from exc
-            ident = getattr(obj, "id", None)
-            if ident is not None:
-                if ident in ids:
-                    raise CorruptData(f"two entries in {table} share one id")
-                ids.add(ident)
+    problems = find_problems(data, limit=1)
+    if problems:
+        raise CorruptData(problems[0].summary)
 
 
 def load_checked(raw: bytes, codec: Codec) -> tuple[Data, int]:

@@ -1,0 +1,105 @@
+"""``workbook export`` and ``workbook import``: a report for the coach, or a full copy to move.
+
+Export only reads, so it works while the workbook is open in a window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from workbook.cli import parse_date
+from workbook.commands.common import add_profile_option, chosen_card, codec_for
+from workbook.errors import EXIT_OK, InvalidInput
+from workbook.storage import DataRoot
+from workbook.storage.atomic import atomic_write
+from workbook.storage.transfer import export_bytes, import_new_profile, read_export
+
+FORMATS = ("md", "html", "json")
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    export = sub.add_parser(
+        "export",
+        help="make a report for your coach, or a full copy of your workbook",
+        description="md and html make a readable report of the sections you choose (to print "
+        "or share). json is the whole workbook, for moving to another computer or keeping a copy. "
+        "An exported file is not protected by a passphrase: keep it somewhere safe.",
+        epilog="Examples: workbook export --format html --sections plan,goals -o report.html"
+        " | workbook export --format json -o my-workbook.json",
+    )
+    add_profile_option(export)
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
+    export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
+    export.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    export.set_defaults(handler=run_export)
+    imp = sub.add_parser(
+        "import",
+        help="bring in a JSON export as a new workbook",
+        description="Checks the whole file first; if anything is wrong nothing is imported and "
+        "the first problems are listed. Older exports are upgraded.",
+        epilog="Example: workbook import my-workbook.json --profile 'Sam (laptop)'",
+    )
+    imp.add_argument("file", help="a file made by `workbook export --format json`")
+    imp.add_argument(
+        "--profile",
+        dest="sub_profile",
+        metavar="NAME",
+        help="name for the new workbook (default: the name in the file)",
+    )
+    imp.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace, root: DataRoot) -> int:
+    card = chosen_card(args, root)
+    if args.format != "json" and card.encrypted:
+        print("Note: the exported file is not protected by your passphrase.", file=sys.stderr)
+    repo = root.open(card, write=False, codec=codec_for(card))
+    try:
+        if args.format == "json":
+            raw = export_bytes(repo, datetime.now().astimezone().isoformat(timespec="seconds"))
+        else:
+            from workbook.report import build_report, render
+
+            since = parse_date(args.since) if args.since else None
+            report = build_report(repo, _sections(args.sections), since=since)
+            raw = render(report, args.format).encode("utf-8")
+    finally:
+        repo.close()
+    if card.encrypted and args.format == "json":
+        print("Note: the exported file is not protected by your passphrase.", file=sys.stderr)
+    if args.output:
+        out = Path(args.output).expanduser()
+        atomic_write(out.absolute(), raw)
+        print(f"Wrote {out}")
+    else:
+        sys.stdout.write(raw.decode("utf-8"))
+    return EXIT_OK
+
+
+def _sections(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    from workbook.report import SECTION_IDS
+
+    chosen = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SECTION_IDS]
+    if unknown:
+        raise InvalidInput(f"unknown section {unknown[0]!r}; choose from: {', '.join(SECTION_IDS)}")
+    return chosen
+
+
+def run_import(args: argparse.Namespace, root: DataRoot) -> int:
+    path = Path(args.file).expanduser()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{args.file!r} could not be read ({exc.strerror}).") from None
+    data = read_export(raw)
+    card = import_new_profile(root, data, name=args.sub_profile)
+    print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+    return EXIT_OK
