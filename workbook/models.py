@@ -72,9 +72,7 @@ Title = Annotated[
 class StoredModel(BaseModel):
     """Base of every stored model: strict about unknown fields, validated on assignment."""
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     TABLE: ClassVar[str] = ""
     registry: ClassVar[dict[str, type[StoredModel]]] = {}

@@ -1,0 +1,34 @@
+"""Start-up: process start until Home is on screen, against a bare Textual app (same harness).
+
+Runs the two alternately (so machine noise hits both alike) and reports medians and the ratio.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CHILD = Path(__file__).with_name("_startup_child.py")
+
+
+def _once(kind: str, data_dir: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(CHILD), kind, str(data_dir)], check=True, capture_output=True
+    )
+    return time.perf_counter() - start
+
+
+def measure(data_dir: Path, runs: int = 10) -> dict[str, float]:
+    """Median seconds for each app and the ratio ours/bare."""
+    _once("bare", data_dir)  # warm the OS file cache for both, untimed
+    _once("ours", data_dir)
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(_once("bare", data_dir))
+        ours.append(_once("ours", data_dir))
+    b, o = statistics.median(bare), statistics.median(ours)
+    return {"bare_s": b, "ours_s": o, "ratio": o / b, "runs": runs}
