@@ -80,7 +80,7 @@ def test_every_stored_model_has_field_docstrings() -> None:
         body = classes[name].body
         for i, stmt in enumerate(body):
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                if stmt.target.id.isupper():  # TABLE and other class constants
+                if stmt.target.id.isupper() or name == "StoredModel":  # constants, the base
                     continue
                 following = body[i + 1] if i + 1 < len(body) else None
                 documented = isinstance(following, ast.Expr) and isinstance(
