@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="name for the new workbook (default: the name in the file)",
     )
     imp.set_defaults(handler=run_import)
+    register_demo(sub)
 
 
 def run_export(args: argparse.Namespace, root: DataRoot) -> int:
@@ -102,4 +103,31 @@ def run_import(args: argparse.Namespace, root: DataRoot) -> int:
     data = read_export(raw)
     card = import_new_profile(root, data, name=args.sub_profile)
     print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+    return EXIT_OK
+
+
+def register_demo(sub: argparse._SubParsersAction[Any]) -> None:
+    demo = sub.add_parser(
+        "demo",
+        help="create a demo workbook with sample data",
+        description="Creates (or replaces) a workbook called 'Demo — sample data' filled with "
+        "realistic made-up entries, for showing the workbook to a group or trying it out. "
+        "It never touches anyone else's workbook.",
+        epilog="Example: workbook demo --years 2 --seed 7",
+    )
+    demo.add_argument("--years", type=int, default=1, help="how many years of entries (1-20)")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook")
+    demo.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace, root: DataRoot) -> int:
+    from workbook.demo import build_demo
+
+    if not 1 <= args.years <= 20:
+        raise InvalidInput("--years must be a whole number from 1 to 20")
+    card = build_demo(root, years=args.years, seed=args.seed)
+    print(
+        f"Created the demo workbook '{card.display_name}' [{card.id}] with "
+        f"{args.years} year(s) of sample data. Open it with: workbook --profile {card.id}"
+    )
     return EXIT_OK
