@@ -100,7 +100,8 @@ def make_people(span: DemoSpan) -> list[Record]:
 
 
 def make_goals(span: DemoSpan) -> list[Record]:
-    rng, goals = span.rng, []
+    rng = span.rng
+    goals: list[Record] = []
     longs = [
         Goal(
             title=t,
