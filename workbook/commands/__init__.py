@@ -12,6 +12,7 @@ from typing import Any
 MODULES = [
     "workbook.commands.profiles",
     "workbook.commands.care",
+    "workbook.commands.resources",
 ]
 
 
