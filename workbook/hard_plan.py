@@ -33,6 +33,8 @@ class Prompt(ContentModel):
     """A short example answer."""
     hint: str = ""
     """An optional nudge shown under the example."""
+    short: str = ""
+    """A short lead-in for the one-page summary; none when the section has one prompt."""
 
     @model_validator(mode="after")
     def _known_field(self) -> Prompt:
