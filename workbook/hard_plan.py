@@ -102,7 +102,7 @@ def save_answer(
 
 def _why(exc: ValidationError) -> str:
     err = exc.errors()[0]
-    if err.get("type") == "string_too_long":
+    if err.get("type") in ("string_too_long", "too_long"):
         return "That answer is very long; please keep it under 5,000 characters."
     return str(err.get("msg", "That text cannot be saved.")).removeprefix("Value error, ")
 

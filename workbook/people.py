@@ -106,7 +106,7 @@ def friendly(exc: ValidationError) -> str:
     field = str(loc[0]) if loc else ""
     what = FIELD_WORDS.get(field, "This")
     kind = err.get("type", "")
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         limit = (err.get("ctx") or {}).get("max_length", "")
         return f"{what} is too long; please keep it under {limit} characters."
     if kind == "enum":
