@@ -116,9 +116,7 @@ class HardPlanScreen(WorkbookScreen):
             ),
         ]
         for number, section in enumerate(self.sections, 1):
-            widgets.append(
-                Static(summary_line(number, section, plan), id=f"summary-{number}")
-            )
+            widgets.append(Static(summary_line(number, section, plan), id=f"summary-{number}"))
         return widgets
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

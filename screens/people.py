@@ -64,7 +64,12 @@ def person_fields(person: Person | None = None) -> list[FieldSpec]:
             person.good_times if person else "",
             placeholder="e.g. weekday evenings",
         ),
-        FieldSpec("ask", "What I'd like them to do when I reach out", person.ask if person else "", kind="area"),
+        FieldSpec(
+            "ask",
+            "What I'd like them to do when I reach out",
+            person.ask if person else "",
+            kind="area",
+        ),
     ]
 
 
@@ -182,5 +187,5 @@ def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:
         if person.ask:
             text.append(f"\n  I'd like them to: {person.ask}")
     part = Static(text, classes="hard-moment-people", markup=False)
-    part.styles.margin = (1, 0, 0, 0)
+    part.styles.margin = (1, 0, 1, 0)
     return [part]

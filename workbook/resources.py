@@ -244,7 +244,9 @@ def _read_document(
                 result.group = _one_line(value).strip()
             else:
                 result.problems.append(
-                    Problem(_key_line(lines, key, 1, None), "group should be a short name in quotes")
+                    Problem(
+                        _key_line(lines, key, 1, None), "group should be a short name in quotes"
+                    )
                 )
         elif key == "updated":
             if isinstance(value, date):
@@ -263,9 +265,7 @@ def _read_document(
             )
 
 
-def _read_entries(
-    value: Any, headers: list[int], lines: list[str], result: GroupList
-) -> None:
+def _read_entries(value: Any, headers: list[int], lines: list[str], result: GroupList) -> None:
     if isinstance(value, dict):
         result.problems.append(
             Problem(
@@ -292,9 +292,7 @@ def _read_entries(
         _read_entry(raw, start, end, lines, result)
 
 
-def _read_entry(
-    raw: Any, start: int | None, end: int, lines: list[str], result: GroupList
-) -> None:
+def _read_entry(raw: Any, start: int | None, end: int, lines: list[str], result: GroupList) -> None:
     if not isinstance(raw, dict):
         result.skipped += 1
         result.problems.append(Problem(start, "this entry is not a list of name = value lines"))

@@ -236,3 +236,12 @@ def test_check_command_defaults_to_the_data_folder(
     data.mkdir()
     (data / GROUP_FILE_NAME).write_text(GOOD, encoding="utf-8")
     assert main(["--data-dir", str(data), "resources", "check"]) == 0
+
+
+def test_the_readme_example_is_a_clean_group_file() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    part = readme.split("#### The group's list (for facilitators)", 1)[1]
+    example = part.split("```toml\n", 1)[1].split("```", 1)[0]
+    result = parse_group_text(example)
+    assert result.problems == []
+    assert len(result.entries) == 2 and result.group == "Thursday Circle"
