@@ -47,6 +47,10 @@ RecordForm > Vertical, ConfirmDialog > Vertical {
 RecordForm .form-title, ConfirmDialog .form-title {
     text-style: bold;
 }
+RecordForm .form-hint {
+    color: $text-muted;
+    margin-bottom: 1;
+}
 RecordForm VerticalScroll {
     height: auto;
     max-height: 16;
@@ -99,6 +103,11 @@ class RecordForm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.form_title, classes="form-title", markup=False)
+            yield Static(
+                "Tab moves between fields. Enter or ctrl+s saves; Escape cancels.",
+                classes="form-hint",
+                markup=False,
+            )
             with VerticalScroll(can_focus=False):
                 for spec in self.fields:
                     with Horizontal(classes="row"):

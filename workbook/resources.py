@@ -135,13 +135,22 @@ class GroupList:
             return f"The group's list at {self.path} could not be read: {reason}"
         if not self.skipped:
             return None
-        reasons = "; ".join(str(p) for p in self.problems[:2])
-        more = " (and more)" if len(self.problems) > 2 else ""
+        first = self.problems[0] if self.problems else None
+        why = f" ({_brief(first)})" if first else ""
+        many = self.skipped != 1
         return (
-            f"{self.skipped} entr{'y' if self.skipped == 1 else 'ies'} in the group's list "
-            f"could not be read and {'was' if self.skipped == 1 else 'were'} left out: "
-            f"{reasons}{more}. `workbook resources check` shows every problem."
+            f"{self.skipped} entr{'ies' if many else 'y'} in the group's list "
+            f"{'were' if many else 'was'} left out{why}. "
+            "`workbook resources check` shows every problem."
         )
+
+
+def _brief(problem: Problem) -> str:
+    """A problem cut to its first clause, for a one-line notice."""
+    message = problem.message
+    for stop in (" (", ";", ", like", ". "):
+        message = message.split(stop, 1)[0]
+    return f"line {problem.line}: {message}" if problem.line else message
 
 
 def group_file_paths(data_dir: Path, extra: Path | str | None = None) -> list[Path]:

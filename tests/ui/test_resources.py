@@ -59,7 +59,7 @@ async def test_group_entries_appear_marked_as_the_groups(
         assert shown[2].startswith("Samaritans  [national]")
         assert not any("Broken one" in s for s in shown)
         text = screen_text(app)
-        assert "1 entry in the group's list could not be read" in text
+        assert "1 entry in the group's list was left out (line 16: phone should be text" in text
         assert "Group list: Thursday Circle, updated 2026-11-20" in text
         await pilot.press("down", "down")
         assert "National, checked today at www.samaritans.org" in screen_text(app)

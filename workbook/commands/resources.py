@@ -46,8 +46,9 @@ def run_check(args: argparse.Namespace, root: DataRoot) -> int:
     if not result.problems:
         print("No problems found.")
         return EXIT_OK
-    skipped = f", {result.skipped} entries skipped" if result.skipped else ""
-    print(f"{len(result.problems)} problem(s){skipped}:")
+    count = len(result.problems)
+    skipped = f"; {result.skipped} entr{'y' if result.skipped == 1 else 'ies'} left out"
+    print(f"{count} problem{'' if count == 1 else 's'} to fix{skipped if result.skipped else ''}:")
     for problem in sorted(result.problems, key=lambda p: p.line or 0):
         print(f"  {problem}")
     return EXIT_USAGE
