@@ -109,3 +109,56 @@ async def test_f1_without_a_plan_gently_says_where_to_write_one(
         shown = screen_text(app)
         assert "write a plan for hard moments (h on Home)" in shown
         assert "My people" not in shown
+
+
+async def test_naughty_answers_show_in_the_summary_and_on_f1(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from tests.blns import naughty_strings
+
+    strings = [s for s in naughty_strings() if s.strip()]
+    repo = root.open(make_profile("Sam"))
+    for field, text in zip(hard_plan.ANSWER_FIELDS, strings[40:], strict=False):
+        hard_plan.save_answer(repo, field, text)
+    hard_plan.save_answer(repo, "warning_plan", "[bold]Call Jo[/bold] $(rm -rf /)")
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert "[bold]Call Jo[/bold] $(rm -rf /)" in screen_text(app)
+        await pilot.press("1")  # then through every part (each shows its answers) and back
+        for _ in range(7):
+            await pilot.press("ctrl+n")
+        assert "Your plan on one page" in screen_text(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "I will: [bold]Call Jo[/bold] $(rm -rf /)" in screen_text(app)
+
+
+async def test_a_failed_save_says_so_and_keeps_the_text(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.errors import WriteFailed
+    from workbook.storage import Repository
+
+    make_profile("Sam")
+
+    def full_disk(self: Repository, obj: object) -> None:
+        raise WriteFailed("the disk is full")
+
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        monkeypatch.setattr(Repository, "put", full_disk)
+        await pilot.press(*"Hello")
+        await pilot.pause()
+        area = app.screen.query_one("#answer-well", TextArea)
+        assert area.text == "Hello"
+        notes = [n.message for n in app._notifications]
+        assert sum("could not be saved" in m for m in notes) == 1  # said once, not per key
+        monkeypatch.undo()
+        await pilot.press("!")
+        assert app.repo is not None
+        saved = app.repo.get(HardMomentsPlan)
+        assert saved is not None and saved.well == "Hello!"

@@ -245,3 +245,34 @@ def test_the_readme_example_is_a_clean_group_file() -> None:
     result = parse_group_text(example)
     assert result.problems == []
     assert len(result.entries) == 2 and result.group == "Thursday Circle"
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (control characters escaped)."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def test_naughty_strings_as_names_and_notes_never_crash_the_reader() -> None:
+    from tests.blns import naughty_strings
+
+    strings = naughty_strings()
+    text = "".join(
+        f'[[resource]]\nname = {toml_string(s[:200])}\ncategory = "detox"\n'
+        f"notes = {toml_string(s)}\n\n"
+        for s in strings
+    )
+    result = parse_group_text(text)
+    assert len(result.entries) + result.skipped == len(strings)
+    assert len(result.entries) > 400
+    for entry in result.entries:
+        assert entry.name and entry.name == entry.name.strip()
+        assert not any(ord(ch) < 0x20 and ch not in "\n\t" for ch in entry.notes)
+        assert "\x1b" not in entry.name
