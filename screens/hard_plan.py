@@ -36,11 +36,13 @@ class HardPlanScreen(WorkbookScreen):
     DEFAULT_CSS = """
     HardPlanScreen .plan-page { padding: 0 1; }
     HardPlanScreen .part-title { text-style: bold; color: $primary; }
-    HardPlanScreen .part-intro { color: $text-muted; margin-bottom: 1; }
-    HardPlanScreen .prompt-label { text-style: bold; }
+    HardPlanScreen .part-intro { color: $text-muted; }
+    HardPlanScreen .spaced { margin-bottom: 1; }
+    HardPlanScreen .prompt-label { text-style: bold; margin-top: 1; }
     HardPlanScreen .prompt-example, HardPlanScreen .prompt-hint { color: $text-muted; }
     HardPlanScreen .prompt-example { text-style: italic; }
-    HardPlanScreen TextArea { height: 5; margin-bottom: 1; }
+    HardPlanScreen TextArea { height: 5; }
+    HardPlanScreen .plan-footer { color: $text-muted; margin-top: 1; }
     """
 
     page: reactive[int] = reactive(-1, init=False)
@@ -91,19 +93,19 @@ class HardPlanScreen(WorkbookScreen):
             Static(section.intro, classes="part-intro"),
         ]
         if index == 0:
-            widgets.insert(1, Static(hard_plan.content().intro, classes="part-intro"))
+            widgets.insert(1, Static(hard_plan.content().intro, classes="part-intro spaced"))
         for prompt in section.prompt:
             widgets.append(Label(prompt.label, classes="prompt-label"))
             widgets.append(Static(f"For example: {prompt.example}", classes="prompt-example"))
+            if prompt.hint:
+                widgets.append(Static(prompt.hint, classes="prompt-hint"))
             widgets.append(
                 TextArea(getattr(plan, prompt.field), id=f"answer-{prompt.field}", soft_wrap=True)
             )
-            if prompt.hint:
-                widgets.append(Static(prompt.hint, classes="prompt-hint"))
         last = index == len(self.sections) - 1
         onward = "see it all on one page" if last else "go on to the next part"
         widgets.append(
-            Static(f"Saved as you type. Press ctrl+n to {onward}.", classes="prompt-hint")
+            Static(f"Saved as you type. Press ctrl+n to {onward}.", classes="plan-footer")
         )
         return widgets
 
@@ -112,7 +114,7 @@ class HardPlanScreen(WorkbookScreen):
             Static("Your plan on one page", classes="part-title"),
             Static(
                 "Press a part's number to change it, or ctrl+b to go back.",
-                classes="part-intro",
+                classes="part-intro spaced",
             ),
         ]
         for number, section in enumerate(self.sections, 1):
