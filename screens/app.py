@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -32,6 +33,8 @@ class WorkbookApp(App[int]):
     """One person's workbook (or the way in to one), in the terminal."""
 
     TITLE = "Side by Side"
+    resources_file: Path | None = None
+    """A group's list of resources given with ``--resources FILE`` (read-only)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f1",
@@ -156,11 +159,12 @@ class WorkbookApp(App[int]):
             self.push_screen(hide())
 
 
-def run(root: DataRoot, profile: str | None = None) -> int:
+def run(root: DataRoot, profile: str | None = None, resources_file: Path | None = None) -> int:
     """Start the app; return the exit code."""
     root.prepare()
     if profile:
         root.find(profile)  # a clear message and exit code before the screen opens
     app = WorkbookApp(root, profile)
+    app.resources_file = resources_file
     result = app.run()
     return result or 0

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", help="folder for workbooks (default: your user data folder)")
     parser.add_argument("--profile", help="whose workbook to open (name or id)")
+    parser.add_argument(
+        "--resources", metavar="FILE", type=path_arg, help="a group's list of local resources"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     from workbook.commands import register_all
 
@@ -94,7 +97,7 @@ def run_tui(args: argparse.Namespace, root: DataRoot) -> int:
     """Open the workbook in the terminal."""
     from screens.app import run
 
-    return run(root, profile=args.profile)
+    return run(root, profile=args.profile, resources_file=args.resources)
 
 
 def ok() -> int:

@@ -343,3 +343,88 @@ class Person(Record):
 # --- Resources and the plan for hard moments (issue 8) -------------------------------------
 #
 # (models for this feature go below this line)
+
+
+class ResourceCategory(StrEnum):
+    """The kinds of help in the resource directory (from the project's source), plus "other"."""
+
+    HARM_REDUCTION = "harm reduction"
+    DETOX = "detox"
+    TREATMENT = "treatment"
+    FAMILY = "family support and education"
+    LOCAL_GROUPS = "local support groups"
+    ONLINE_GROUPS = "online support groups"
+    CRISIS = "crisis lines"
+    OTHER = "other help"
+
+
+def _trimmed(value: str) -> str:
+    return value.strip()
+
+
+Trimmed = Annotated[
+    str, BeforeValidator(_savable), Field(max_length=SHORT_TEXT_MAX), AfterValidator(_trimmed)
+]
+"""A line of free text with the spaces around it trimmed (a phone number, a website)."""
+
+
+class Resource(Record):
+    """A place or service the person added to their own list of resources."""
+
+    TABLE: ClassVar[str] = "resources"
+
+    name: Title
+    """What it is called ("Tuesday night meeting", "Dr Okafor's clinic")."""
+    category: ResourceCategory = ResourceCategory.OTHER
+    """Which kind of help it is."""
+    phone: Trimmed = ""
+    """A phone number, in whatever format it is written where they live."""
+    address: ShortText = ""
+    """Where it is."""
+    website: Trimmed = ""
+    """A website, kept as text to copy (never opened or fetched)."""
+    hours: ShortText = ""
+    """When it is open, or when the meeting is."""
+    notes: LongText = ""
+    """Anything else worth remembering."""
+    created: datetime = Field(default_factory=now)
+    """When it was added."""
+
+
+class HardMomentsPlan(Singleton):
+    """The person's plan for hard moments, written on a good day for a hard one."""
+
+    TABLE: ClassVar[str] = "hard_moments"
+
+    well: LongText = ""
+    """What I'm like when I'm well."""
+    daily: LongText = ""
+    """What I do every day to stay well."""
+    triggers: LongText = ""
+    """Things that can set off a hard time."""
+    triggers_plan: LongText = ""
+    """What I'll do when a trigger comes up."""
+    warning_signs: LongText = ""
+    """Early warning signs that I am starting to struggle."""
+    warning_plan: LongText = ""
+    """What I'll do when I notice them."""
+    worse_signs: LongText = ""
+    """How I know things are getting worse."""
+    worse_plan: LongText = ""
+    """Stronger steps I'll take then."""
+    worse_call: LongText = ""
+    """Who I'll call when things are getting worse."""
+    crisis_signs: LongText = ""
+    """How others can tell I am in a crisis."""
+    crisis_who: LongText = ""
+    """Who I want to help in a crisis."""
+    crisis_ask: LongText = ""
+    """What I want them to do."""
+    crisis_helps: LongText = ""
+    """What helps me in a crisis."""
+    crisis_not_helpful: LongText = ""
+    """What does not help, or makes it worse."""
+    after: LongText = ""
+    """Getting back to everyday life after a crisis."""
+    updated: datetime | None = None
+    """When the plan was last changed."""

@@ -13,6 +13,7 @@ MODULES = [
     "workbook.commands.profiles",
     "workbook.commands.care",
     "workbook.commands.transfer",
+    "workbook.commands.resources",
 ]
 
 

@@ -1,0 +1,178 @@
+"""My plan for hard moments: seven short parts, one per screen, saved as you type.
+
+After the last part comes a one-page summary; from it a digit jumps back to any part. The
+hard-moment screen (F1) shows this plan's next steps through :func:`hard_moment_part`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Label, Static, TextArea
+
+from screens.base import WorkbookScreen
+from workbook import hard_plan
+from workbook.errors import WorkbookError
+from workbook.models import HardMomentsPlan
+
+NOT_WRITTEN = "(not written yet)"
+
+
+class HardPlanScreen(WorkbookScreen):
+    """The guided plan for hard moments, then a summary of it on one page."""
+
+    SECTION_TITLE = "My plan for hard moments"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "turn(1)", "Next part", id="next_part"),
+        Binding("ctrl+b", "turn(-1)", "Back a part", id="previous_part"),
+        *[Binding(str(n), f"part({n})", show=False) for n in range(1, 10)],
+    ]
+    DEFAULT_CSS = """
+    HardPlanScreen .plan-page { padding: 0 1; }
+    HardPlanScreen .part-title { text-style: bold; color: $primary; }
+    HardPlanScreen .part-intro { color: $text-muted; }
+    HardPlanScreen .spaced { margin-bottom: 1; }
+    HardPlanScreen .prompt-label { text-style: bold; margin-top: 1; }
+    HardPlanScreen .prompt-example, HardPlanScreen .prompt-hint { color: $text-muted; }
+    HardPlanScreen .prompt-example { text-style: italic; }
+    HardPlanScreen TextArea { height: 5; }
+    HardPlanScreen .plan-footer { color: $text-muted; margin-top: 1; }
+    """
+
+    page: reactive[int] = reactive(-1, init=False)
+    """Which part is shown: 0 to 6, or the summary (one past the last part)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections = hard_plan.content().section
+        self._refused: set[str] = set()
+
+    @property
+    def summary_page(self) -> int:
+        return len(self.sections)
+
+    def body(self) -> ComposeResult:
+        plan = hard_plan.load(self.repo)
+        with ContentSwitcher(id="plan-pages"):
+            for index in range(len(self.sections)):
+                with VerticalScroll(id=f"part-{index}", classes="plan-page", can_focus=False):
+                    yield from self._part(index, plan)
+            with VerticalScroll(id="summary", classes="plan-page"):
+                yield from self._summary(plan)
+
+    def on_mount(self) -> None:
+        plan = hard_plan.load(self.repo)
+        self.page = 0 if hard_plan.is_empty(plan) else self.summary_page
+
+    def watch_page(self, page: int) -> None:
+        switcher = self.query_one("#plan-pages", ContentSwitcher)
+        if page >= self.summary_page:
+            plan = hard_plan.load(self.repo)
+            for number, section in enumerate(self.sections, 1):
+                line = self.query_one(f"#summary-{number}", Static)
+                line.update(summary_line(number, section, plan))
+            switcher.current = "summary"
+            self.query_one("#summary", VerticalScroll).focus()
+        else:
+            switcher.current = f"part-{page}"
+            self.query_one(f"#part-{page}").query(TextArea).first().focus()
+
+    def _part(self, index: int, plan: HardMomentsPlan) -> list[Widget]:
+        section = self.sections[index]
+        widgets: list[Widget] = [
+            Static(
+                f"Part {index + 1} of {len(self.sections)}: {section.title}",
+                classes="part-title",
+            ),
+            Static(section.intro, classes="part-intro"),
+        ]
+        if index == 0:
+            widgets.insert(1, Static(hard_plan.content().intro, classes="part-intro spaced"))
+        for prompt in section.prompt:
+            widgets.append(Label(prompt.label, classes="prompt-label"))
+            widgets.append(Static(f"For example: {prompt.example}", classes="prompt-example"))
+            if prompt.hint:
+                widgets.append(Static(prompt.hint, classes="prompt-hint"))
+            widgets.append(
+                TextArea(getattr(plan, prompt.field), id=f"answer-{prompt.field}", soft_wrap=True)
+            )
+        last = index == len(self.sections) - 1
+        onward = "see it all on one page" if last else "go on to the next part"
+        widgets.append(
+            Static(f"Saved as you type. Press ctrl+n to {onward}.", classes="plan-footer")
+        )
+        return widgets
+
+    def _summary(self, plan: HardMomentsPlan) -> list[Widget]:
+        widgets: list[Widget] = [
+            Static("Your plan on one page", classes="part-title"),
+            Static(
+                "Press a part's number to change it, or ctrl+b to go back.",
+                classes="part-intro spaced",
+            ),
+        ]
+        for number, section in enumerate(self.sections, 1):
+            widgets.append(Static(summary_line(number, section, plan), id=f"summary-{number}"))
+        return widgets
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        field = (event.text_area.id or "").removeprefix("answer-")
+        if field not in hard_plan.ANSWER_FIELDS:
+            return
+        try:
+            hard_plan.save_answer(self.repo, field, event.text_area.text)
+        except WorkbookError as exc:
+            if field not in self._refused:  # say it once, not on every key
+                self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self._refused.add(field)
+            return
+        self._refused.discard(field)
+
+    def action_turn(self, step: int) -> None:
+        self.page = max(0, min(self.summary_page, self.page + step))
+
+    def action_part(self, number: int) -> None:
+        if self.page == self.summary_page and 1 <= number <= len(self.sections):
+            self.page = number - 1
+
+
+def summary_line(number: int, section: hard_plan.Section, plan: HardMomentsPlan) -> Text:
+    """One part of the plan in a line or two: its title, then each answer with a short lead-in."""
+    text = Text()
+    text.append(f"{number}. {section.title}: ", style="bold")
+    answered = [(p.short, getattr(plan, p.field).strip()) for p in section.prompt]
+    answered = [(lead, words) for lead, words in answered if words]
+    if not answered:
+        text.append(NOT_WRITTEN, style="dim")
+    for index, (lead, words) in enumerate(answered):
+        if index:
+            text.append(" · ")
+        if lead:
+            text.append(f"{lead}: ", style="italic")
+        text.append(words)
+    return text
+
+
+def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:
+    """The person's own next steps from their plan: warning signs, then what they'll do."""
+    steps = hard_plan.next_steps(hard_plan.load(screen.repo))
+    text = Text()
+    if not steps:
+        text.append(
+            "When you feel ready, you can write a plan for hard moments (h on Home).",
+            style="dim",
+        )
+    else:
+        text.append("My plan for hard moments", style="bold")
+        for lead, words in steps:
+            text.append(f"\n{lead}: ")
+            text.append(words)
+    part = Static(text, classes="hard-moment-plan")
+    part.styles.margin = (1, 0, 0, 0)
+    return [part]

@@ -1,0 +1,54 @@
+"""``workbook resources check [FILE]``: check a group's list of local resources before sharing it.
+
+Reports every problem with its line number. Exit code 0 when the file is clean, 2 when there is
+anything to fix (the app still loads the good entries of a file with problems).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import EXIT_OK, EXIT_USAGE
+from workbook.resources import GROUP_FILE_NAME, read_group_file
+from workbook.storage import DataRoot
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    resources = sub.add_parser(
+        "resources",
+        help="check a group's list of local resources",
+        description="Tools for the group's list of local resources (meetings, clinics...).",
+    )
+    rsub = resources.add_subparsers(dest="resources_command", metavar="ACTION", required=True)
+    check = rsub.add_parser(
+        "check",
+        help="check a group file and list every problem with its line",
+        description="Reads a group file the way the workbook does and lists every problem "
+        f"with its line number. Without FILE, checks {GROUP_FILE_NAME} in the data folder.",
+        epilog="Exit code 0 when the file is clean, 2 when there is something to fix. "
+        "Example: workbook resources check ~/group-resources.toml",
+    )
+    check.add_argument("file", nargs="?", metavar="FILE", help="the group file to check")
+    check.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace, root: DataRoot) -> int:
+    path = Path(args.file).expanduser() if args.file else root.path / GROUP_FILE_NAME
+    result = read_group_file(path)
+    if not result.readable:
+        print(f"{path}: {result.problems[0].message}")
+        return EXIT_USAGE
+    name = f" for {result.group}" if result.group else ""
+    count = len(result.entries)
+    print(f"{path}{name}: {count} entr{'y' if count == 1 else 'ies'} read.")
+    if not result.problems:
+        print("No problems found.")
+        return EXIT_OK
+    count = len(result.problems)
+    skipped = f"; {result.skipped} entr{'y' if result.skipped == 1 else 'ies'} left out"
+    print(f"{count} problem{'' if count == 1 else 's'} to fix{skipped if result.skipped else ''}:")
+    for problem in sorted(result.problems, key=lambda p: p.line or 0):
+        print(f"  {problem}")
+    return EXIT_USAGE
