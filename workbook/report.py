@@ -122,6 +122,23 @@ def _people(repo: Repository, since: date | None) -> list[Block]:
     return [Table(["Name", "Role", "How to reach", "Good times", "What I'd like"], rows)]
 
 
+@section("hard-moments", "My plan for hard moments")
+def _hard_moments(repo: Repository, since: date | None) -> list[Block]:
+    from workbook import hard_plan
+
+    plan = hard_plan.load(repo)
+    if hard_plan.is_empty(plan):
+        return [Para("Not written yet.")]
+    blocks: list[Block] = []
+    for part in hard_plan.content().section:
+        answers = [(p.label, getattr(plan, p.field)) for p in part.prompt]
+        written = [(label, text) for label, text in answers if text.strip()]
+        if written:
+            blocks.append(Heading(part.title, level=3))
+            blocks.append(Items([f"{label} {text}" for label, text in written]))
+    return blocks
+
+
 SECTION_IDS = list(SECTIONS)
 
 
