@@ -8,10 +8,12 @@ finishing or going back returns to the summary.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -29,6 +31,12 @@ class PlanScreen(WorkbookScreen):
     """The change plan section: the walk, or the summary once the plan has been finished."""
 
     SECTION_TITLE = "My change plan"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,ctrl+n", "walk('next')", "Next", id="plan_next", priority=True),
+        Binding("pageup", "walk('previous')", "Step back", id="plan_prev", priority=True),
+        Binding("ctrl+t", "walk('steps')", "All steps", id="plan_steps", priority=True),
+        Binding("ctrl+f", "walk('finish')", "Finish", id="plan_finish", priority=True),
+    ]
 
     def __init__(self, step: int | None = None) -> None:
         """``step`` opens the walk at that step even when the plan is finished."""
@@ -67,6 +75,21 @@ class PlanScreen(WorkbookScreen):
     @on(PlanSummary.EditSection)
     async def _edit(self, event: PlanSummary.EditSection) -> None:
         await self.show_walk(event.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "walk":
+            walks = self.query(PlanWalk)
+            return bool(walks) and not isinstance(self.app.screen, ModalScreen)
+        return True
+
+    async def action_walk(self, what: str) -> None:
+        """Next, previous, all steps or finish, in the walk."""
+        walks = self.query(PlanWalk)
+        if not walks:
+            return
+        result = getattr(walks.first(), f"action_{what}")()
+        if result is not None:
+            await result
 
     async def action_back(self) -> None:
         part = self.part

@@ -18,6 +18,10 @@ KIND_WORDS = {
     RevisionKind.FINISHED: "finished the walk",
     RevisionKind.REVIEWED: "marked reviewed",
 }
+WHEN_WORDS = {
+    RevisionKind.FINISHED: "finished the walk",
+    RevisionKind.REVIEWED: "marked the plan reviewed",
+}
 
 
 class RevisionsScreen(WorkbookScreen):
@@ -81,7 +85,7 @@ class RevisionScreen(WorkbookScreen):
         previous = wp.previous_revision(self.repo, revision)
         with VerticalScroll(can_focus=True, id="rev-body"):
             yield Static(
-                f"Kept on {day_text(revision.day)}, when you {KIND_WORDS[revision.kind]}. "
+                f"Kept on {day_text(revision.day)}, when you {WHEN_WORDS[revision.kind]}. "
                 "This copy cannot be changed.",
                 classes="rev-note",
                 markup=False,

@@ -7,6 +7,7 @@ is needed to finish; the rest can be skipped and filled in later.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel
@@ -95,16 +96,7 @@ class StepPicker(ModalScreen[int | None]):
 class PlanWalk(Vertical):
     """The walk through the eight steps, shown inside :class:`screens.plan.PlanScreen`."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "pagedown,ctrl+n", "next", "Next", id="plan_next", priority=True, tooltip="Next step"
-        ),
-        Binding(
-            "pageup", "previous", "Step back", id="plan_prev", priority=True, tooltip="Step before"
-        ),
-        Binding("ctrl+t", "steps", "All steps", id="plan_steps", tooltip="Jump to any step"),
-        Binding("ctrl+f", "finish", "Finish", id="plan_finish", tooltip="Finish the plan for now"),
-    ]
+    # The keys (PgDn/PgUp, ctrl+t, ctrl+f) live on PlanScreen, so they work during a redraw.
 
     DEFAULT_CSS = """
     PlanWalk { height: 1fr; }
@@ -117,6 +109,7 @@ class PlanWalk(Vertical):
     PlanWalk .walk-label { margin-top: 1; }
     PlanWalk .walk-text { margin-bottom: 0; }
     PlanWalk #walk-msg { color: $text-warning; height: auto; padding: 0 1; }
+    PlanWalk #walk-msg.-empty { display: none; }
     PlanWalk #walk-buttons { height: 1; padding: 0 1; }
     PlanWalk #walk-buttons Button { margin-right: 2; width: auto; min-width: 8; }
     """
@@ -154,7 +147,7 @@ class PlanWalk(Vertical):
             )
             yield from self._fields(plan, words)
             yield Static(words.hint, classes="walk-hint", markup=False)
-        yield Static("", id="walk-msg", markup=False)
+        yield Static("", id="walk-msg", markup=False, classes="-empty")
         with Horizontal(id="walk-buttons"):
             yield Button("< Back", id="walk-back", compact=True, disabled=self.step == 1)
             last = self.step == PLAN_STEP_COUNT
@@ -179,10 +172,14 @@ class PlanWalk(Vertical):
             if names:
                 widgets.append(Static(f"Your people: {names}", classes="walk-hint", markup=False))
         items: list[BaseModel] = list(getattr(plan, key))
+        columns = LIST_COLUMNS[key]
+        if key == "helpers":
+            names = tuple(p.name for p in wp.people(self.owner.repo))
+            columns = [replace(columns[0], suggestions=names), *columns[1:]]
         widgets.append(
             ListEditor(
                 items,
-                LIST_COLUMNS[key],
+                columns,
                 self._maker(key),
                 then_focus="area" if key == "changes" else None,
                 id=f"list-{key}",
@@ -194,7 +191,9 @@ class PlanWalk(Vertical):
         from screens.widgets.list_editor import AT_LIMIT
         from workbook.models import LONG_TEXT_MAX
 
-        box = Input(value, id=f"text-{field}", max_length=LONG_TEXT_MAX, classes="walk-text")
+        box = Input(
+            value, id=f"text-{field}", max_length=LONG_TEXT_MAX, classes="walk-text", compact=True
+        )
         box.tooltip = AT_LIMIT.format(limit=LONG_TEXT_MAX).replace("That is", "Up to")
         return box
 
@@ -225,7 +224,9 @@ class PlanWalk(Vertical):
     # Saving -----------------------------------------------------------------------------------
 
     def say(self, message: str) -> None:
-        self.query_one("#walk-msg", Static).update(message)
+        msg = self.query_one("#walk-msg", Static)
+        msg.update(message)
+        msg.set_class(not message, "-empty")
 
     def save(self, fn: Callable[[], object]) -> bool:
         """Save now; a problem with the answer is said here, a failed write is notified."""

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
@@ -38,6 +39,8 @@ class Column:
     """The box's width in CSS units."""
     max_length: int = LONG_TEXT_MAX
     """The most characters the box takes."""
+    suggestions: tuple[str, ...] = ()
+    """Words to suggest as the person types (the right arrow accepts one)."""
 
 
 NewItem = Callable[[dict[str, Any]], BaseModel]
@@ -156,6 +159,9 @@ class ListEditor(Vertical):
             compact=True,
             max_length=column.max_length,
             select_on_focus=False,
+            suggester=SuggestFromList(column.suggestions, case_sensitive=False)
+            if column.suggestions
+            else None,
         )
         box.styles.width = column.width
         return box
