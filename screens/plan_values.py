@@ -52,7 +52,9 @@ class ValuesScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self._fill_top()
-        self.query_one("#v-words").focus()
+        words = self.query_one("#v-words", SelectionList)
+        words.highlighted = 0
+        words.focus()
 
     def _fill_top(self) -> None:
         """Offer the chosen values for the top five, keeping the saved order."""
@@ -63,6 +65,8 @@ class ValuesScreen(WorkbookScreen):
             top.add_options([(v, v) for v in saved.chosen])
             for value in saved.top:
                 top.select(value)
+        if saved.chosen:
+            top.highlighted = 0
         self._show_order(saved.top)
 
     def _show_order(self, top: list[str]) -> None:
@@ -97,7 +101,7 @@ class ValuesScreen(WorkbookScreen):
             with event.selection_list.prevent(SelectionList.SelectedChanged):
                 event.selection_list.deselect(top[-1])
             return
-        if self._save(top=top):
+        if top != wp.load_values(self.repo).top and self._save(top=top):
             self._show_order(top)
 
     @on(Input.Submitted, "#v-own")
