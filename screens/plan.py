@@ -63,9 +63,7 @@ class PlanScreen(WorkbookScreen):
 
     async def show_walk(self, step: int) -> None:
         await self.part.remove()
-        await self.mount(
-            PlanWalk(step, return_to_summary=True), before=self.query_one("Footer")
-        )
+        await self.mount(PlanWalk(step, return_to_summary=True), before=self.query_one("Footer"))
 
     @on(PlanWalk.Finished)
     async def _finished(self) -> None:

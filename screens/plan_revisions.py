@@ -50,10 +50,7 @@ class RevisionsScreen(WorkbookScreen):
             markup=False,
         )
         yield OptionList(
-            *[
-                Option(Text(f"{day_text(r.day)} · {KIND_WORDS[r.kind]}"), id=r.id)
-                for r in kept
-            ],
+            *[Option(Text(f"{day_text(r.day)} · {KIND_WORDS[r.kind]}"), id=r.id) for r in kept],
             id="rev-list",
         )
 

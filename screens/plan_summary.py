@@ -39,9 +39,7 @@ def plan_text(plan: wp.PlanAnswers | Plan) -> list[Static]:
         )
         lines = wp.section_lines(plan, key)
         body = Text("\n".join(f"  • {line}" for line in lines)) if lines else None
-        widgets.append(
-            Static(body or Text("  not yet", style="italic"), classes="sum-lines")
-        )
+        widgets.append(Static(body or Text("  not yet", style="italic"), classes="sum-lines"))
     return widgets
 
 
@@ -70,8 +68,10 @@ class GoalPicker(ModalScreen[str | None]):
             yield Label("Which item would you like to make a short-term goal from?")
             yield OptionList(
                 *[
-                    Option(Text(f"{wp.step_text(wp.STEP_KEYS.index(i.key) + 1).title}: {i.text}"),
-                           id=i.id)  # fmt: skip
+                    Option(
+                        Text(f"{wp.step_text(wp.STEP_KEYS.index(i.key) + 1).title}: {i.text}"),
+                        id=i.id,
+                    )
                     for i in self.items
                 ]
             )

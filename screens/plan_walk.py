@@ -58,8 +58,8 @@ RATING_ENDS = {
 }
 
 
-class StepPicker(ModalScreen[int | None]):
-    """Jump to any step: the eight steps, each marked answered or "not yet"."""
+class StepPicker(ModalScreen[int | str | None]):
+    """Jump to any step (each marked answered or "not yet"), or open a companion exercise."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close")]
 
@@ -68,7 +68,7 @@ class StepPicker(ModalScreen[int | None]):
     StepPicker > Vertical {
         width: 64; height: auto; border: round $primary; background: $surface; padding: 0 1;
     }
-    StepPicker OptionList { height: auto; max-height: 12; }
+    StepPicker OptionList { height: auto; max-height: 14; }
     """
 
     def __init__(self, plan: Plan) -> None:
@@ -80,6 +80,8 @@ class StepPicker(ModalScreen[int | None]):
         for n in range(1, PLAN_STEP_COUNT + 1):
             state = "answered" if wp.is_answered(self.plan, n) else "not yet"
             options.append(Option(Text(f"{n}. {wp.step_text(n).title} · {state}"), id=str(n)))
+        options.append(Option(Text(f"   {wp.words().weighing.title} (an extra exercise)"), id="w"))
+        options.append(Option(Text(f"   {wp.words().values.title} (an extra exercise)"), id="v"))
         with Vertical():
             yield Label("Go to a step (Enter), or Escape to stay here.")
             yield OptionList(*options, id="step-list")
@@ -90,7 +92,8 @@ class StepPicker(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 1))
+        ident = event.option.id or "1"
+        self.dismiss(int(ident) if ident.isdigit() else ident)
 
 
 class PlanWalk(Vertical):
@@ -252,7 +255,9 @@ class PlanWalk(Vertical):
         limit = event.input.max_length
         if self.save(lambda: wp.set_answers(self.owner.repo, **{field: event.value})):
             at_limit = limit and len(event.value) >= limit
-            self.say(f"That is as much as this box can hold ({limit:,} characters)." if at_limit else "")
+            self.say(
+                f"That is as much as this box can hold ({limit:,} characters)." if at_limit else ""
+            )
 
     @on(ListEditor.Changed)
     def _list_changed(self, event: ListEditor.Changed) -> None:
@@ -307,9 +312,17 @@ class PlanWalk(Vertical):
             await self.go(self.step - 1)
 
     def action_steps(self) -> None:
-        async def picked(step: int | None) -> None:
-            if step is not None:
+        async def picked(step: int | str | None) -> None:
+            if isinstance(step, int):
                 await self.go(step)
+            elif step == "w":
+                from screens.plan_weighing import WeighingScreen
+
+                self.app.push_screen(WeighingScreen())
+            elif step == "v":
+                from screens.plan_values import ValuesScreen
+
+                self.app.push_screen(ValuesScreen())
 
         self.app.push_screen(StepPicker(wp.load_plan(self.owner.repo)), picked)
 

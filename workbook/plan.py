@@ -220,14 +220,23 @@ def section_lines(answers: PlanAnswers, key: str) -> list[str]:
             if h.name.strip() or h.what.strip()
         ]
     if key == "obstacles":
-        return [
-            f"If {o.text.strip()}, then I will {o.then.strip()}"
-            if o.then.strip()
-            else f"If {o.text.strip()}"
-            for o in answers.obstacles
-            if o.text.strip()
-        ]
+        return [_if_then(o) for o in answers.obstacles if o.text.strip()]
     raise KeyError(key)
+
+
+def _without(text: str, *starts: str) -> str:
+    """``text`` without a leading word the sentence already supplies ("if", "then I will")."""
+    text = text.strip()
+    for start in starts:
+        if text.casefold().startswith(start):
+            return text[len(start) :].lstrip()
+    return text
+
+
+def _if_then(obstacle: PlanObstacle) -> str:
+    situation = _without(obstacle.text, "if ").rstrip(",")
+    then = _without(obstacle.then, "then i will ", "then i'll ", "then ", "i will ")
+    return f"If {situation}, then I will {then}" if then else f"If {situation}"
 
 
 def _rating_lines(answers: PlanAnswers, key: str) -> list[str]:

@@ -207,7 +207,9 @@ class ListEditor(Vertical):
             try:
                 return date.fromisoformat(raw)
             except ValueError:
-                raise InvalidInput("Please write the date like 2026-12-01, or leave it empty.")
+                raise InvalidInput(
+                    "Please write the date like 2026-12-01, or leave it empty."
+                ) from None
         if column.kind == "area":
             return None if raw is Select.NULL else raw
         return raw
@@ -328,6 +330,4 @@ class ListEditor(Vertical):
         self.post_message(self.GoalRequested(self, self.items[index]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "goal" and not self.goals:
-            return False
-        return True
+        return self.goals or action != "goal"

@@ -127,6 +127,8 @@ def test_section_lines_and_not_yet() -> None:
     assert p.section_lines(answers, "obstacles") == [
         "If the queue is long, then I will go back on Tuesday"
     ]
+    answers.obstacles.append(PlanObstacle(text="If payday comes,", then="Then I will save"))
+    assert p.section_lines(answers, "obstacles")[1] == "If payday comes, then I will save"
     assert [p.is_answered(answers, n) for n in range(1, 9)] == [
         True, True, True, False, True, True, False, True,
     ]  # fmt: skip
@@ -306,7 +308,9 @@ _plans = st.builds(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=_plans)
 def test_any_plan_round_trips_through_storage(repo: Repository, plan: Plan) -> None:
     try:
