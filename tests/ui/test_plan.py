@@ -490,3 +490,33 @@ async def test_home_card_follows_the_plan(
         wp.finish(app.repo, TODAY)
         assert "Sleep by 11" in str(home_card(app).render())
     assert card.display_name == "Sam"
+
+
+async def test_a_helper_renamed_in_place_is_linked_to_my_people(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    kim = Person(name="Kim")
+    repo.save(kim)
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")], current_step=6)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert "Your people: Kim" in screen_text(app)
+        await type_text(pilot, "k")
+        await pilot.pause()
+        await pilot.press("right")  # take the suggestion from My people
+        await add_row(pilot, "", "drive me to group")
+        plan = stored(app)
+        assert [(h.name, h.person_id) for h in plan.helpers] == [("Kim", kim.id)]
+        box = app.screen.query_one("#r0-name", Input)
+        box.focus()
+        box.value = "Ana"
+        await pilot.press("tab")  # leaving the box links the new name
+        await pilot.pause()
+        assert app.repo is not None
+        ana = [p for p in app.repo.all(Person) if p.name == "Ana"]
+        assert len(ana) == 1
+        assert [(h.name, h.person_id) for h in stored(app).helpers] == [("Ana", ana[0].id)]

@@ -323,3 +323,10 @@ def test_any_plan_round_trips_through_storage(repo: Repository, plan: Plan) -> N
         revision = p.finish(repo, DAY)
         stored = repo.find(PlanRevision, revision.id)
         assert stored is not None and stored.answers == p._snapshot(plan)
+
+
+def test_weighing_refuses_past_the_limit_kindly(repo: Repository) -> None:
+    p.save_weighing(repo, habit_costs="a" * 5000)
+    with pytest.raises(InvalidInput, match="5,000"):
+        p.save_weighing(repo, habit_costs="a" * 5001)
+    assert p.load_weighing(repo).habit_costs == "a" * 5000
