@@ -67,7 +67,7 @@ class PlanScreen(WorkbookScreen):
 
     @on(PlanWalk.Finished)
     async def _finished(self) -> None:
-        self.notify("Your plan is saved, and a dated copy was kept.", title="Well done")
+        self.notify("Your plan is saved, and a dated copy was kept. Change it any time.")
         await self.show_summary()
 
     @on(PlanSummary.EditSection)

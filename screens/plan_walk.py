@@ -6,6 +6,7 @@ is needed to finish; the rest can be skipped and filled in later.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -222,7 +223,10 @@ class PlanWalk(Vertical):
                 return
 
     def _remember_step(self) -> None:
-        self.save(lambda: wp.go_to_step(self.owner.repo, self.step))
+        # Quietly: where the walk is matters less than the answers, so a read-only workbook
+        # (or a failed write) is not worth an alarm on every step.
+        with contextlib.suppress(WorkbookError):
+            wp.go_to_step(self.owner.repo, self.step)
 
     # Saving -----------------------------------------------------------------------------------
 
@@ -262,7 +266,8 @@ class PlanWalk(Vertical):
     @on(ListEditor.Changed)
     def _list_changed(self, event: ListEditor.Changed) -> None:
         key = (event.editor.id or "").removeprefix("list-")
-        self.save(lambda: wp.set_answers(self.owner.repo, **{key: event.items}))
+        if self.save(lambda: wp.set_answers(self.owner.repo, **{key: event.items})):
+            self.say("")
 
     @on(ListEditor.GoalRequested)
     def _goal(self, event: ListEditor.GoalRequested) -> None:

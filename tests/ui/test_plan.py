@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -520,3 +521,28 @@ async def test_a_helper_renamed_in_place_is_linked_to_my_people(
         ana = [p for p in app.repo.all(Person) if p.name == "Ana"]
         assert len(ana) == 1
         assert [(h.name, h.person_id) for h in stored(app).helpers] == [("Ana", ana[0].id)]
+
+
+async def test_a_failed_save_is_told_and_the_text_stays(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: Any
+) -> None:
+    from workbook.errors import WriteFailed
+    from workbook.storage import Repository
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+
+        def fail(self: Repository, obj: object) -> None:
+            raise WriteFailed("the disk is full")
+
+        monkeypatch.setattr(Repository, "put", fail)
+        box = app.screen.query_one("#text-importance_why", Input)
+        box.focus()
+        await type_text(pilot, "my kids")
+        await pilot.pause()
+        assert box.value == "my kids"
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
