@@ -192,13 +192,12 @@ class PlanWalk(Vertical):
         return widgets
 
     def _text_box(self, field: str, value: str) -> Input:
-        from screens.widgets.list_editor import AT_LIMIT
         from workbook.models import LONG_TEXT_MAX
 
         box = Input(
             value, id=f"text-{field}", max_length=LONG_TEXT_MAX, classes="walk-text", compact=True
         )
-        box.tooltip = AT_LIMIT.format(limit=LONG_TEXT_MAX).replace("That is", "Up to")
+        box.tooltip = f"Up to {LONG_TEXT_MAX:,} characters."
         return box
 
     def _maker(self, key: str) -> Callable[[dict[str, Any]], BaseModel]:
