@@ -325,6 +325,166 @@ class Person(Record):
 # (models for this feature go below this line)
 
 
+Rating = Annotated[int, Field(ge=0, le=10)]
+"""A whole number from 0 to 10 (importance, confidence)."""
+
+PLAN_STEP_COUNT = 8
+"""How many steps the change-plan walk has."""
+
+
+class PlanChange(StoredModel):
+    """One change I want to make (step 1), tagged with a part of life."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """A stable id, so a goal made from this change can point back at it."""
+    text: LongText = ""
+    """The change, in the person's own words."""
+    area: LifeArea | None = None
+    """The part of life it belongs to, once chosen."""
+
+
+class PlanPoint(StoredModel):
+    """One item of a simple list: a reason for changing (step 4) or a sign it works (step 7)."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """A stable id, so a goal made from this item can point back at it."""
+    text: LongText = ""
+    """The item, in the person's own words."""
+
+
+class PlanStep(StoredModel):
+    """One step I will take (step 5), with an optional "by when"."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """A stable id, so a goal made from this step can point back at it."""
+    text: LongText = ""
+    """What I will do."""
+    by_when: date | None = None
+    """An optional date to do it by."""
+
+
+class PlanHelper(StoredModel):
+    """Someone who can help (step 6), and what they will do."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """A stable id, so a goal made from this item can point back at it."""
+    person_id: str | None = Field(default=None, max_length=64)
+    """The id of the matching person in My people, when there is one."""
+    name: ShortText = ""
+    """Their name as shown in the plan (kept even if they leave My people)."""
+    what: LongText = ""
+    """What they will do to help."""
+
+
+class PlanObstacle(StoredModel):
+    """Something that might get in the way (step 8), with an if-then answer."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """A stable id, so a goal made from this item can point back at it."""
+    text: LongText = ""
+    """If this happens..."""
+    then: LongText = ""
+    """...then I will do this."""
+
+
+class PlanAnswers(StoredModel):
+    """The answers of the eight steps: what a revision keeps a copy of."""
+
+    changes: list[PlanChange] = Field(default_factory=list)
+    """Step 1: the change(s) I want to make. The only step needed to finish."""
+    importance: Rating | None = None
+    """Step 2: how important the change is to me, 0 to 10 (None until picked)."""
+    importance_why: LongText = ""
+    """Why this number and not a lower one?"""
+    importance_up: LongText = ""
+    """What would move it up one point?"""
+    confidence: Rating | None = None
+    """Step 3: how confident I am that I can make it, 0 to 10 (None until picked)."""
+    confidence_why: LongText = ""
+    """Why this number and not a lower one?"""
+    confidence_up: LongText = ""
+    """What would move it up one point?"""
+    reasons: list[PlanPoint] = Field(default_factory=list)
+    """Step 4: my most important reasons for changing."""
+    steps: list[PlanStep] = Field(default_factory=list)
+    """Step 5: the steps I will take."""
+    helpers: list[PlanHelper] = Field(default_factory=list)
+    """Step 6: who can help me, and how."""
+    signs: list[PlanPoint] = Field(default_factory=list)
+    """Step 7: how I will know my plan is working."""
+    obstacles: list[PlanObstacle] = Field(default_factory=list)
+    """Step 8: what might get in the way, and what I will do then."""
+
+
+class Plan(PlanAnswers, Singleton):
+    """My change plan: the answers, where I am in the walk, and when it was finished."""
+
+    TABLE: ClassVar[str] = "plan"
+
+    current_step: int = Field(default=1, ge=1, le=PLAN_STEP_COUNT)
+    """The step the walk is on, so leaving and coming back resumes there."""
+    finished: date | None = None
+    """The day the walk was first finished; None while the plan is still being built."""
+    reviewed: date | None = None
+    """The day the plan was last finished again or marked reviewed."""
+
+
+class RevisionKind(StrEnum):
+    """Why a revision of the plan was kept."""
+
+    FINISHED = "finished"
+    REVIEWED = "reviewed"
+
+
+class PlanRevision(Record):
+    """A dated, read-only copy of the plan, kept each time it is finished or reviewed."""
+
+    TABLE: ClassVar[str] = "plan_revisions"
+
+    taken: datetime = Field(default_factory=now)
+    """When the copy was kept (ordering; two revisions may share a day)."""
+    day: date
+    """The day it was kept, as the person would name it."""
+    kind: RevisionKind = RevisionKind.FINISHED
+    """Kept on finishing the walk, or on marking the plan reviewed."""
+    answers: PlanAnswers
+    """The plan as it was then."""
+
+
+class Weighing(Singleton):
+    """Weighing it up: four boxes about the habit and about changing."""
+
+    TABLE: ClassVar[str] = "weighing"
+
+    habit_gives: LongText = ""
+    """What I get from the habit."""
+    habit_costs: LongText = ""
+    """What the habit costs me."""
+    change_gives: LongText = ""
+    """What I would gain by changing."""
+    change_costs: LongText = ""
+    """What changing would cost me."""
+
+
+TOP_VALUES = 5
+"""How many values make the top list."""
+
+
+class Values(Singleton):
+    """What matters most: values picked or written, a top five, and where the habit sits."""
+
+    TABLE: ClassVar[str] = "values"
+
+    chosen: list[ShortText] = Field(default_factory=list)
+    """Every value picked from the list or written in the person's own words."""
+    top: list[ShortText] = Field(default_factory=list, max_length=TOP_VALUES)
+    """The top five (or fewer), most important first."""
+    habit_place: int | None = Field(default=None, ge=1, le=TOP_VALUES + 1)
+    """Where the habit honestly sits among the top values: 1 is above them all, 6 below them all."""
+    notice: LongText = ""
+    """What I notice, seeing the habit placed among what matters most."""
+
+
 # --- Weekly review (issue 5) ---------------------------------------------------------------
 #
 # (models for this feature go below this line)

@@ -1,0 +1,115 @@
+"""My change plan: the walk while it is being built, the summary once it is finished.
+
+``PlanScreen`` shows one of two parts: :class:`~screens.plan_walk.PlanWalk` (one step at a time,
+resuming where the person left off) or :class:`~screens.plan_summary.PlanSummary` (the whole plan
+with an edit key per section). Editing a section from the summary opens the walk at that step;
+finishing or going back returns to the summary.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from screens.base import WorkbookScreen
+from screens.plan_summary import PlanSummary, day_text
+from screens.plan_walk import PlanWalk
+from workbook import plan as wp
+from workbook.models import PLAN_STEP_COUNT
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+
+class PlanScreen(WorkbookScreen):
+    """The change plan section: the walk, or the summary once the plan has been finished."""
+
+    SECTION_TITLE = "My change plan"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,ctrl+n", "walk('next')", "Next", id="plan_next", priority=True),
+        Binding("pageup", "walk('previous')", "Step back", id="plan_prev", priority=True),
+        Binding("ctrl+t", "walk('steps')", "All steps", id="plan_steps", priority=True),
+        Binding("ctrl+f", "walk('finish')", "Finish", id="plan_finish", priority=True),
+    ]
+
+    def __init__(self, step: int | None = None) -> None:
+        """``step`` opens the walk at that step even when the plan is finished."""
+        super().__init__()
+        self.start_step = step
+
+    def body(self) -> ComposeResult:
+        plan = wp.load_plan(self.repo)
+        if self.start_step is not None:
+            yield PlanWalk(self.start_step, return_to_summary=plan.finished is not None)
+        elif plan.finished is None:
+            yield PlanWalk(plan.current_step)
+        else:
+            yield PlanSummary()
+
+    @property
+    def part(self) -> Widget:
+        """The walk or the summary, whichever is showing."""
+        return self.query_one("#plan-walk, #plan-summary")
+
+    async def show_summary(self) -> None:
+        await self.part.remove()
+        await self.mount(PlanSummary(), before=self.query_one("Footer"))
+
+    async def show_walk(self, step: int) -> None:
+        await self.part.remove()
+        await self.mount(PlanWalk(step, return_to_summary=True), before=self.query_one("Footer"))
+
+    @on(PlanWalk.Finished)
+    async def _finished(self) -> None:
+        self.notify("Your plan is saved, and a dated copy was kept. Change it any time.")
+        await self.show_summary()
+
+    @on(PlanSummary.EditSection)
+    async def _edit(self, event: PlanSummary.EditSection) -> None:
+        await self.show_walk(event.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "walk":
+            walks = self.query(PlanWalk)
+            return bool(walks) and not isinstance(self.app.screen, ModalScreen)
+        return True
+
+    async def action_walk(self, what: str) -> None:
+        """Next, previous, all steps or finish, in the walk."""
+        walks = self.query(PlanWalk)
+        if not walks:
+            return
+        result = getattr(walks.first(), f"action_{what}")()
+        if result is not None:
+            await result
+
+    async def action_back(self) -> None:
+        part = self.part
+        if isinstance(part, PlanWalk) and part.return_to_summary:
+            await self.show_summary()
+            return
+        super().action_back()
+
+
+def home_card(app: WorkbookApp) -> Widget:
+    """A one-line summary of the plan for Home."""
+    if app.repo is None:
+        return Static("")
+    plan = wp.load_plan(app.repo)
+    if plan.finished is not None:
+        changes = wp.section_lines(plan, "changes")
+        first = changes[0] if changes else ""
+        more = f" (and {len(changes) - 1} more)" if len(changes) > 1 else ""
+        when = day_text(plan.reviewed or plan.finished)
+        text = f"My change plan: {first}{more}. Last looked over {when}."
+    elif any(wp.is_answered(plan, n) for n in range(1, PLAN_STEP_COUNT + 1)):
+        text = f"My change plan: in progress, at step {plan.current_step} of {PLAN_STEP_COUNT}."
+    else:
+        text = "My change plan: not started yet. Eight short steps, in your own words."
+    return Static(text, markup=False, id="plan-card")

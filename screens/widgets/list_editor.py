@@ -1,0 +1,333 @@
+"""A list edited in place: add with Enter, edit where it stands, reorder, remove with undo.
+
+Each item is a pydantic model; each column edits one of its fields. Every change is reported at
+once with :class:`ListEditor.Changed` (the screen saves it), so there is no Save button to forget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from workbook.errors import InvalidInput
+from workbook.models import LONG_TEXT_MAX, LifeArea
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of an item, edited in one box of the row."""
+
+    field: str
+    """The item's field this box edits."""
+    placeholder: str
+    """What the empty box says."""
+    kind: str = "text"
+    """``text``, ``date`` (YYYY-MM-DD or empty) or ``area`` (a LifeArea picker)."""
+    width: str = "1fr"
+    """The box's width in CSS units."""
+    max_length: int = LONG_TEXT_MAX
+    """The most characters the box takes."""
+    suggestions: tuple[str, ...] = ()
+    """Words to suggest as the person types (the right arrow accepts one)."""
+
+
+NewItem = Callable[[dict[str, Any]], BaseModel]
+"""Makes a new item from the add row's values (may raise InvalidInput)."""
+
+AT_LIMIT = "That is as much as this box can hold ({limit:,} characters)."
+
+
+class ListEditor(Vertical):
+    """A list of items, each a row of boxes, with an empty row at the end for a new one.
+
+    Keys, in a row: Enter in the last row adds; ctrl+up/ctrl+down move the item; ctrl+r removes
+    it (ctrl+z puts it back); ctrl+o asks for a goal to be made from it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False),
+        Binding("ctrl+down,alt+down", "move(1)", "Move down", show=False),
+        Binding("ctrl+r", "remove", "Remove", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+o", "goal", "Make a goal", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ListEditor { height: auto; }
+    ListEditor .le-row { height: 1; margin-bottom: 1; }
+    ListEditor .le-num { width: 4; color: $text-muted; }
+    ListEditor .le-new .le-num { color: $primary; }
+    ListEditor Input { margin-right: 1; }
+    ListEditor Select { margin-right: 1; }
+    ListEditor .le-keys { color: $text-muted; }
+    ListEditor #le-msg { color: $text-warning; height: auto; }
+    ListEditor #le-msg.-empty { display: none; }
+    """
+
+    class Changed(Message):
+        """The list changed (an edit, an addition, a move, a removal or an undo)."""
+
+        def __init__(self, editor: ListEditor, items: list[BaseModel]) -> None:
+            super().__init__()
+            self.editor = editor
+            self.items = items
+
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
+
+    class GoalRequested(Message):
+        """The person asked for a goal to be made from this item."""
+
+        def __init__(self, editor: ListEditor, item: BaseModel) -> None:
+            super().__init__()
+            self.editor = editor
+            self.item = item
+
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
+
+    def __init__(
+        self,
+        items: Sequence[BaseModel],
+        columns: Sequence[Column],
+        new_item: NewItem,
+        *,
+        goals: bool = True,
+        then_focus: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.items: list[BaseModel] = list(items)
+        self.columns = list(columns)
+        self.new_item = new_item
+        self.goals = goals
+        self.then_focus = then_focus
+        self._removed: list[tuple[int, BaseModel]] = []
+        self._message = ""
+
+    # Building the rows ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        for index, item in enumerate(self.items):
+            with Horizontal(classes="le-row"):
+                yield Label(f"{index + 1}.", classes="le-num")
+                for column in self.columns:
+                    yield self._box(column, f"r{index}-{column.field}", getattr(item, column.field))
+        with Horizontal(classes="le-row le-new"):
+            yield Label("+", classes="le-num")
+            for column in self.columns:
+                yield self._box(column, f"new-{column.field}", None)
+        if self.items:
+            keys = "ctrl+↑↓ move · ctrl+r remove · ctrl+z undo"
+            yield Static(keys + (" · ctrl+o make a goal" if self.goals else ""), classes="le-keys")
+        yield Static(
+            self._message, id="le-msg", markup=False, classes="" if self._message else "-empty"
+        )
+
+    @staticmethod
+    def _box(column: Column, ident: str, value: Any) -> Widget:
+        if column.kind == "area":
+            options = [(area.value, area) for area in LifeArea]
+            select: Select[LifeArea] = Select(
+                options,
+                prompt="part of life",
+                value=value if value is not None else Select.NULL,
+                id=ident,
+                compact=True,
+            )
+            select.styles.width = column.width
+            return select
+        text = "" if value is None else (value.isoformat() if isinstance(value, date) else value)
+        box = Input(
+            text,
+            placeholder=column.placeholder,
+            id=ident,
+            compact=True,
+            max_length=column.max_length,
+            select_on_focus=False,
+            suggester=SuggestFromList(column.suggestions, case_sensitive=False)
+            if column.suggestions
+            else None,
+        )
+        box.styles.width = column.width
+        return box
+
+    # Where the person is ----------------------------------------------------------------------
+
+    def _focused_row(self) -> tuple[int | None, str | None]:
+        """The item index and field of the focused box (index None for the add row)."""
+        focused = self.screen.focused
+        ident = focused.id if focused is not None and focused in self.query("*") else None
+        if not ident:
+            return None, None
+        row, _, field = ident.partition("-")
+        return (None if row == "new" else int(row[1:])), field
+
+    def focus_row(self, index: int | None, field: str | None = None) -> None:
+        """Put the cursor in a row (None for the add row)."""
+        field = field or self.columns[0].field
+        ident = f"new-{field}" if index is None else f"r{index}-{field}"
+        self.query_one(f"#{ident}").focus()
+
+    def say(self, message: str) -> None:
+        """Show a short message under the list (an empty string hides it)."""
+        self._message = message
+        msg = self.query_one("#le-msg", Static)
+        msg.update(message)
+        msg.set_class(not message, "-empty")
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed(self, list(self.items)))
+
+    async def _rebuild(self, focus: int | None, field: str | None = None) -> None:
+        await self.recompose()
+        self.focus_row(focus, field)
+
+    # Editing in place --------------------------------------------------------------------------
+
+    def _convert(self, column: Column, raw: Any) -> Any:
+        if column.kind == "date":
+            raw = str(raw).strip()
+            if not raw:
+                return None
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                raise InvalidInput(
+                    "Please write the date like 2026-12-01, or leave it empty."
+                ) from None
+        if column.kind == "area":
+            return None if raw is Select.NULL else raw
+        return raw
+
+    def _column(self, field: str) -> Column:
+        return next(c for c in self.columns if c.field == field)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _edited(self, event: Input.Changed | Select.Changed) -> None:
+        event.stop()
+        ident = event.control.id or ""
+        if ident.startswith("new-"):
+            self._check_limit(event)
+            return
+        row, _, field = ident.partition("-")
+        index = int(row[1:])
+        if index >= len(self.items):
+            return
+        column = self._column(field)
+        item = self.items[index]
+        try:
+            value = self._convert(column, event.value)
+            if value == getattr(item, field):
+                return
+            updated = type(item).model_validate({**item.model_dump(), field: value})
+        except InvalidInput as exc:
+            self.say(str(exc))
+            return
+        except ValidationError:
+            self.say(AT_LIMIT.format(limit=column.max_length))
+            return
+        self.items[index] = updated
+        self._check_limit(event)
+        self._changed()
+
+    def _check_limit(self, event: Input.Changed | Select.Changed) -> None:
+        if isinstance(event, Input.Changed):
+            limit = event.input.max_length
+            at_limit = bool(limit) and len(event.value) >= limit
+            self.say(AT_LIMIT.format(limit=limit) if at_limit else "")
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        index, _ = self._focused_row()
+        if index is not None:
+            # Enter in a row moves on to the next row (or the add row).
+            self.focus_row(index + 1 if index + 1 < len(self.items) else None)
+            return
+        await self.add_from_new_row()
+
+    async def add_from_new_row(self) -> None:
+        """Add the item typed in the add row, if its first box says something."""
+        values: dict[str, Any] = {}
+        try:
+            for column in self.columns:
+                box = self.query_one(f"#new-{column.field}")
+                raw = box.value if isinstance(box, Input | Select) else None
+                values[column.field] = self._convert(column, raw)
+        except InvalidInput as exc:
+            self.say(str(exc))
+            return
+        first = values[self.columns[0].field]
+        if not (isinstance(first, str) and first.strip()):
+            self.say("Write something in the first box, then press Enter to add it.")
+            return
+        try:
+            item = self.new_item(values)
+        except InvalidInput as exc:
+            self.say(str(exc))
+            return
+        self.items.append(item)
+        self._message = ""
+        self._changed()
+        if self.then_focus:
+            await self._rebuild(len(self.items) - 1, self.then_focus)
+        else:
+            await self._rebuild(None)
+
+    # Reordering, removing, undo ------------------------------------------------------------------
+
+    async def action_move(self, step: int) -> None:
+        index, field = self._focused_row()
+        if index is None:
+            return
+        target = index + step
+        if not 0 <= target < len(self.items):
+            return
+        self.items[index], self.items[target] = self.items[target], self.items[index]
+        self._changed()
+        await self._rebuild(target, field)
+
+    async def action_remove(self) -> None:
+        index, _ = self._focused_row()
+        if index is None:
+            return
+        self._removed.append((index, self.items.pop(index)))
+        self._message = "Removed. Press ctrl+z to put it back."
+        self._changed()
+        await self._rebuild(min(index, len(self.items) - 1) if self.items else None)
+
+    async def action_undo(self) -> None:
+        if not self._removed:
+            return
+        index, item = self._removed.pop()
+        index = min(index, len(self.items))
+        self.items.insert(index, item)
+        self._message = "Put back."
+        self._changed()
+        await self._rebuild(index)
+
+    def action_goal(self) -> None:
+        index, _ = self._focused_row()
+        if index is None:
+            self.say("Move to an item first (shift+tab goes back up the list).")
+            return
+        self.post_message(self.GoalRequested(self, self.items[index]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.goals or action != "goal"

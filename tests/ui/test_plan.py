@@ -1,0 +1,548 @@
+"""The change plan, driven as a person would: walk, resume, skip, summary, revisions, goals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from screens.app import WorkbookApp
+from screens.plan import PlanScreen
+from screens.plan_summary import PlanSummary
+from screens.plan_walk import PlanWalk
+from screens.widgets.list_editor import ListEditor
+from screens.widgets.ruler import Ruler
+from tests.blns import naughty_strings
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app, screen_text
+from workbook import plan as wp
+from workbook.models import (
+    Goal,
+    GoalSource,
+    Horizon,
+    LifeArea,
+    Person,
+    Plan,
+    PlanChange,
+    PlanPoint,
+    PlanRevision,
+    ProfileCard,
+    RevisionKind,
+)
+from workbook.storage import DataRoot
+
+SIZE = (80, 24)
+
+
+async def type_text(pilot: Pilot[int], text: str) -> None:
+    """Type ``text`` key by key into whatever has focus."""
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def stored(app: WorkbookApp) -> Plan:
+    assert app.repo is not None
+    plan = app.repo.get(Plan)
+    assert plan is not None
+    return plan
+
+
+def walk(app: WorkbookApp) -> PlanWalk:
+    return app.screen.query_one(PlanWalk)
+
+
+async def open_plan(pilot: Pilot[int]) -> None:
+    await pilot.press("p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PlanScreen)
+
+
+async def add_row(pilot: Pilot[int], *boxes: str) -> None:
+    """Fill the add row's boxes (Tab between them) and press Enter."""
+    for n, text in enumerate(boxes):
+        if n:
+            await pilot.press("tab")
+        await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_walk_all_eight_steps_and_finish(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert "Step 1 of 8" in screen_text(app)
+        await add_row(pilot, "Drink less")
+        # Focus moved to the new change's part of life: pick "health" (second in the list).
+        area = app.screen.focused
+        assert isinstance(area, Select)
+        area.value = LifeArea.HEALTH
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "Step 2 of 8" in screen_text(app)
+        await pilot.press("7", "tab")
+        await type_text(pilot, "my kids")
+        await pilot.press("tab")
+        await type_text(pilot, "a good week")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "Step 3 of 8" in screen_text(app)
+        await pilot.press("right", "right", "right", "tab")
+        await type_text(pilot, "did it before")
+        await pilot.press("tab")
+        await type_text(pilot, "a friend")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await add_row(pilot, "mornings")
+        await add_row(pilot, "money")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await add_row(pilot, "call the helpline", "2026-12-01")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await add_row(pilot, "Jo", "coffee on Thursdays")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await add_row(pilot, "I sleep better")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "Step 8 of 8" in screen_text(app)
+        await add_row(pilot, "a party", "leave at ten")
+        await pilot.press("pagedown")  # Next on the last step finishes
+        await pilot.pause()
+        assert app.screen.query(PlanSummary)
+
+        plan = stored(app)
+        assert [(c.text, c.area) for c in plan.changes] == [("Drink less", LifeArea.HEALTH)]
+        assert plan.importance == 7
+        assert plan.importance_why == "my kids"
+        assert plan.importance_up == "a good week"
+        assert plan.confidence == 3  # from "not chosen", each right arrow adds one
+        assert plan.confidence_why == "did it before"
+        assert plan.confidence_up == "a friend"
+        assert [r.text for r in plan.reasons] == ["mornings", "money"]
+        assert [(s.text, s.by_when) for s in plan.steps] == [
+            ("call the helpline", date(2026, 12, 1))
+        ]
+        assert [(h.name, h.what) for h in plan.helpers] == [("Jo", "coffee on Thursdays")]
+        assert app.repo is not None
+        jo = app.repo.all(Person)
+        assert [p.name for p in jo] == ["Jo"] and plan.helpers[0].person_id == jo[0].id
+        assert [s.text for s in plan.signs] == ["I sleep better"]
+        assert [(o.text, o.then) for o in plan.obstacles] == [("a party", "leave at ten")]
+        assert plan.finished == TODAY
+        revisions = app.repo.all(PlanRevision)
+        assert len(revisions) == 1 and revisions[0].kind == RevisionKind.FINISHED
+        text = screen_text(app)
+        assert "Drink less (health)" in text
+        assert "7 out of 10" in text
+
+
+async def test_quit_at_step_4_and_reopen_there(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await add_row(pilot, "Gamble less")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # step 4 in the step list
+        await pilot.pause()
+        assert walk(app).step == 4
+        await add_row(pilot, "keep my flat")
+        await type_text(pilot, "half-typed")
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert walk(app).step == 4
+        assert "Step 4 of 8" in screen_text(app)
+        editor = app.screen.query_one(ListEditor)
+        assert [i.text for i in editor.items] == ["keep my flat"]  # type: ignore[attr-defined]
+        assert app.screen.query_one("#r0-text", Input).value == "keep my flat"
+        assert stored(app).changes[0].text == "Gamble less"
+
+
+async def test_skip_steps_and_finish(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await add_row(pilot, "Open a bank account")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert app.screen.query(PlanSummary)
+        text = screen_text(app)
+        assert text.count("not yet") >= 6
+        assert stored(app).finished == TODAY
+        assert stored(app).reasons == []
+
+
+async def test_finishing_with_step_one_empty_says_so_kindly(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        await add_row(pilot, "my health")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert app.screen.query(PlanWalk)  # still walking
+        assert "Step 1 is the one step a plan needs" in screen_text(app)
+        plan = stored(app)
+        assert plan.finished is None
+        assert [r.text for r in plan.reasons] == ["my health"]
+        assert plan.current_step == 4
+
+
+async def test_edit_one_section_from_the_summary(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Walk every day")])
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert app.screen.query(PlanSummary)
+        await pilot.press("7")
+        await pilot.pause()
+        assert walk(app).step == 7
+        await add_row(pilot, "more energy")
+        await pilot.press("escape")  # back to the summary, not Home
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert app.screen.query(PlanSummary)
+        assert "more energy" in screen_text(app)
+        assert [s.text for s in stored(app).signs] == ["more energy"]
+
+
+async def test_revisions_after_two_finishes_show_the_difference(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await add_row(pilot, "Stop smoking")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await add_row(pilot, "breathe easier")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert app.repo is not None
+        assert len(app.repo.all(PlanRevision)) == 2
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest copy is first
+        await pilot.pause()
+        text = screen_text(app)
+        assert "My most important reasons" in text
+        assert "+ added: breathe easier" in text
+        assert "taken out" not in text
+
+
+async def test_make_a_goal_from_a_step(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await add_row(pilot, "Money")
+        area = app.screen.focused
+        assert isinstance(area, Select)
+        area.value = LifeArea.MONEY
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "enter")  # step 5
+        await pilot.pause()
+        await add_row(pilot, "Open an account", "2026-12-04")
+        await pilot.press("shift+tab", "shift+tab")  # back to the step's text
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.repo is not None
+        goals = app.repo.all(Goal)
+        step = stored(app).steps[0]
+        assert len(goals) == 1
+        goal = goals[0]
+        assert goal.title == "Open an account"
+        assert goal.horizon == Horizon.SHORT
+        assert goal.area == LifeArea.MONEY
+        assert goal.target_date == date(2026, 12, 4)
+        assert goal.source == GoalSource(kind="plan", ref=step.id, label="The steps I will take")
+        await pilot.press("ctrl+o")  # asking again makes no second goal
+        await pilot.pause()
+        assert len(app.repo.all(Goal)) == 1
+
+
+async def test_make_a_goal_from_the_summary(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    reason = PlanPoint(text="be there for my kids")
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")], reasons=[reason])
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the reason, after the change
+        await pilot.pause()
+        assert app.repo is not None
+        goals = app.repo.all(Goal)
+        assert [(g.title, g.source.ref if g.source else None) for g in goals] == [
+            ("be there for my kids", reason.id)
+        ]
+
+
+async def test_lists_reorder_remove_and_undo(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        for reason in ("one", "two", "three"):
+            await add_row(pilot, reason)
+
+        def reasons() -> list[str]:
+            return [r.text for r in stored(app).reasons]
+
+        app.screen.query_one("#r2-text", Input).focus()
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert reasons() == ["one", "three", "two"]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert reasons() == ["one", "two"]
+        assert "ctrl+z" in screen_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert reasons() == ["one", "three", "two"]
+        # Editing in place saves at once.
+        box = app.screen.query_one("#r0-text", Input)
+        box.focus()
+        await pilot.press("end", "!")
+        await pilot.pause()
+        assert reasons() == ["one!", "three", "two"]
+
+
+async def test_ratings_take_digits_and_arrows_only_0_to_10(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, Ruler)
+        await pilot.press("1", "0")
+        await pilot.pause()
+        assert stored(app).importance == 10
+        await pilot.press("right")
+        await pilot.pause()
+        assert stored(app).importance == 10
+        await pilot.press("home", "left")
+        await pilot.pause()
+        assert stored(app).importance == 0
+
+
+async def test_long_text_stops_at_the_limit_with_a_message(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        box = app.screen.query_one("#text-importance_why", Input)
+        box.value = "x" * 5000
+        await pilot.pause()
+        assert stored(app).importance_why == "x" * 5000
+        assert "5,000 characters" in screen_text(app)
+
+
+async def test_naughty_strings_show_literally_in_summary_and_walk(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    strings = [s for s in naughty_strings() if s.strip() and "\x00" not in s][:200]
+    reasons = []
+    for text in strings:
+        try:
+            reasons.append(wp.new_item("reasons", text=text))
+        except Exception:
+            continue
+    wp.set_answers(repo, changes=[PlanChange(text="[b]bold?[/b] 🙂 مرحبا")], reasons=reasons)
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 200)) as pilot:
+        await open_plan(pilot)
+        text = screen_text(app)
+        assert "[b]bold?[/b] 🙂 مرحبا" in text
+        assert stored(app).reasons == reasons
+        await pilot.press("4")
+        await pilot.pause()
+        editor = app.screen.query_one(ListEditor)
+        assert [i.text for i in editor.items] == [r.text for r in reasons]  # type: ignore[attr-defined]
+        assert app.screen.query_one("#r0-text", Input).value == reasons[0].text
+
+
+async def test_weighing_it_up_saves_each_box(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")])
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await type_text(pilot, "I relax")
+        await pilot.press("tab")
+        await type_text(pilot, "[red]money")
+        await pilot.pause()
+        assert app.repo is not None
+        weighing = wp.load_weighing(app.repo)
+        assert weighing.habit_gives == "I relax"
+        assert weighing.habit_costs == "[red]money"
+
+
+async def test_what_matters_most_top_five_and_the_habit(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")])
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        for _ in range(7):
+            await pilot.press("space", "down")
+        await pilot.press("tab")
+        await type_text(pilot, "my dog")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#v-top")
+        for _ in range(6):
+            await pilot.press("space")
+            await pilot.pause()
+            await pilot.press("down")
+        await pilot.pause()
+        assert app.repo is not None
+        values = wp.load_values(app.repo)
+        assert len(values.chosen) == 8 and values.chosen[-1] == "my dog"
+        assert values.top == values.chosen[:5]
+        assert "Five is the most" in screen_text(app)
+        await pilot.press("tab", "3")
+        await pilot.pause()
+        assert wp.load_values(app.repo).habit_place == 3
+
+
+async def test_home_card_follows_the_plan(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.plan import home_card
+
+    card = make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "not started yet" in str(home_card(app).render())
+        assert app.repo is not None
+        wp.set_answers(app.repo, changes=[PlanChange(text="Sleep by 11")], current_step=3)
+        assert "step 3 of 8" in str(home_card(app).render())
+        wp.finish(app.repo, TODAY)
+        assert "Sleep by 11" in str(home_card(app).render())
+    assert card.display_name == "Sam"
+
+
+async def test_a_helper_renamed_in_place_is_linked_to_my_people(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    kim = Person(name="Kim")
+    repo.save(kim)
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")], current_step=6)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert "Your people: Kim" in screen_text(app)
+        await type_text(pilot, "k")
+        await pilot.pause()
+        await pilot.press("right")  # take the suggestion from My people
+        await add_row(pilot, "", "drive me to group")
+        plan = stored(app)
+        assert [(h.name, h.person_id) for h in plan.helpers] == [("Kim", kim.id)]
+        box = app.screen.query_one("#r0-name", Input)
+        box.focus()
+        box.value = "Ana"
+        await pilot.press("tab")  # leaving the box links the new name
+        await pilot.pause()
+        assert app.repo is not None
+        ana = [p for p in app.repo.all(Person) if p.name == "Ana"]
+        assert len(ana) == 1
+        assert [(h.name, h.person_id) for h in stored(app).helpers] == [("Ana", ana[0].id)]
+
+
+async def test_a_failed_save_is_told_and_the_text_stays(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: Any
+) -> None:
+    from workbook.errors import WriteFailed
+    from workbook.storage import Repository
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+
+        def fail(self: Repository, obj: object) -> None:
+            raise WriteFailed("the disk is full")
+
+        monkeypatch.setattr(Repository, "put", fail)
+        box = app.screen.query_one("#text-importance_why", Input)
+        box.focus()
+        await type_text(pilot, "my kids")
+        await pilot.pause()
+        assert box.value == "my kids"
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
