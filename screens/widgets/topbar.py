@@ -21,7 +21,7 @@ class TopBar(Horizontal):
         padding: 0 1;
     }
     TopBar #topbar-title { width: 1fr; text-style: bold; }
-    TopBar #topbar-who { width: auto; color: $text-muted; }
+    TopBar #topbar-who { width: auto; max-width: 60%; color: $text-muted; }
     """
 
     def __init__(self, title: str, who: str, today: date) -> None:
@@ -32,6 +32,13 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(f"Side by Side · {self._title}", id="topbar-title", markup=False)
-        when = f"{self._today:%a %d %b %Y}"
-        right = f"{self._who} · {when}" if self._who else when
-        yield Label(right, id="topbar-who", markup=False)
+        yield Label(self._right(), id="topbar-who", markup=False)
+
+    def _right(self) -> str:
+        when = f"{self._today:%a} {self._today.day} {self._today:%b %Y}"
+        return f"{self._who} · {when}" if self._who else when
+
+    def set_who(self, who: str) -> None:
+        """Show a new name (after a rename in Settings)."""
+        self._who = who
+        self.query_one("#topbar-who", Label).update(self._right())
