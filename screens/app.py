@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import Theme
 
 from screens.palette import SectionsProvider
 from screens.sections import section
-from screens.theme import DEFAULT_THEME, known_theme, register_themes
+from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
 from workbook.models import Profile, ProfileCard
 from workbook.storage import Codec, DataRoot, Repository
 
@@ -80,6 +81,7 @@ class WorkbookApp(App[int]):
         self.repo: Repository | None = None
         self.card: ProfileCard | None = None
         self._clock = clock
+        self._no_control = NoControlCharacters()
         register_themes(self)
         self.theme = DEFAULT_THEME
 
@@ -203,6 +205,10 @@ class WorkbookApp(App[int]):
         if action == "quick_hide":
             return _optional("screens.lock:HideScreen") is not None
         return True
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
+        return [*super().get_line_filters(), self._no_control]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
 from textual.app import App
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import BUILTIN_THEMES, Theme
 
 DEFAULT_THEME = "side-by-side"
@@ -76,3 +79,24 @@ def theme_choices() -> list[tuple[str, str]]:
 def known_theme(app: App[Any], name: str) -> str:
     """``name`` if ``app`` has that theme, else ours (a theme may be gone in a new version)."""
     return name if name in app.available_themes else DEFAULT_THEME
+
+
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None}
+_CONTROL |= {c: None for c in range(0x80, 0xA0)}
+
+
+class NoControlCharacters(LineFilter):
+    """Drop control characters from every line before it reaches the terminal.
+
+    A name or note may hold an escape sequence (the naughty-strings list has some); sent raw, it
+    could clear the screen or change the terminal. They take no cells, so removing them never
+    changes the layout. This guards every screen at once, whoever wrote it.
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(seg.text.translate(_CONTROL), seg.style, seg.control)
+            if not seg.control and not seg.text.isprintable()
+            else seg
+            for seg in segments
+        ]

@@ -121,6 +121,8 @@ class StartWorkbookScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+        # Start the pathway's highlight on the chosen answer, so the arrows move from there.
+        self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
