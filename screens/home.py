@@ -35,7 +35,7 @@ class HomeScreen(WorkbookScreen):
             Binding(s.key, f"app.open_section('{s.id}')", s.title, show=False)
             for s in available_sections()
         ],
-        Binding("q", "app.quit", "Quit", tooltip="Close the workbook (everything is saved)"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Close the workbook (all is saved)"),
     ]
 
     def body(self) -> ComposeResult:

@@ -130,9 +130,11 @@ class SettingsScreen(WorkbookScreen):
         except WorkbookError as exc:
             status.update(f"Not saved: {exc}")
             status.add_class("problem")
+            status.display = True
             return False
         status.update(done)
         status.remove_class("problem")
+        status.display = True
         return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

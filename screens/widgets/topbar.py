@@ -20,7 +20,9 @@ class TopBar(Horizontal):
         color: $foreground;
         padding: 0 1;
     }
-    TopBar #topbar-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    TopBar #topbar-title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     TopBar #topbar-who {
         width: auto; max-width: 40%; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }

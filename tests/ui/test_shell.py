@@ -259,7 +259,7 @@ async def test_help_lists_the_keys_of_the_screen_and_the_global_ones(
         text = screen_text(app)
         assert "On Home" in text
         assert "Settings" in text  # the section key on Home
-        assert "Close the workbook" in text  # q
+        assert "Close the workbook (all is saved)" in text  # q
         assert "Help for a hard moment" in text  # F1, everywhere
         assert "Everywhere" in text and "Tab" in text
         await pilot.press("escape")
