@@ -6,6 +6,7 @@ that belong to other features are imported lazily, when first needed, to keep st
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Sequence
@@ -25,12 +26,18 @@ from workbook.models import Profile, ProfileCard
 from workbook.storage import Codec, DataRoot, Repository
 
 
+@functools.cache
 def _optional(path: str) -> Any | None:
-    """``module:attr`` if that module exists in this build, else None."""
+    """``module:attr`` if that module exists in this build, else None (asked once per path)."""
     module, name = path.split(":", 1)
     if importlib.util.find_spec(module) is None:
         return None
     return getattr(importlib.import_module(module), name)
+
+
+HARD = "Help for a hard moment: who to call and what to do now"
+URGE = "Note an urge now, from any screen"
+HIDE = "Hide the screen at once; unlock to come back"
 
 
 class WorkbookApp(App[int]):
@@ -38,32 +45,12 @@ class WorkbookApp(App[int]):
 
     TITLE = "Side by Side"
     COMMANDS = App.COMMANDS | {SectionsProvider}
+    # F1 is the hard-moment key; Ctrl+G is its twin for terminals that keep F1 for themselves.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f1",
-            "hard_moment",
-            "Hard moment",
-            id="hard_moment",
-            priority=True,
-            tooltip="Help for a hard moment: who to call and what to do now",
-        ),
+        Binding("f1", "hard_moment", "Hard moment", id="hard_moment", priority=True, tooltip=HARD),
         Binding("ctrl+g", "hard_moment", "Hard moment", show=False, priority=True),
-        Binding(
-            "f2",
-            "log_urge",
-            "Log urge",
-            id="log_urge",
-            priority=True,
-            tooltip="Note an urge now, from any screen",
-        ),
-        Binding(
-            "f9",
-            "quick_hide",
-            "Hide",
-            id="quick_hide",
-            priority=True,
-            tooltip="Hide the screen at once; unlock to come back",
-        ),
+        Binding("f2", "log_urge", "Log urge", id="log_urge", priority=True, tooltip=URGE),
+        Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
         Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Select, Static, Switch
+from textual.widgets import Checkbox, Input, Select, Static
 
 from screens.base import WorkbookScreen
 from screens.theme import theme_choices
+from screens.widgets.ticks import Tick
 from screens.widgets.topbar import TopBar
 from workbook.errors import WorkbookError
 from workbook.models import NAME_MAX, Country
@@ -83,7 +84,7 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row(
                 "Day counter on Home", "Days since the date below. Never required."
             )
-            yield Switch(profile.show_day_counter, id="counter")
+            yield Tick("Show the days on Home", profile.show_day_counter, id="counter")
             yield self._status("counter")
             yield from self._row(
                 "When this stretch began", "Year-month-day, or empty. Enter saves it."
@@ -108,7 +109,7 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row(
                 "Show only initials in the picker", "More private on a shared computer."
             )
-            yield Switch(app.card.show_initials, id="initials")
+            yield Tick("Only initials", app.card.show_initials, id="initials")
             yield self._status("initials")
 
     @staticmethod
@@ -181,19 +182,19 @@ class SettingsScreen(WorkbookScreen):
         elif field == "lock" and (value or None) != settings.idle_lock_minutes:
             self._save(field, lambda: update_settings(self.repo, idle_lock_minutes=value or None))
 
-    def on_switch_changed(self, event: Switch.Changed) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         app = self.workbook_app
         card = app.card
         assert card is not None
-        if event.switch.id == "counter":
+        if event.checkbox.id == "counter":
             if event.value != profile_of(self.repo, card).show_day_counter:
                 self._save(
                     "counter",
                     lambda: update_profile(self.repo, card, show_day_counter=event.value),
                     "Saved. " + ("Home shows the days." if event.value else "Home hides the days."),
                 )
-        elif event.switch.id == "initials" and event.value != card.show_initials:
+        elif event.checkbox.id == "initials" and event.value != card.show_initials:
 
             def initials() -> None:
                 app.card = set_show_initials(app.root, card, event.value)

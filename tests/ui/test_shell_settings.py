@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from textual.filter import Monochrome
-from textual.widgets import Input, Select, Static, Switch
+from textual.widgets import Checkbox, Input, Select, Static
 
 from screens import home
 from screens.home import HomeScreen
@@ -53,12 +53,12 @@ async def test_every_setting_is_saved_at_once(
         screen.query_one("#week", Select).value = 6
         screen.query_one("#lock", Select).value = 30
         screen.query_one("#theme", Select).value = HIGH_CONTRAST
-        screen.query_one("#counter", Switch).value = True
+        screen.query_one("#counter", Checkbox).value = True
         await pilot.pause()
         start = screen.query_one("#start", Input)
         start.focus()
         await pilot.press(*"2026-11-20", "tab")  # leaving the field saves it too
-        screen.query_one("#initials", Switch).value = True
+        screen.query_one("#initials", Checkbox).value = True
         await pilot.pause()
 
         card, profile, settings = stored(root)
