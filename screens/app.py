@@ -199,8 +199,10 @@ class WorkbookApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""
+        yield SystemCommand("Help for a hard moment", HARD, self.action_hard_moment)
+        yield SystemCommand("Keys", "Every key on this screen, and everywhere", self.action_help)
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
+            if command.title not in ("Screenshot", "Keys"):
                 yield command
 
 

@@ -65,7 +65,7 @@ class HardMomentScreen(WorkbookScreen):
             )
             yield Static(
                 "If you are in danger right now, call your emergency number: "
-                f"{lines.emergency_for(country)}.",
+                f"{self._numbers(country)}.",
                 id="emergency",
                 markup=False,
             )
@@ -82,6 +82,19 @@ class HardMomentScreen(WorkbookScreen):
                 classes="hint",
                 markup=False,
             )
+
+    @staticmethod
+    def _numbers(country: Country) -> str:
+        """The country's emergency number; every one we know when the country is not set."""
+        lines = crisis()
+        if country in COUNTRY_NAMES:
+            return lines.emergency_for(country)
+        known = [
+            f"{e.contact} in {COUNTRY_NAMES[e.country]}"
+            for e in lines.emergency
+            if e.country in COUNTRY_NAMES
+        ]
+        return ", ".join([*known, lines.emergency_for(Country.OTHER)])
 
     @staticmethod
     def _lines_heading(country: Country) -> str:

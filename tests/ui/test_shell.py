@@ -243,7 +243,10 @@ async def test_hard_moment_key_from_the_picker_without_a_locale_country(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
         text = screen_text(app)
-        assert "112 in the EU, or your local emergency number" in text
+        assert (
+            "call your emergency number: 911 in the US, 911 in Canada, 999 or 112 in the UK, "
+            "000 in Australia, 112 in the EU, or your local emergency number." in text
+        )
         for country in ("(the US)", "(the UK)", "(Canada)", "(Australia)"):
             assert country in text
 
@@ -278,6 +281,7 @@ async def test_palette_jumps_to_a_section_and_has_no_screenshot(
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles and "Quit" in titles
+        assert titles.count("Keys") == 1 and "Help for a hard moment" in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Go to Settings")
         await pilot.pause(0.3)
