@@ -158,6 +158,18 @@ class WorkbookApp(App[int]):
 
     # Global actions ------------------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Quit at once, unless the screen holds typing that is not saved yet: then ask."""
+        from screens.base import WorkbookScreen
+
+        screen = self.screen
+        if isinstance(screen, WorkbookScreen) and screen.unsaved():
+            from screens.opening import confirm_quit
+
+            confirm_quit(self)
+            return
+        self.exit()
+
     def action_open_section(self, section_id: str) -> None:
         self.push_screen(section(section_id).load()())
 

@@ -68,6 +68,14 @@ class WorkbookScreen(Screen[None]):
             self.notify(done, markup=False)
         return True
 
+    def unsaved(self) -> bool:
+        """Whether this screen holds typing not saved yet (saving it first if it can).
+
+        Quitting asks first when this is True. Screens that save as the person types need
+        not change it.
+        """
+        return False
+
     def can_go_back(self) -> bool:
         """Whether there is a screen of ours below this one (Home and the welcome are first)."""
         return len(self.app.screen_stack) > 2 and self.app.screen is self

@@ -139,3 +139,15 @@ def _leave(app: WorkbookApp, choice: str | None) -> None:
         app.show_first(PickerScreen())
     else:
         app.exit(0)
+
+
+def confirm_quit(app: WorkbookApp) -> None:
+    """Ask before quitting when the screen holds typing that could not be saved yet."""
+
+    def chosen(choice: str | None) -> None:
+        if choice == "quit":
+            app.exit(0)
+
+    message = "What you typed on this screen is not saved yet. Quit anyway?"
+    choices = [("stay", "Keep writing"), ("quit", "Quit anyway")]
+    app.push_screen(OpeningDialog("Not saved yet", message, choices), chosen)

@@ -138,6 +138,12 @@ class SettingsScreen(WorkbookScreen):
         status.display = True
         return True
 
+    def unsaved(self) -> bool:
+        """Save a name or date still being typed; True if one of them could not be saved."""
+        for field in self.query(Input):
+            self._save_text(field)
+        return any(s.has_class("problem") for s in self.query(".status"))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._save_text(event.input)

@@ -124,6 +124,10 @@ class StartWorkbookScreen(WorkbookScreen):
         # Start the pathway's highlight on the chosen answer, so the arrows move from there.
         self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
 
+    def unsaved(self) -> bool:
+        """Anything typed here is not stored until "Start my workbook"."""
+        return any(field.value.strip() for field in self.query(Input))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()

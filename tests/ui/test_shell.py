@@ -320,3 +320,32 @@ async def test_markup_typed_in_the_welcome_is_stored_and_shown_literally(root: D
     profile = stored_profile(root, root.cards()[0])
     assert profile.display_name == MARKUP_NAME
     assert profile.working_on_words == "[red]words[/red]"
+
+
+async def test_quit_asks_only_when_something_typed_is_not_saved(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"Sa", "ctrl+q")
+        assert app.is_running
+        assert "not saved yet" in screen_text(app)
+        await pilot.click("#stay")
+        assert app.screen.query_one("#name", Input).value == "Sa"
+        await pilot.press("ctrl+q")
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert not app.is_running
+    assert root.cards() == []
+
+
+async def test_quit_from_settings_saves_a_name_being_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press("end", *"my", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert [c.display_name for c in root.cards()] == ["Sammy"]
