@@ -1,4 +1,4 @@
-"""The Side by Side app: wiring only (global keys, theme, which screen comes first).
+"""The Side by Side app: wiring only (global keys, theme, palette, which screen comes first).
 
 Feature logic lives in the feature screens and in ``workbook``; this file stays small. Screens
 that belong to other features are imported lazily, when first needed, to keep start-up quick.
@@ -6,27 +6,39 @@ that belong to other features are imported lazily, when first needed, to keep st
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.screen import Screen
+from textual.theme import Theme
 
+from screens.palette import SectionsProvider
 from screens.sections import section
+from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
 from workbook.models import Profile, ProfileCard
 from workbook.storage import Codec, DataRoot, Repository
 
 
+@functools.cache
 def _optional(path: str) -> Any | None:
-    """``module:attr`` if that module exists in this build, else None."""
+    """``module:attr`` if that module exists in this build, else None (asked once per path)."""
     module, name = path.split(":", 1)
     if importlib.util.find_spec(module) is None:
         return None
     return getattr(importlib.import_module(module), name)
+
+
+HARD = "Help for a hard moment: who to call and what to do now"
+URGE = "Note an urge now, from any screen"
+HIDE = "Hide the screen at once; unlock to come back"
 
 
 class WorkbookApp(App[int]):
@@ -35,32 +47,14 @@ class WorkbookApp(App[int]):
     TITLE = "Side by Side"
     resources_file: Path | None = None
     """A group's list of resources given with ``--resources FILE`` (read-only)."""
+    COMMANDS = App.COMMANDS | {SectionsProvider}
+    # F1 is the hard-moment key; Ctrl+G is its twin for terminals that keep F1 for themselves.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f1",
-            "hard_moment",
-            "Hard moment",
-            id="hard_moment",
-            priority=True,
-            tooltip="Help for a hard moment: who to call and what to do now",
-        ),
+        Binding("f1", "hard_moment", "Hard moment", id="hard_moment", priority=True, tooltip=HARD),
         Binding("ctrl+g", "hard_moment", "Hard moment", show=False, priority=True),
-        Binding(
-            "f2",
-            "log_urge",
-            "Log urge",
-            id="log_urge",
-            priority=True,
-            tooltip="Note an urge now, from any screen",
-        ),
-        Binding(
-            "f9",
-            "quick_hide",
-            "Hide",
-            id="quick_hide",
-            priority=True,
-            tooltip="Hide the screen at once; unlock to come back",
-        ),
+        Binding("f2", "log_urge", "Log urge", id="log_urge", priority=True, tooltip=URGE),
+        Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
+        Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
@@ -77,6 +71,9 @@ class WorkbookApp(App[int]):
         self.repo: Repository | None = None
         self.card: ProfileCard | None = None
         self._clock = clock
+        self._no_control = NoControlCharacters()
+        register_themes(self)
+        self.theme = DEFAULT_THEME
 
     # State the screens read ---------------------------------------------------------------
 
@@ -95,15 +92,17 @@ class WorkbookApp(App[int]):
     # Start-up and opening a workbook ---------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         cards = self.root.cards()
         if self.profile_name:
             self.open_card(self.root.find(self.profile_name))
         elif len(cards) == 1:
             self.open_card(cards[0])
         else:
-            from screens.start import StartScreen
+            from screens.picker import PickerScreen
+            from screens.welcome import WelcomeScreen
 
-            self.push_screen(StartScreen())
+            self.push_screen(PickerScreen() if cards else WelcomeScreen())
 
     def open_card(self, card: ProfileCard) -> None:
         """Open this person's workbook and show Home (asking for the passphrase if it has one)."""
@@ -119,11 +118,30 @@ class WorkbookApp(App[int]):
         self.open_with(card, None)
 
     def open_with(self, card: ProfileCard, codec: Codec | None) -> None:
-        self.repo = self.root.open(card, codec=codec)
-        self.card = card
+        """Open the workbook (kindly handling a lock or an unreadable file), then show Home."""
         from screens.home import HomeScreen
+        from screens.opening import open_workbook
 
-        self.push_screen(HomeScreen())
+        repo = open_workbook(self, card, codec)
+        if repo is None:
+            return
+        self.close_workbook()
+        self.repo, self.card = repo, card
+        from workbook.profile import settings_of
+
+        self.theme = known_theme(self, settings_of(repo).theme)
+        self.show_first(HomeScreen())
+        for warning in repo.warnings:
+            self.notify(warning, title="Good to know", markup=False, timeout=10)
+
+    def show_first(self, screen: Screen[Any]) -> None:
+        """Make ``screen`` the bottom of the stack (the welcome or the picker is left behind)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def close_workbook(self) -> None:
         """Close the open workbook: release its lock and drop its data from memory."""
@@ -135,7 +153,25 @@ class WorkbookApp(App[int]):
     def on_unmount(self) -> None:
         self.close_workbook()
 
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen anywhere (Settings or the palette) is saved at once."""
+        from screens.settings import save_theme
+
+        save_theme(self, theme.name)
+
     # Global actions ------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit at once, unless the screen holds typing that is not saved yet: then ask."""
+        from screens.base import WorkbookScreen
+
+        screen = self.screen
+        if isinstance(screen, WorkbookScreen) and screen.unsaved():
+            from screens.opening import confirm_quit
+
+            confirm_quit(self)
+            return
+        self.exit()
 
     def action_open_section(self, section_id: str) -> None:
         self.push_screen(section(section_id).load()())
@@ -145,6 +181,12 @@ class WorkbookApp(App[int]):
 
         if not isinstance(self.screen, HardMomentScreen):
             self.push_screen(HardMomentScreen())
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def action_log_urge(self) -> None:
         """Log an urge from any screen (the urges feature provides the dialog)."""
@@ -157,6 +199,26 @@ class WorkbookApp(App[int]):
         hide = _optional("screens.lock:HideScreen")
         if hide is not None and not isinstance(self.screen, hide):
             self.push_screen(hide())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys whose feature is not in this build (or needs an open workbook) stay hidden."""
+        if action == "log_urge":
+            return self.repo is not None and _optional("screens.urges:LogUrgeScreen") is not None
+        if action == "quick_hide":
+            return _optional("screens.lock:HideScreen") is not None
+        return True
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
+        return [*super().get_line_filters(), self._no_control]
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""
+        yield SystemCommand("Help for a hard moment", HARD, self.action_hard_moment)
+        yield SystemCommand("Keys", "Every key on this screen, and everywhere", self.action_help)
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Screenshot", "Keys"):
+                yield command
 
 
 def run(root: DataRoot, profile: str | None = None, resources_file: Path | None = None) -> int:

@@ -68,6 +68,23 @@ class WorkbookScreen(Screen[None]):
             self.notify(done, markup=False)
         return True
 
+    def unsaved(self) -> bool:
+        """Whether this screen holds typing not saved yet (saving it first if it can).
+
+        Quitting asks first when this is True. Screens that save as the person types need
+        not change it.
+        """
+        return False
+
+    def can_go_back(self) -> bool:
+        """Whether there is a screen of ours below this one (Home and the welcome are first)."""
+        return len(self.app.screen_stack) > 2 and self.app.screen is self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.can_go_back()
+        return True
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        if self.can_go_back():
             self.app.pop_screen()

@@ -1,30 +1,107 @@
-"""Home: a greeting and the sections of the workbook that exist, each with its key."""
+"""Home: a greeting, the day counter if chosen, the dashboard cards, and every section's key.
+
+Sections appear only once their module exists. A section's Home card is built by its own
+``home_card(app)``; a card that fails shows a quiet note instead, so Home always opens.
+"""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
-from screens.sections import available_sections
+from screens.sections import Section, available_sections
+from workbook.profile import day_counter_text
+
+log = logging.getLogger(__name__)
 
 
 class HomeScreen(WorkbookScreen):
     """The first screen after opening a workbook."""
 
     SECTION_TITLE = "Home"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(s.key, f"app.open_section('{s.id}')", s.title, show=False)
-        for s in available_sections()
+        *[
+            Binding(s.key, f"app.open_section('{s.id}')", s.title, show=False)
+            for s in available_sections()
+        ],
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Close the workbook (all is saved)"),
     ]
 
     def body(self) -> ComposeResult:
-        name = self.workbook_app.person_label
+        app = self.workbook_app
+        today = self.today()
+        sections = available_sections()
         with VerticalScroll(id="home"):
-            yield Static(f"Hello, {name}.", markup=False, id="greeting")
-            for s in available_sections():
-                yield Static(f"[{s.key}] {s.title} — {s.summary}", markup=False)
+            yield Static(f"Hello, {app.person_label}.", id="greeting", markup=False)
+            yield Static(f"Today is {today:%A} {today.day} {today:%B %Y}.", id="today")
+            counter = day_counter_text(app.profile, today)
+            if counter:
+                yield Static(counter, id="day-counter", markup=False)
+            reason = app.repo.read_only_reason if app.repo else None
+            if reason:
+                yield Static(
+                    f"Read only: changes cannot be saved, because {reason}",
+                    id="read-only",
+                    markup=False,
+                )
+            cards = self._cards(sections)
+            if cards:
+                with Grid(id="dashboard"):
+                    yield from cards
+            yield Static("Your workbook", classes="heading", markup=False)
+            yield OptionList(*[self._option(s) for s in sections], id="sections")
+            yield Static(
+                "Press a letter, or choose with the arrows and Enter. "
+                "F1 is help for a hard moment. ? shows every key.",
+                classes="hint",
+                markup=False,
+            )
+
+    @staticmethod
+    def _option(s: Section) -> Option:
+        key = (f" {s.key} ", "bold reverse")
+        return Option(Content.assemble(key, f"  {s.title} — {s.summary}"), id=s.id)
+
+    def _cards(self, sections: list[Section]) -> list[Widget]:
+        """Each section's dashboard card; a card that fails becomes a quiet note."""
+        cards: list[Widget] = []
+        for s in sections:
+            if s.card is None:
+                continue
+            try:
+                make = s.load_card()
+                card = make(self.app) if make is not None else None
+            except Exception:  # a broken card must never stop Home from opening
+                log.exception("Home card for %s failed", s.id)
+                card = Static(
+                    f"{s.title}: this card cannot be shown just now. Press {s.key} to open it.",
+                    classes="card-note",
+                    markup=False,
+                )
+            if card is not None:
+                cards.append(card)
+        return cards
+
+    def on_mount(self) -> None:
+        self.query_one("#sections", OptionList).focus()
+
+    def on_resize(self) -> None:
+        grid = self.query("#dashboard")
+        if grid:
+            grid.first().styles.grid_size_columns = 3 if self.size.width >= 150 else 2
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.workbook_app.action_open_section(event.option_id)

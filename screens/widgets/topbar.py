@@ -20,8 +20,13 @@ class TopBar(Horizontal):
         color: $foreground;
         padding: 0 1;
     }
-    TopBar #topbar-title { width: 1fr; text-style: bold; }
-    TopBar #topbar-who { width: auto; color: $text-muted; }
+    TopBar #topbar-title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    TopBar #topbar-who {
+        width: auto; max-width: 40%; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    TopBar #topbar-date { width: auto; color: $text-muted; padding-left: 1; }
     """
 
     def __init__(self, title: str, who: str, today: date) -> None:
@@ -32,6 +37,15 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(f"Side by Side · {self._title}", id="topbar-title", markup=False)
-        when = f"{self._today:%a %d %b %Y}"
-        right = f"{self._who} · {when}" if self._who else when
-        yield Label(right, id="topbar-who", markup=False)
+        yield Label(self._who, id="topbar-who", markup=False)
+        yield Label(self._when(), id="topbar-date", markup=False)
+
+    def _when(self) -> str:
+        when = f"{self._today:%a} {self._today.day} {self._today:%b %Y}"
+        return f"· {when}" if self._who else when
+
+    def set_who(self, who: str) -> None:
+        """Show a new name (after a rename in Settings)."""
+        self._who = who
+        self.query_one("#topbar-who", Label).update(who)
+        self.query_one("#topbar-date", Label).update(self._when())

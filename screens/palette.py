@@ -1,0 +1,42 @@
+"""The command palette (ctrl+p): jump to any section that exists, or get help now.
+
+Textual's own "Screenshot" command is removed in the App (it would write a private screen to
+disk); the rest of the system commands stay.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from screens.sections import Section, available_sections
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+
+class SectionsProvider(Provider):
+    """ "Go to ..." for every section of the workbook that exists in this build."""
+
+    def _sections(self) -> list[Section]:
+        app: WorkbookApp = self.app  # type: ignore[assignment]
+        # Before a workbook is open there is nothing to jump to.
+        return available_sections() if app.repo is not None else []
+
+    def _open(self, section_id: str) -> None:
+        app: WorkbookApp = self.app  # type: ignore[assignment]
+        app.action_open_section(section_id)
+
+    async def discover(self) -> Hits:
+        for s in self._sections():
+            yield DiscoveryHit(f"Go to {s.title}", partial(self._open, s.id), help=s.summary)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for s in self._sections():
+            text = f"Go to {s.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._open, s.id), help=s.summary)

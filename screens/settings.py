@@ -1,0 +1,209 @@
+"""Settings: name, country, theme, day counter, review week, auto-lock, initials. Saved at once.
+
+Each change is saved the moment it is made (Enter or leaving a text field saves it) and the
+line under it says so in words. Every save goes through ``workbook.profile``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Select, Static
+
+from screens.base import WorkbookScreen
+from screens.theme import theme_choices
+from screens.widgets.ticks import Tick
+from screens.widgets.topbar import TopBar
+from workbook.errors import WorkbookError
+from workbook.models import NAME_MAX, Country
+from workbook.profile import (
+    parse_start_date,
+    profile_of,
+    rename,
+    set_show_initials,
+    settings_of,
+    update_profile,
+    update_settings,
+)
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+COUNTRIES = [
+    ("United States", Country.US),
+    ("United Kingdom", Country.UK),
+    ("Canada", Country.CA),
+    ("Australia", Country.AU),
+    ("Somewhere else (show every line we know)", Country.OTHER),
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+LOCK_CHOICES = [("The usual (let the workbook decide)", 0)] + [
+    (f"{n} minutes", n) for n in (5, 10, 15, 30, 60, 120, 240)
+]
+
+
+def save_theme(app: WorkbookApp, name: str) -> None:
+    """Remember the theme in the open workbook (quietly skipped when read-only or unchanged)."""
+    repo = app.repo
+    if repo is None or repo.read_only or settings_of(repo).theme == name:
+        return
+    try:
+        update_settings(repo, theme=name)
+    except WorkbookError as exc:
+        app.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+
+
+class SettingsScreen(WorkbookScreen):
+    """How the person likes the workbook to behave."""
+
+    SECTION_TITLE = "Settings"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+
+    def body(self) -> ComposeResult:
+        app = self.workbook_app
+        assert app.card is not None
+        profile = profile_of(self.repo, app.card)
+        settings = settings_of(self.repo)
+        start = profile.recovery_start.isoformat() if profile.recovery_start else ""
+        with VerticalScroll(id="settings"):
+            yield from self._row(
+                "Your name or nickname", "Enter saves it. It shows in the picker too."
+            )
+            yield Input(profile.display_name, id="name", max_length=NAME_MAX)
+            yield self._status("name")
+            yield from self._row("Country for crisis lines", "Which lines F1 shows first.")
+            yield Select(COUNTRIES, value=settings.country, allow_blank=False, id="country")
+            yield self._status("country")
+            yield from self._row("Theme", "Colours only; every screen works in each of them.")
+            yield Select(theme_choices(), value=app.theme, allow_blank=False, id="theme")
+            yield self._status("theme")
+            yield from self._row(
+                "Day counter on Home", "Days since the date below. Never required."
+            )
+            yield Tick("Show the days on Home", profile.show_day_counter, id="counter")
+            yield self._status("counter")
+            yield from self._row(
+                "When this stretch began", "Year-month-day, or empty. Enter saves it."
+            )
+            yield Input(start, placeholder="YYYY-MM-DD", id="start", max_length=10)
+            yield self._status("start")
+            yield from self._row("First day of the review week", "When your weekly review begins.")
+            yield Select(
+                [(day, i) for i, day in enumerate(WEEKDAYS)],
+                value=settings.week_starts_on,
+                allow_blank=False,
+                id="week",
+            )
+            yield self._status("week")
+            yield from self._row(
+                "Lock after this long without a key press", "For a shared computer."
+            )
+            yield Select(
+                LOCK_CHOICES, value=settings.idle_lock_minutes or 0, allow_blank=False, id="lock"
+            )
+            yield self._status("lock")
+            yield from self._row(
+                "Show only initials in the picker", "More private on a shared computer."
+            )
+            yield Tick("Only initials", app.card.show_initials, id="initials")
+            yield self._status("initials")
+
+    @staticmethod
+    def _row(label: str, hint: str) -> ComposeResult:
+        yield Static(label, classes="label", markup=False)
+        yield Static(hint, classes="hint", markup=False)
+
+    @staticmethod
+    def _status(field: str) -> Static:
+        return Static("", id=f"{field}-status", classes="status", markup=False)
+
+    # Saving ----------------------------------------------------------------------------------
+
+    def _save(self, field: str, save: Callable[[], Any], done: str = "Saved.") -> bool:
+        """Run ``save`` and say under the field what happened, in words."""
+        status = self.query_one(f"#{field}-status", Static)
+        try:
+            save()
+        except WorkbookError as exc:
+            status.update(f"Not saved: {exc}")
+            status.add_class("problem")
+            status.display = True
+            return False
+        status.update(done)
+        status.remove_class("problem")
+        status.display = True
+        return True
+
+    def unsaved(self) -> bool:
+        """Save a name or date still being typed; True if one of them could not be saved."""
+        for field in self.query(Input):
+            self._save_text(field)
+        return any(s.has_class("problem") for s in self.query(".status"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save_text(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        self._save_text(event.input)
+
+    def _save_text(self, field: Input) -> None:
+        app = self.workbook_app
+        card = app.card
+        if card is None:
+            return
+        if field.id == "name" and field.value.strip() != card.display_name:
+            if self._save("name", lambda: self._rename(field.value)):
+                field.value = app.person_label if not card.show_initials else field.value.strip()
+        elif field.id == "start":
+            stored = profile_of(self.repo, card).recovery_start
+            if field.value.strip() != (stored.isoformat() if stored else ""):
+                self._save("start", lambda: self._set_start(field.value))
+
+    def _rename(self, name: str) -> None:
+        app = self.workbook_app
+        assert app.card is not None
+        app.card = rename(app.root, self.repo, app.card, name)
+        self.query_one(TopBar).set_who(app.person_label)
+
+    def _set_start(self, text: str) -> None:
+        assert self.workbook_app.card is not None
+        start = parse_start_date(text, self.today())
+        update_profile(self.repo, self.workbook_app.card, recovery_start=start)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        field, value = event.select.id or "", event.value
+        settings = settings_of(self.repo)
+        if field == "country" and value != settings.country:
+            self._save(field, lambda: update_settings(self.repo, country=value))
+        elif field == "theme" and value != self.app.theme:
+            self._save(field, lambda: setattr(self.app, "theme", value))
+        elif field == "week" and value != settings.week_starts_on:
+            self._save(field, lambda: update_settings(self.repo, week_starts_on=value))
+        elif field == "lock" and (value or None) != settings.idle_lock_minutes:
+            self._save(field, lambda: update_settings(self.repo, idle_lock_minutes=value or None))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        app = self.workbook_app
+        card = app.card
+        assert card is not None
+        if event.checkbox.id == "counter":
+            if event.value != profile_of(self.repo, card).show_day_counter:
+                self._save(
+                    "counter",
+                    lambda: update_profile(self.repo, card, show_day_counter=event.value),
+                    "Saved. " + ("Home shows the days." if event.value else "Home hides the days."),
+                )
+        elif event.checkbox.id == "initials" and event.value != card.show_initials:
+
+            def initials() -> None:
+                app.card = set_show_initials(app.root, card, event.value)
+                self.query_one(TopBar).set_who(app.person_label)
+
+            self._save("initials", initials)

@@ -1,0 +1,180 @@
+"""First run: a short welcome, then "start your workbook" (only the name is needed).
+
+The welcome says what Side by Side is and is not, that nothing leaves this computer, and how
+the keys work. The form stores its answers through ``workbook.profile.start_workbook`` and
+opens Home. A second person reaches the same two screens from the picker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Input, RadioSet, Static
+
+from screens.base import WorkbookScreen
+from screens.widgets.ticks import Choice, Tick, TickList
+from workbook.errors import InvalidInput, WorkbookError
+from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Pathway, WorkingOn
+from workbook.profile import WelcomeAnswers, parse_start_date, start_workbook
+
+CSS_FILE = Path(__file__).with_suffix(".tcss")
+
+WELCOME = (
+    "A workbook for recovery from alcohol, other drugs, codependency, gambling or other "
+    "habits: on your own, or beside a coach or a group. Every pathway is welcome.",
+    "It is a self-help workbook, not treatment and not medical advice.",
+    "Everything you write stays on this computer. Nothing is sent anywhere.",
+)
+KEYS = (
+    "Tab moves to the next thing, Enter chooses, Space ticks a box.\n"
+    "Escape goes back. ? shows every key. Ctrl+Q quits.\n"
+    "F1 (or Ctrl+G) opens help for a hard moment, on every screen."
+)
+
+WORKING_ON_LABELS = {
+    WorkingOn.ALCOHOL: "Alcohol",
+    WorkingOn.OTHER_DRUGS: "Other drugs",
+    WorkingOn.CODEPENDENCY: "Codependency",
+    WorkingOn.GAMBLING: "Gambling",
+    WorkingOn.OTHER: "Something else",
+}
+PATHWAY_LABELS = {
+    Pathway.STOP: "Stop completely",
+    Pathway.CUT_BACK: "Cut back",
+    Pathway.REDUCE_HARM: "Reduce harm",
+    Pathway.NOT_SURE: "Not sure yet",
+}
+
+
+class WelcomeScreen(WorkbookScreen):
+    """What Side by Side is and is not, and how the keys work."""
+
+    SECTION_TITLE = "Welcome"
+    CSS_PATH = CSS_FILE
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="welcome", classes="page"):
+            yield Static("Welcome to Side by Side.", classes="title", markup=False)
+            for paragraph in WELCOME:
+                yield Static(paragraph, classes="para", markup=False)
+            yield Static(KEYS, classes="keys", markup=False)
+            yield Button("Start my workbook", id="begin", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#begin", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(StartWorkbookScreen())
+
+
+def _field(label: str, hint: str) -> ComposeResult:
+    yield Static(label, classes="label", markup=False)
+    yield Static(hint, classes="hint", markup=False)
+
+
+class StartWorkbookScreen(WorkbookScreen):
+    """Name (required), what you are working on, pathway, start date, day counter."""
+
+    SECTION_TITLE = "Start your workbook"
+    CSS_PATH = CSS_FILE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start my workbook", tooltip="Save these answers and go Home"),
+    ]
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="start-form", classes="page"):
+            yield from _field("Your name or nickname", "The only answer you need to give.")
+            yield Input(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
+            yield from _field(
+                "What you are working on",
+                "Tick any that fit (Space), or none for now.",
+            )
+            yield TickList[WorkingOn](
+                *[(label, value) for value, label in WORKING_ON_LABELS.items()], id="working-on"
+            )
+            yield Input(
+                placeholder="In your own words, if you like: e.g. weekend drinking",
+                id="words",
+                max_length=SHORT_TEXT_MAX,
+            )
+            yield from _field("Your pathway", "Every pathway is welcome. You can change it later.")
+            with RadioSet(id="pathway"):
+                for value, label in PATHWAY_LABELS.items():
+                    yield Choice(label, value=value == Pathway.NOT_SURE, name=value.value)
+            yield from _field(
+                "When this stretch began (optional)",
+                "Year-month-day, like 2026-11-01. Leave it empty if you prefer.",
+            )
+            yield Input(placeholder="YYYY-MM-DD", id="start", max_length=10)
+            yield Static("", id="start-problem", classes="problem", markup=False)
+            yield from _field(
+                "Day counter", "Shows the days since that date on Home. Off unless you want it."
+            )
+            yield Tick("Show a day counter on Home", id="counter")
+            yield Static("", id="problem", classes="problem", markup=False)
+            yield Button("Start my workbook", id="start-workbook", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+        # Start the pathway's highlight on the chosen answer, so the arrows move from there.
+        self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
+
+    def unsaved(self) -> bool:
+        """Anything typed here is not stored until "Start my workbook"."""
+        return any(field.value.strip() for field in self.query(Input))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def answers(self) -> WelcomeAnswers:
+        """What is on the form now."""
+        pathway = self.query_one("#pathway", RadioSet).pressed_button
+        return WelcomeAnswers(
+            name=self.query_one("#name", Input).value,
+            working_on=list(self.query_one("#working-on", TickList).selected),
+            working_on_words=self.query_one("#words", Input).value,
+            pathway=Pathway(pathway.name) if pathway and pathway.name else Pathway.NOT_SURE,
+            start_date=self.query_one("#start", Input).value,
+            show_day_counter=self.query_one("#counter", Tick).value,
+        )
+
+    def action_start(self) -> None:
+        """Store the answers and open the new workbook on Home."""
+        app = self.workbook_app
+        answers = self.answers()
+        self._problem("", "")
+        try:
+            parse_start_date(answers.start_date, self.today())
+        except InvalidInput as exc:
+            self._problem("", str(exc))
+            return
+        try:
+            card = start_workbook(app.root, answers, self.today())
+        except InvalidInput as exc:
+            self._problem(str(exc), "")
+            return
+        except WorkbookError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        app.open_card(card)
+
+    def _problem(self, general: str, about_date: str) -> None:
+        """Show a problem beside the field it is about, in words (not only colour)."""
+        for ident, message in (("#problem", general), ("#start-problem", about_date)):
+            line = self.query_one(ident, Static)
+            line.update(message)
+            line.display = bool(message)
+        if about_date:
+            self.query_one("#start", Input).focus()
+        elif general:
+            self.query_one("#name", Input).focus()

@@ -1,0 +1,351 @@
+"""The app shell as a person meets it: first run, Home, the picker, F1, ?, the palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from screens.app import WorkbookApp
+from screens.hard_moment import HardMomentScreen
+from screens.help import HelpScreen
+from screens.home import HomeScreen
+from screens.picker import PickerScreen
+from screens.settings import SettingsScreen
+from screens.welcome import StartWorkbookScreen, WelcomeScreen
+from tests.ui.helpers import make_app, screen_text
+from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
+from workbook.storage import DataRoot
+
+MARKUP_NAME = "[bold]x[/] [@click=app.quit]"
+
+
+def shown(app: WorkbookApp) -> str:
+    """Every Static on the screen, plus the options of every list."""
+    parts = [screen_text(app)]
+    for options in app.screen.query(OptionList):
+        parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return "\n".join(parts)
+
+
+def stored_profile(root: DataRoot, card: ProfileCard) -> Profile:
+    repo = root.open(card, write=False)
+    try:
+        profile = repo.get(Profile)
+        assert profile is not None
+        return profile
+    finally:
+        repo.close()
+
+
+def set_locale(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+async def test_full_welcome_flow_at_80x24_stores_the_profile(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_locale(monkeypatch, "en_GB.UTF-8")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        text = screen_text(app)
+        assert "not treatment" in text and "stays on this computer" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartWorkbookScreen)
+        await pilot.press(*"Sam R?", "enter")  # "?" is typed, not the help key
+        await pilot.press("space", "down", "down", "space", "tab")  # alcohol, codependency
+        await pilot.press(*"weekend drinking", "enter")
+        await pilot.press("up", "up", "enter", "tab")  # pathway: cut back
+        await pilot.press(*"2026-11-01", "tab", "space")  # start date, day counter on
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Hello, Sam R?." in screen_text(app)
+        assert "26 days since 1 November 2026" in screen_text(app)
+        assert len(app.screen_stack) == 2  # the welcome is left behind: Escape stays Home
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    [card] = root.cards()
+    profile = stored_profile(root, card)
+    assert profile.display_name == "Sam R?"
+    assert profile.working_on == [WorkingOn.ALCOHOL, WorkingOn.CODEPENDENCY]
+    assert profile.working_on_words == "weekend drinking"
+    assert profile.pathway == Pathway.CUT_BACK
+    assert profile.recovery_start == date(2026, 11, 1)
+    assert profile.show_day_counter is True
+    repo = root.open(card, write=False)
+    settings = repo.get(Settings)
+    repo.close()
+    assert settings is not None and settings.country == Country.UK
+
+
+async def test_welcome_explains_a_missing_name_and_a_bad_date(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "ctrl+s")
+        assert isinstance(app.screen, StartWorkbookScreen)
+        problem = app.screen.query_one("#problem", Static)
+        assert problem.display and "at least one letter" in str(problem.render())
+        assert app.screen.focused is app.screen.query_one("#name", Input)
+        await pilot.press(*"Ari")
+        app.screen.query_one("#start", Input).value = "2026-13-40"
+        await pilot.press("ctrl+s")
+        about_date = app.screen.query_one("#start-problem", Static)
+        assert "year-month-day" in str(about_date.render())
+        assert not app.screen.query_one("#problem", Static).display
+        assert root.cards() == []
+        app.screen.query_one("#start", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [c.display_name for c in root.cards()] == ["Ari"]
+
+
+async def test_reopen_shows_home_with_the_name(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = shown(app)
+        assert "Hello, Sam." in text
+        assert "Today is Friday 27 November 2026." in text
+        assert "Settings" in text  # the sections that exist, with their keys
+        await pilot.press("q")
+    assert app.return_value in (None, 0)
+
+
+async def test_picker_with_two_profiles(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    make_profile("Lee")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts == ["Lee", "Sam", "+ Start a new workbook"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.card is not None and app.card.display_name == "Sam"
+        assert "Hello, Sam." in screen_text(app)
+
+
+async def test_profile_option_skips_the_picker(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    make_profile("Lee")
+    async with make_app(root, profile="lee").run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        assert "Hello, Lee." in screen_text(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_a_second_person_starts_a_workbook_from_the_picker(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    make_profile("Lee")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.press("enter", *"Kim", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 2
+    assert sorted(c.display_name for c in root.cards()) == ["Kim", "Lee", "Sam"]
+
+
+async def test_picker_shows_initials_when_asked(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile("Sam Lee")
+    root.write_card(card.model_copy(update={"show_initials": True}))
+    make_profile("Ari")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)):
+        assert "S.L." in shown(app)
+        assert "Sam Lee" not in shown(app)
+
+
+@pytest.mark.parametrize("key", ["f1", "ctrl+g"])
+async def test_hard_moment_key_from_home_settings_and_back(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], key: str
+) -> None:
+    card = make_profile("Sam")
+    repo = root.open(card)
+    repo.put(Settings(country=Country.UK))
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        assert isinstance(app.screen, HardMomentScreen)
+        text = screen_text(app)
+        assert "If you are in danger right now, call your emergency number: 999 or 112." in text
+        assert "Samaritans: Call 116 123" in text
+        assert "SHOUT: Text SHOUT to 85258" in text
+        assert "988" not in text
+        assert "Source: https://www.samaritans.org" in text and "checked today" in text
+        assert "For the next ten minutes" in text
+        await pilot.press(key)  # a second press does not stack another copy
+        assert len(app.screen_stack) == 3
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press(key)  # works while typing in a field
+        assert isinstance(app.screen, HardMomentScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SettingsScreen)
+
+
+@pytest.mark.parametrize("key", ["f1", "ctrl+g"])
+async def test_hard_moment_key_inside_the_welcome_uses_the_locale(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    set_locale(monkeypatch, "en_US.UTF-8")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        assert isinstance(app.screen, HardMomentScreen)
+        text = screen_text(app)
+        assert "call your emergency number: 911." in text
+        assert "988 Suicide & Crisis Lifeline: Call or text 988" in text
+        assert "Never Use Alone: 1-800-484-3731" in text
+        await pilot.press("escape", "enter", *"Sa", key)  # and from inside the form
+        assert isinstance(app.screen, HardMomentScreen)
+        await pilot.press("escape")
+        assert app.screen.query_one("#name", Input).value == "Sa"  # what they typed is kept
+
+
+async def test_hard_moment_key_from_the_picker_without_a_locale_country(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_locale(monkeypatch, "C.UTF-8")
+    make_profile("Sam")
+    make_profile("Lee")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        text = screen_text(app)
+        assert (
+            "call your emergency number: 911 in the US, 911 in Canada, 999 or 112 in the UK, "
+            "000 in Australia, 112 in the EU, or your local emergency number." in text
+        )
+        for country in ("(the US)", "(the UK)", "(Canada)", "(Australia)"):
+            assert country in text
+
+
+async def test_help_lists_the_keys_of_the_screen_and_the_global_ones(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "On Home" in text
+        assert "Settings" in text  # the section key on Home
+        assert "Close the workbook (all is saved)" in text  # q
+        assert "Help for a hard moment" in text  # F1, everywhere
+        assert "Everywhere" in text and "Tab" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("o", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "On Settings" in screen_text(app)
+        assert "Go back to the previous screen" in screen_text(app)
+
+
+async def test_palette_jumps_to_a_section_and_has_no_screenshot(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Screenshot" not in titles and "Quit" in titles
+        assert titles.count("Keys") == 1 and "Help for a hard moment" in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Go to Settings")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_markup_in_a_name_is_shown_literally_and_does_nothing(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile(MARKUP_NAME)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert f"Hello, {MARKUP_NAME}." in screen_text(app)
+        assert MARKUP_NAME in screen_text(app)  # in the top bar too
+        await pilot.click("#greeting")
+        await pilot.click("#topbar-who")
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_markup_typed_in_the_welcome_is_stored_and_shown_literally(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        app.screen.query_one("#name", Input).value = MARKUP_NAME
+        app.screen.query_one("#words", Input).value = "[red]words[/red]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert f"Hello, {MARKUP_NAME}." in screen_text(app)
+        assert app.is_running
+    profile = stored_profile(root, root.cards()[0])
+    assert profile.display_name == MARKUP_NAME
+    assert profile.working_on_words == "[red]words[/red]"
+
+
+async def test_quit_asks_only_when_something_typed_is_not_saved(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"Sa", "ctrl+q")
+        assert app.is_running
+        assert "not saved yet" in screen_text(app)
+        await pilot.click("#stay")
+        assert app.screen.query_one("#name", Input).value == "Sa"
+        await pilot.press("ctrl+q")
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert not app.is_running
+    assert root.cards() == []
+
+
+async def test_quit_from_settings_saves_a_name_being_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press("end", *"my", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert [c.display_name for c in root.cards()] == ["Sammy"]

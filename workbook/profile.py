@@ -1,0 +1,262 @@
+"""The person and their settings: starting a workbook, changing it, and the day counter.
+
+Everything here goes through :class:`DataRoot` and :class:`Repository`; nothing touches files
+or TinyDB directly. Functions take ``today`` rather than reading the clock, so tests are exact.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from workbook.content import ContentModel, read_toml
+from workbook.errors import InvalidInput
+from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
+from workbook.storage import Codec, DataRoot, PlainCodec, Repository
+from workbook.storage import backups as backup_files
+from workbook.storage.backups import Backup
+from workbook.storage.store import is_good, new_data, restore_backup, start_empty
+
+# Which crisis lines a locale's territory gets (``en_GB.UTF-8`` -> GB -> UK).
+_TERRITORIES = {
+    "US": Country.US,
+    "GB": Country.UK,
+    "UK": Country.UK,
+    "CA": Country.CA,
+    "AU": Country.AU,
+}
+
+
+def default_country(environ: Mapping[str, str] | None = None) -> Country:
+    """The country the system locale points to, or ``other`` when it does not say.
+
+    Reads ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``, as the C library does. Python's own
+    ``locale.getlocale()`` turns ``C.UTF-8`` into ``en_US``, which would guess wrong.
+    """
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return _country_of_locale(value)
+    return Country.OTHER
+
+
+def _country_of_locale(value: str) -> Country:
+    language = value.split(".", 1)[0].split("@", 1)[0]
+    if "_" not in language:
+        return Country.OTHER
+    return _TERRITORIES.get(language.split("_", 1)[1].upper(), Country.OTHER)
+
+
+# --- Starting a workbook -------------------------------------------------------------------
+
+
+@dataclass
+class WelcomeAnswers:
+    """What the person said in "start your workbook". Only the name is required."""
+
+    name: str
+    working_on: list[WorkingOn] = field(default_factory=list)
+    working_on_words: str = ""
+    pathway: Pathway = Pathway.NOT_SURE
+    start_date: str = ""
+    show_day_counter: bool = False
+
+
+def parse_start_date(text: str, today: date) -> date | None:
+    """An optional start date typed as YYYY-MM-DD; a kind :class:`InvalidInput` otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            f"Please write the date as year-month-day, like {today:%Y-%m-%d}, or leave it empty."
+        ) from None
+    if day > today:
+        raise InvalidInput(
+            "That date is still to come. Use today or an earlier day, or leave it empty."
+        )
+    return day
+
+
+def check_name(name: str) -> str:
+    """The name, trimmed, or a kind :class:`InvalidInput` saying what to change."""
+    try:
+        return ProfileCard(id="p-00000000", display_name=name).display_name
+    except ValidationError as exc:
+        raise InvalidInput(_first_problem(exc, "name")) from None
+
+
+def profile_from(answers: WelcomeAnswers, today: date) -> Profile:
+    """A :class:`Profile` from the welcome answers, or a kind :class:`InvalidInput`."""
+    name = check_name(answers.name)
+    start = parse_start_date(answers.start_date, today)
+    try:
+        return Profile(
+            display_name=name,
+            working_on=list(answers.working_on),
+            working_on_words=answers.working_on_words.strip(),
+            pathway=answers.pathway,
+            recovery_start=start,
+            show_day_counter=answers.show_day_counter,
+        )
+    except ValidationError as exc:
+        raise InvalidInput(_first_problem(exc, "answer")) from None
+
+
+def start_workbook(
+    root: DataRoot, answers: WelcomeAnswers, today: date, country: Country | None = None
+) -> ProfileCard:
+    """Make a new workbook from the welcome answers; return its card (ready to open)."""
+    profile = profile_from(answers, today)
+    settings = Settings(country=country or default_country())
+    return root.create(profile, settings)
+
+
+def _first_problem(exc: ValidationError, what: str) -> str:
+    err = exc.errors()[0]
+    msg = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
+    if err.get("type") == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length")
+        msg = f"please keep it under {limit} characters"
+    return f"The {what}: {msg}."
+
+
+# --- Changing the profile and settings ------------------------------------------------------
+
+
+def profile_of(repo: Repository, card: ProfileCard) -> Profile:
+    """The stored profile (a workbook without one gets one named from its card)."""
+    return repo.get(Profile) or Profile(display_name=card.display_name)
+
+
+def settings_of(repo: Repository | None) -> Settings:
+    """The stored settings, or the defaults (with the country from the locale)."""
+    stored = repo.get(Settings) if repo is not None else None
+    return stored or Settings(country=default_country())
+
+
+def ensure_profile(repo: Repository, card: ProfileCard) -> Profile:
+    """Give a workbook that has no profile (started empty) one named from its card."""
+    profile = repo.get(Profile)
+    if profile is None:
+        profile = Profile(display_name=card.display_name)
+        repo.put(profile)
+    return profile
+
+
+def update_profile(repo: Repository, card: ProfileCard, **changes: Any) -> Profile:
+    """Save ``changes`` to the profile at once (not the name: use :func:`rename`)."""
+    if "display_name" in changes:
+        raise ValueError("use rename() so the picker's card stays in step")
+    try:
+        profile = profile_of(repo, card).model_copy(update=changes)
+        profile = Profile.model_validate(profile.model_dump())
+    except ValidationError as exc:
+        raise InvalidInput(_first_problem(exc, "answer")) from None
+    repo.put(profile)
+    return profile
+
+
+def update_settings(repo: Repository, **changes: Any) -> Settings:
+    """Save ``changes`` to the settings at once; a value out of range is refused kindly."""
+    try:
+        settings = Settings.model_validate({**settings_of(repo).model_dump(), **changes})
+    except ValidationError as exc:
+        raise InvalidInput(_first_problem(exc, "setting")) from None
+    repo.put(settings)
+    return settings
+
+
+def rename(root: DataRoot, repo: Repository, card: ProfileCard, name: str) -> ProfileCard:
+    """Change the person's name in the workbook and on the picker's card, together."""
+    name = check_name(name)
+    for other in root.cards():
+        if other.id != card.id and other.display_name.casefold() == name.casefold():
+            raise InvalidInput(
+                f"There is already a workbook called {name!r}. "
+                "Try adding an initial or choosing a nickname."
+            )
+    profile = profile_of(repo, card).model_copy(update={"display_name": name})
+    repo.put(profile)
+    new_card = card.model_copy(update={"display_name": name})
+    root.write_card(new_card)
+    return new_card
+
+
+def set_show_initials(root: DataRoot, card: ProfileCard, on: bool) -> ProfileCard:
+    """Show only initials in the picker (or the whole name again)."""
+    new_card = card.model_copy(update={"show_initials": on})
+    root.write_card(new_card)
+    return new_card
+
+
+# --- The day counter -------------------------------------------------------------------------
+
+
+def days_since(start: date, today: date) -> int:
+    """Whole days from ``start`` to ``today`` (0 on the day itself, never negative)."""
+    return max(0, (today - start).days)
+
+
+def day_counter_text(profile: Profile | None, today: date) -> str | None:
+    """What Home says about the days, or None when the person has not asked for a counter."""
+    if profile is None or not profile.show_day_counter or profile.recovery_start is None:
+        return None
+    days = days_since(profile.recovery_start, today)
+    since = f"{profile.recovery_start:%d %B %Y}".lstrip("0")
+    if days == 0:
+        return f"Today, {since}, is day one of this stretch. Every day counts."
+    plural = "day" if days == 1 else "days"
+    return f"{days} {plural} since {since}. Every one of them counts."
+
+
+# --- When a workbook cannot be read ----------------------------------------------------------
+
+
+def latest_good_backup(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Backup | None:
+    """The newest backup of this workbook that opens cleanly, if there is one."""
+    used = codec or PlainCodec()
+    return backup_files.latest_good(root.files(card).backups, lambda raw: is_good(raw, used))
+
+
+def restore_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Backup | None:
+    """Put back the latest good backup; return it (None when there is none)."""
+    found = latest_good_backup(root, card, codec)
+    if found is not None:
+        restore_backup(root.files(card), codec or PlainCodec(), found.path, card.display_name)
+    return found
+
+
+def start_over_empty(root: DataRoot, card: ProfileCard, codec: Codec | None) -> None:
+    """Write an empty workbook in place of an unreadable one (which stays in quarantine).
+
+    The profile is added on the next open by :func:`ensure_profile`.
+    """
+    start_empty(root.files(card), codec or PlainCodec(), new_data(), card.display_name)
+
+
+# --- Words for the hard-moment screen ------------------------------------------------------
+
+
+class TenMinutes(ContentModel):
+    """Simple things to do for the next ten minutes (content/en/hard_moment.toml)."""
+
+    heading: str = Field(min_length=1)
+    """The line above the list."""
+    steps: list[str] = Field(min_length=1)
+    """Each thing to try, one short sentence."""
+
+
+@functools.cache
+def ten_minutes(locale: str = "en") -> TenMinutes:
+    """The ten-minute list, validated."""
+    return TenMinutes.model_validate(read_toml("hard_moment.toml", locale)["next_ten_minutes"])
