@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -50,6 +51,8 @@ MARKS: dict[SkillLevel, str] = {
 """A shape per level, so the level reads without colour (the word is always shown too)."""
 
 LIST_TITLE_WIDTH = 56
+LOG_SHOWN = 20
+"""How many practice notes a skill shows (newest first), so a long log still opens at once."""
 
 
 class LevelButton(RadioButton):
@@ -90,7 +93,7 @@ class StepRow(Static, can_focus=True):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text("[x]" if self.done else "[ ]"), Text(self.text))
+        grid.add_row(Text("[x]" if self.done else "[ ]"), literal(self.text))
         return grid
 
     def set_done(self, done: bool) -> None:
@@ -115,8 +118,19 @@ def bullets(items: tuple[str, ...] | list[str]) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     for item in items:
-        grid.add_row(Text("•"), Text(item))
+        grid.add_row(Text("•"), literal(item))
     return grid
+
+
+# Control characters would reach the terminal as commands (clear the screen, set the title...),
+# so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
+_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
+_VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def literal(text: str, style: str = "") -> Text:
+    """A person's text exactly as typed, never read as markup, controls made visible."""
+    return Text(text.translate(_VISIBLE_CONTROLS), style=style)
 
 
 def level_words(level: SkillLevel) -> str:
@@ -134,16 +148,16 @@ def change_text(change: skills.RecentChange) -> Text:
     """A level change in words, e.g. ``Fri 27 Nov: Plan a week, learning → practising``."""
     c = change.change
     text = Text(f"{c.day:%a %d %b}: ")
-    text.append(change.title)  # their own words for an own skill: appended literally
+    text.append_text(literal(change.title))  # an own skill's name is the person's text
     text.append(f", {c.from_level.value} → {c.to_level.value}")
     return text
 
 
-def last_change_text(repo: Repository) -> Text:
-    """The latest level change, or a gentle start when there is none yet."""
+def last_change_text(repo: Repository, empty: str) -> Text:
+    """The latest level change, or ``empty`` (a gentle start) when there is none yet."""
     recent = skills.recent_changes(repo, limit=1)
     if not recent:
-        return Text("Open a skill (Enter) and say where you are with it. a adds your own.")
+        return Text(empty)
     return Text("Last change: ").append_text(change_text(recent[0]))
 
 
@@ -186,7 +200,9 @@ class SkillsScreen(WorkbookScreen):
         """Rebuild the list and the summary from what is stored."""
         repo = self.repo
         self.query_one("#skills-summary", Static).update(summary_text(repo))
-        self.query_one("#skills-last", Static).update(last_change_text(repo))
+        self.query_one("#skills-last", Static).update(
+            last_change_text(repo, "Open a skill with Enter. Press a to add one of your own.")
+        )
         saved = skills.all_progress(repo)
         twins = skills.duplicate_ids(repo)
         options: list[Option] = []
@@ -206,12 +222,12 @@ class SkillsScreen(WorkbookScreen):
     @staticmethod
     def _row(skill: skills.Skill, level: SkillLevel, twin: bool) -> Text:
         width = LIST_TITLE_WIDTH - (8 if twin else 0)
-        title = _short(skill.title, width)
+        title = _short(literal(skill.title).plain, width)  # an own skill's name is their text
         text = Text("  ")
-        text.append(title)  # literal: an own skill's name is the person's text
+        text.append(title)
         if twin:
             text.append(" (twin)", style="italic")
-        text.append(" " * max(1, LIST_TITLE_WIDTH - len(title) - (7 if twin else 0)))
+        text.append(" " * max(1, LIST_TITLE_WIDTH - cell_len(title) - (7 if twin else 0)))
         text.append(level_words(level), style="dim" if level == SkillLevel.NOT_YET else "bold")
         return text
 
@@ -260,7 +276,7 @@ class SkillScreen(WorkbookScreen):
         skill = self.skill
         record = skills.progress(self.repo, skill.id)
         with VerticalScroll(id="skill"):
-            yield Static(Text(skill.title, style="bold"), id="skill-title")
+            yield Static(literal(skill.title, style="bold"), id="skill-title")
             yield Static(self._level_line(record.level), id="level-line", markup=False)
             with RadioSet(id="skill-level"):
                 for level in skills.LEVELS:
@@ -291,7 +307,7 @@ class SkillScreen(WorkbookScreen):
     def _guide(self, skill: skills.Skill) -> ComposeResult:
         if skill.why:
             yield Label("Why it matters", classes="heading")
-            yield Static(Text(skill.why), classes="prose")
+            yield Static(literal(skill.why), classes="prose")
         if skill.need:
             yield Label("What you need", classes="heading")
             yield Static(bullets(skill.need), classes="prose")
@@ -329,14 +345,18 @@ class SkillScreen(WorkbookScreen):
                 )
             )
             return
-        log.mount_all(Static(self._entry(e.day, e.note), classes="entry") for e in entries)
+        shown = [Static(self._entry(e.day, e.note), classes="entry") for e in entries[:LOG_SHOWN]]
+        if len(entries) > LOG_SHOWN:
+            more = f"…and {len(entries) - LOG_SHOWN} earlier notes, all kept."
+            shown.append(Static(more, classes="muted"))
+        log.mount_all(shown)
 
     @staticmethod
     def _entry(day: date, note: str) -> Table:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(f"{day:%a %d %b %Y}"), Text(note))
+        grid.add_row(Text(f"{day:%a %d %b %Y}"), literal(note))
         return grid
 
     # Saving ------------------------------------------------------------------------------
@@ -538,5 +558,7 @@ def home_card(app: WorkbookApp) -> Widget:
     assert app.repo is not None
     text = Text("Skills · ", style="bold")
     text.append(summary_text(app.repo))
-    text.append("\n").append_text(last_change_text(app.repo))
+    text.append("\n").append_text(
+        last_change_text(app.repo, "Bank, alarm, appointments: pick one to start with.")
+    )
     return Static(text, id="skills-card")

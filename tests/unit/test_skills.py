@@ -1,4 +1,4 @@
-"""Daily-life skills: the catalogue, levels and their history, ticks, practice, own skills, goals."""
+"""Daily-life skills: the catalogue, levels and history, ticks, practice, own skills, goals."""
 
 from __future__ import annotations
 

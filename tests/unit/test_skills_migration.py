@@ -1,4 +1,4 @@
-"""A workbook saved before daily-life skills existed (schema 4) opens with every skill at "not yet"."""
+"""A workbook saved before daily-life skills existed (schema 4) opens; every skill is "not yet"."""
 
 from __future__ import annotations
 
