@@ -365,6 +365,8 @@ class LevelChange(StoredModel):
     """The level before."""
     to_level: SkillLevel
     """The level after."""
+    at: datetime = Field(default_factory=now)
+    """When exactly, so changes made on one day keep their order."""
 
 
 class SkillProgress(Record):

@@ -386,14 +386,14 @@ def level_counts(repo: Repository) -> dict[SkillLevel, int]:
 def recent_changes(repo: Repository, limit: int = 5) -> list[RecentChange]:
     """The latest level changes across every skill, newest first."""
     titles = {s.id: s.title for s in all_skills(repo)}
-    found: list[tuple[int, RecentChange]] = []
-    for record in repo.all(SkillProgress):
-        if record.id not in titles:
-            continue
-        for n, change in enumerate(record.history):
-            found.append((n, RecentChange(record.id, titles[record.id], change)))
-    found.sort(key=lambda item: (item[1].change.day, item[0]), reverse=True)
-    return [item for _, item in found[:limit]]
+    found = [
+        RecentChange(record.id, titles[record.id], change)
+        for record in repo.all(SkillProgress)
+        if record.id in titles
+        for change in record.history
+    ]
+    found.sort(key=lambda item: (item.change.day, item.change.at), reverse=True)
+    return found[:limit]
 
 
 # --- Make a skill a goal --------------------------------------------------------------------
