@@ -292,7 +292,7 @@ class SkillScreen(WorkbookScreen):
             yield Label("Practice log", classes="heading")
             with Horizontal(id="note-row"):
                 yield Input(
-                    placeholder="What did you practise? e.g. got up at 7",
+                    placeholder="What did you do, and how did it go?",
                     id="note-input",
                     max_length=5000,
                 )
