@@ -372,6 +372,15 @@ class SkillScreen(WorkbookScreen):
             f"Level saved: {level.value}.",
         ):
             self.query_one("#level-line", Static).update(self._level_line(level))
+            return
+        # Not saved: show the level that is stored again, once the radio set has settled.
+        self.call_after_refresh(self._show_stored_level)
+
+    def _show_stored_level(self) -> None:
+        stored = skills.level_of(self.repo, self.skill_id)
+        for button in self.query(LevelButton):
+            if button.name == stored.value:
+                button.value = True
 
     def _level_line(self, level: SkillLevel) -> str:
         return f"{self.skill.group_title} · your level now: {level_words(level)}"
@@ -461,7 +470,7 @@ class OwnSkillDialog(ModalScreen[OwnSkill | None]):
         own = self.existing
         with Vertical(id="own-dialog", classes="dialog"):
             yield Label(
-                "Change your skill" if own else "Add a skill of your own", classes="heading"
+                "Change your skill" if own else "Add a skill of your own", classes="dialog-title"
             )
             yield Label("Name (e.g. Iron a shirt, Read a payslip)")
             yield Input(own.title if own else "", id="own-title", max_length=200)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+import pytest
 from rich.console import Console
 from textual.app import App
 from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
@@ -13,6 +14,7 @@ from screens.skills import OwnSkillDialog, SkillScreen, SkillsScreen, StepRow, h
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from workbook import skills
+from workbook.errors import WriteFailed
 from workbook.models import Goal, LifeArea, OwnSkill, ProfileCard, SkillLevel, SkillProgress
 from workbook.storage import DataRoot, Repository
 
@@ -255,3 +257,28 @@ async def test_home_card_shows_levels_and_the_last_change(
         text = plain(widget)
         assert "Confident: 1" in text
         assert "Plan a week, not yet → confident" in text
+
+
+async def test_a_failed_save_says_so_and_shows_what_is_stored(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = make_profile()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise WriteFailed("the disk is full")
+
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        screen = await open_skill(pilot)
+        monkeypatch.setattr(skills, "set_level", fail)
+        monkeypatch.setattr(skills, "tick_step", fail)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        pressed = screen.query_one("#skill-level", RadioSet).pressed_button
+        assert pressed is not None and pressed.name == "not yet"
+        assert "your level now: ○ not yet" in screen_text(pilot.app)
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert not screen.query(StepRow).first().done
+        assert any("could not be saved" in str(n.message) for n in pilot.app._notifications)
+    assert stored(root, card).all(SkillProgress) == []
