@@ -52,6 +52,7 @@ MARKS: dict[SkillLevel, str] = {
 
 LIST_TITLE_WIDTH = 56
 LOG_SHOWN = 20
+HISTORY_SHOWN = 5
 """How many practice notes a skill shows (newest first), so a long log still opens at once."""
 
 
@@ -298,11 +299,24 @@ class SkillScreen(WorkbookScreen):
                 )
                 yield Button("Add", id="note-add")
             yield Vertical(id="practice-log")
+            yield Label("How your level has changed", classes="heading")
+            yield Static(self._history(record), id="level-history")
             with Horizontal(id="skill-actions"):
                 yield Button(self._goal_label(), id="make-goal")
                 if skill.own:
                     yield Button("Edit (e)", id="edit-own")
                     yield Button("Remove", id="remove-own", variant="error")
+
+    @staticmethod
+    def _history(record: SkillProgress) -> Text:
+        """The skill's level changes, newest first (the last few)."""
+        if not record.history:
+            return Text("No changes yet. Set your level above whenever it feels right.")
+        lines = [
+            f"{c.day:%a %d %b %Y}  {c.from_level.value} → {c.to_level.value}"
+            for c in reversed(record.history[-HISTORY_SHOWN:])
+        ]
+        return Text("\n".join(lines))
 
     def _guide(self, skill: skills.Skill) -> ComposeResult:
         if skill.why:
@@ -372,6 +386,8 @@ class SkillScreen(WorkbookScreen):
             f"Level saved: {level.value}.",
         ):
             self.query_one("#level-line", Static).update(self._level_line(level))
+            record = skills.progress(self.repo, self.skill_id)
+            self.query_one("#level-history", Static).update(self._history(record))
             return
         # Not saved: show the level that is stored again, once the radio set has settled.
         self.call_after_refresh(self._show_stored_level)

@@ -282,3 +282,37 @@ async def test_a_failed_save_says_so_and_shows_what_is_stored(
         assert not screen.query(StepRow).first().done
         assert any("could not be saved" in str(n.message) for n in pilot.app._notifications)
     assert stored(root, card).all(SkillProgress) == []
+
+
+async def test_the_skill_shows_its_level_history(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        screen = await open_skill(pilot)
+        history = screen.query_one("#level-history", Static)
+        assert "No changes yet" in plain(history)
+        await pilot.press("right", "right", "enter")
+        await pilot.pause()
+        assert plain(history).strip() == "Fri 27 Nov 2026  not yet → practising"
+
+
+async def test_an_older_workbook_opens_with_every_skill_not_yet(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    import json
+
+    from tests.unit.test_skills_migration import SCHEMA_4
+
+    card = make_profile()
+    path = root.files(card).workbook
+    path.write_text(json.dumps(SCHEMA_4), encoding="utf-8")
+    path.chmod(0o600)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        listing = pilot.app.screen.query_one("#skills-list", OptionList)
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        levels = [r for r in rows if r.startswith("  ")]
+        assert len(levels) == len(skills.catalogue().skill)
+        assert all(r.endswith("○ not yet") for r in levels)
