@@ -500,6 +500,88 @@ class Values(Singleton):
 # (models for this feature go below this line)
 
 
+class SkillLevel(StrEnum):
+    """How sure a person feels about a skill. They set it themselves; it only ever describes."""
+
+    NOT_YET = "not yet"
+    LEARNING = "learning"
+    PRACTISING = "practising"
+    CONFIDENT = "confident"
+
+
+class PracticeEntry(StoredModel):
+    """One time the person practised a skill, in their own words."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """The entry's own id, so it can be removed on its own."""
+    day: date
+    """The day they practised."""
+    note: LongText
+    """What they did and how it went. Stored exactly as typed."""
+
+
+class LevelChange(StoredModel):
+    """A change of level: a small history of how a skill has grown (or been reset)."""
+
+    day: date
+    """The day the level was changed."""
+    from_level: SkillLevel
+    """The level before."""
+    to_level: SkillLevel
+    """The level after."""
+    at: datetime = Field(default_factory=now)
+    """When exactly, so changes made on one day keep their order."""
+
+
+class SkillProgress(Record):
+    """The person's progress with one skill. Its ``id`` is the skill's id (catalogue or own).
+
+    Only skills the person has touched have a record; every other skill is "not yet".
+    """
+
+    TABLE: ClassVar[str] = "skill_progress"
+
+    level: SkillLevel = SkillLevel.NOT_YET
+    """Where the person feels they are with this skill."""
+    ticked: dict[str, date] = Field(default_factory=dict)
+    """The steps ticked, by step key, with the day each was ticked."""
+    practice: list[PracticeEntry] = Field(default_factory=list)
+    """The practice log, oldest first."""
+    history: list[LevelChange] = Field(default_factory=list)
+    """Every change of level, oldest first."""
+
+
+class OwnStep(StoredModel):
+    """One step of a skill the person added themselves."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    """The step's own id; ticks point at it."""
+    text: Title
+    """What the step is, in the person's words."""
+
+
+def new_own_skill_id() -> str:
+    """An id for a person's own skill, never equal to a catalogue skill's id."""
+    return f"own-{new_id()}"
+
+
+class OwnSkill(Record):
+    """A skill the person added themselves, with their own steps."""
+
+    TABLE: ClassVar[str] = "own_skills"
+
+    id: str = Field(default_factory=new_own_skill_id, min_length=1, max_length=64)
+    """Our own opaque id, starting ``own-`` so it never meets a catalogue skill's id."""
+    title: Title
+    """The skill, in the person's words ("Iron a shirt", "Read a payslip")."""
+    why: LongText = ""
+    """Why it matters to them (optional)."""
+    steps: list[OwnStep] = Field(default_factory=list)
+    """Their steps, in order."""
+    created: datetime = Field(default_factory=now)
+    """When it was added."""
+
+
 # --- Resources and the plan for hard moments (issue 8) -------------------------------------
 #
 # (models for this feature go below this line)
