@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -263,6 +264,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         super().__init__()
         self.review_id = review_id
         self._review: Review | None = None
+        self._save_timer: Timer | None = None
         self.pending: dict[tuple[str | None, str], Any] = {}
 
     @property
@@ -453,7 +455,9 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             return
         goal_id, name = self.target(event.input.id)
         self.remember(goal_id, name, event.value)
-        self.set_timer(SAVE_DELAY, self.flush, name="review-save")
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush, name="review-save")
 
     def on_ruler_changed(self, event: Ruler.Changed) -> None:
         if event.ruler.id is None:
