@@ -68,8 +68,11 @@ def goal_line(goal: Goal, today: date) -> Text:
     p = goals.progress(goal)
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{clip(goal.title, 38):<39}")
-    text.append(f"{p.done}/{p.total} " if p.total else "  - ", style="bold")
-    text.append(p.bar(8) + " ")
+    if p.total:
+        text.append(f"{p.done}/{p.total} ", style="bold")
+        text.append(p.bar(8) + " ")
+    else:
+        text.append(f"{'no steps':<13}", style="dim")
     if goal.status == GoalStatus.DONE and goal.status_changed:
         text.append(f"done {goal.status_changed.day} {goal.status_changed:%b}", style="dim")
     elif goals.past_target(goal, today):
@@ -528,6 +531,7 @@ class GoalEditScreen(WorkbookScreen):
                 goal.if_situation if goal else "",
                 id="if",
                 compact=True,
+                select_on_focus=False,
                 max_length=200,
                 placeholder="If it is 6 p.m. and I feel the pull...",
             )
@@ -535,6 +539,7 @@ class GoalEditScreen(WorkbookScreen):
                 goal.then_action if goal else "",
                 id="then",
                 compact=True,
+                select_on_focus=False,
                 max_length=200,
                 placeholder="...then I call Sam and go for a walk",
             )
@@ -553,7 +558,14 @@ class GoalEditScreen(WorkbookScreen):
     @staticmethod
     def field(label: str, name: str, value: str, limit: int, example: str) -> ComposeResult:
         yield Label(label, markup=False)
-        yield Input(value, id=name, max_length=limit, placeholder=example, compact=True)
+        yield Input(
+            value,
+            id=name,
+            max_length=limit,
+            placeholder=example,
+            compact=True,
+            select_on_focus=False,
+        )
 
     def on_mount(self) -> None:
         self.show_serves()

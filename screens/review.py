@@ -55,6 +55,7 @@ FOCUS_PLACEHOLDER = "for example: rest more, or call Sam on Wednesday"
 LONG_LIMIT = 5000
 SHORT_LIMIT = 200
 SAVE_DELAY = 0.6
+RATING_LEGEND = " · ".join(f"{n} {word}" for n, word in enumerate(RATING_WORDS))
 
 
 def week_label(review: Review) -> str:
@@ -256,8 +257,8 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     SECTION_TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown,ctrl+n", "page(1)", "Next page", id="review_next"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page back", id="review_prev"),
+        Binding("pagedown,ctrl+n", "page(1)", "Next page", id="review_next", priority=True),
+        Binding("pageup,ctrl+b", "page(-1)", "Page back", id="review_prev", priority=True),
     ]
 
     def __init__(self, review_id: str) -> None:
@@ -301,14 +302,16 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Static(self.goal_head(index, goal_id), id=f"head-{index}")
             yield Label(reviews.RATING_QUESTION, classes="question")
             yield Ruler(0, 4, entry.rating, words=RATING_WORDS, id=f"rating-{index}")
+            yield Static(RATING_LEGEND, classes="muted", markup=False)
             for name, label, example in GOAL_TEXT_FIELDS:
-                yield Label(label)
+                yield Label(label, classes="field")
                 yield Input(
                     getattr(entry, name),
                     placeholder=example,
                     id=f"{name}-{index}",
                     max_length=LONG_LIMIT,
                     compact=True,
+                    select_on_focus=False,
                 )
             yield Label("Quick changes to this goal:", classes="question")
             with Horizontal(classes="quick"):
@@ -332,45 +335,51 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
                 )
             yield Static(heading)
             for name, label, example in WEEK_TEXT_FIELDS:
-                yield Label(label)
+                yield Label(label, classes="field")
                 yield Input(
                     getattr(self.review, name),
                     placeholder=example,
                     id=name,
                     max_length=LONG_LIMIT,
                     compact=True,
+                    select_on_focus=False,
                 )
             yield Label(reviews.DIFFERENCE_QUESTION, classes="question")
             yield Ruler(
                 0, 10, self.review.difference, ends=("not at all", "a great deal"), id="difference"
             )
-            yield Label("One focus for next week:")
+            yield Label("One focus for next week:", classes="field")
             yield Input(
                 self.review.focus,
                 placeholder=FOCUS_PLACEHOLDER,
                 id="focus",
                 max_length=SHORT_LIMIT,
                 compact=True,
+                select_on_focus=False,
             )
-            yield Label("Who reviewed with you?")
+            yield Label("Who reviewed with you?", classes="field")
             with RadioSet(id="reviewed_with"):
                 for who in ReviewedWith:
                     yield RadioButton(who.value, value=self.review.reviewed_with == who)
+            yield Static(self.who_text(), id="who-chosen", markup=False)
+
+    def who_text(self) -> str:
+        who = self.review.reviewed_with
+        return f"Chosen: {who.value}" if who else "Chosen: not chosen yet"
 
     def goal_head(self, index: int, goal_id: str) -> Text:
         entry = reviews.goal_entry(self.review, goal_id)
         goal = goals.find_goal(self.repo, goal_id)
-        text = Text(f"Goal {index + 1} of {len(self.review.goals)}", style="dim")
-        text.append("\n")
-        text.append(goal.title if goal else entry.goal_title, style="bold")
+        text = Text(goal.title if goal else entry.goal_title, style="bold")
         if goal is None:
             text.append("\n(this goal has since been deleted)", style="italic")
             return text
         p = goals.progress(goal)
         text.append(f"\n{HORIZON_HEADINGS[goal.horizon]} · {STATUS_HEADINGS[goal.status]}")
-        text.append(f" · {p.text()} done {p.bar(6)}")
+        text.append(f" · {p.text()} done {p.bar(6)}" if p.total else " · no steps yet")
         if goal.target_date:
-            text.append(f" · aiming for {short_date(goal.target_date)}")
+            day = goal.target_date
+            text.append(f" · aiming for {day.day} {day:%b %Y}")
             if goals.past_target(goal, self.today()):
                 text.append(" (passed; fine to change)", style="italic")
         return text
@@ -392,7 +401,8 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     def show_page(self, page: int) -> None:
         self.query_one("#pages", ContentSwitcher).current = f"page-{page}"
         last = page == self.page_count - 1
-        where = f"{week_label(self.review)} · page {page + 1} of {self.page_count}"
+        what = "the whole week" if last else f"goal {page + 1} of {len(self.review.goals)}"
+        where = f"{week_label(self.review)} · {what} · page {page + 1} of {self.page_count}"
         self.query_one("#flow-progress", Static).update(where)
         self.query_one("#next", Button).label = "Finish" if last else "Next"
         self.query_one("#prev", Button).disabled = page == 0
@@ -469,6 +479,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.remember(None, "reviewed_with", ReviewedWith(str(event.pressed.label)))
         self.flush()
+        self.query_one("#who-chosen", Static).update(self.who_text())
 
     # Buttons: navigation and quick changes ------------------------------------------------
 
