@@ -32,6 +32,7 @@ DIALOG_CSS = """
 }
 .goal-dialog .dialog-heading { text-style: bold; margin-bottom: 1; }
 .goal-dialog .dialog-hint { color: $text-muted; }
+.goal-dialog .dialog-body { margin-bottom: 1; }
 .goal-dialog .dialog-message { color: $text-warning; height: auto; }
 .goal-dialog Horizontal { height: auto; margin-top: 1; }
 .goal-dialog Button { margin-right: 2; }
@@ -45,6 +46,7 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
     """Base: Escape cancels (dismisses with None)."""
 
     DEFAULT_CSS = DIALOG_CSS
+    SCOPED_CSS = False
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self) -> None:
@@ -153,7 +155,7 @@ class NoteDialog(_Dialog[str]):
         with Vertical():
             yield Label(self.heading, classes="dialog-heading", markup=False)
             if self.body:
-                yield Static(self.body, markup=False)
+                yield Static(self.body, classes="dialog-body", markup=False)
             yield Label(self.prompt, markup=False)
             yield Input(placeholder=self.placeholder, id="note", max_length=5000, compact=True)
             yield from self.buttons(self.ok)

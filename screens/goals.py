@@ -47,6 +47,11 @@ STATUS_HEADINGS = {
 }
 HORIZON_HEADINGS = {Horizon.SHORT: "Short-term", Horizon.LONG: "Long-term"}
 PAST_DATE_SHORT = "date passed"
+NOTE_LABELS = {
+    GoalStatus.LET_GO: "What I learned",
+    GoalStatus.DONE: "How I got there",
+    GoalStatus.PAUSED: "Note for later",
+}
 
 
 def short_date(day: date) -> str:
@@ -258,7 +263,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
     CSS_PATH = "goals.tcss"
     AUTO_FOCUS = "#goal-steps"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Tick step", id="goal_tick"),
+        Binding("space", "tick", "Tick step", id="goal_tick"),
         Binding("s", "add_step", "Add step", id="goal_add_step"),
         Binding("e", "edit", "Edit", id="goal_edit"),
         Binding("t", "change_date", "Date", show=False),
@@ -356,7 +361,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             ("Why it matters to me", goal.why),
             ("I will know I have done it when", goal.done_when),
             ("If-then plan", " ".join(x for x in (goal.if_situation, goal.then_action) if x)),
-            ("Note", goal.status_note),
+            (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
         ):
             if value:
                 text.append(f"\n{label}: ", style="bold")
@@ -378,9 +383,9 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         steps = self.query_one("#goal-steps", OptionList)
         option = steps.highlighted_option
         if option is None or option.id is None:
@@ -654,7 +659,7 @@ class GoalEditScreen(WorkbookScreen):
         if not ok:
             return
         note = goals.date_note(fields["target_date"], self.today())
-        self.notify(note or "Saved.", title="Saved" if note else None, markup=False)
+        self.notify(note or "Saved.", title="Saved" if note else "", markup=False)
         self.app.pop_screen()
         if self.goal_id is None:
             self.app.push_screen(GoalDetailScreen(saved[0].id))

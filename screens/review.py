@@ -127,7 +127,7 @@ class ReviewScreen(WorkbookScreen):
         yield Label("Is it making a real difference? (0-10, oldest week first)", classes="heading")
         if diff:
             yield Static(f"Scores: {numbers(diff)}", markup=False)
-            yield Sparkline([float(v) for _, v in diff], id="difference-sparkline")
+            yield self.sparkline([v for _, v in diff], "difference-sparkline")
         else:
             yield Static("No scores yet.", classes="muted")
         series = reviews.rating_series(self.repo)
@@ -139,9 +139,14 @@ class ReviewScreen(WorkbookScreen):
             line = Text(clip(title, 44))
             line.append(f"  {numbers(points)} (latest: {latest})", style="dim")
             yield Static(line, classes="goal-spark-label")
-            yield Sparkline(
-                [float(v) for _, v in points], id=f"spark-{goal_id}", classes="goal-sparkline"
-            )
+            yield self.sparkline([v for _, v in points], f"spark-{goal_id}")
+
+    @staticmethod
+    def sparkline(values: list[int], ident: str) -> Sparkline:
+        """A small sparkline, three columns a week (the numbers are written beside it)."""
+        spark = Sparkline([float(v) for v in values], id=ident)
+        spark.styles.width = min(60, max(6, 3 * len(values)))
+        return spark
 
     async def on_screen_resume(self) -> None:
         await self.recompose()

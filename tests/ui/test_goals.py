@@ -101,9 +101,7 @@ async def test_add_a_long_term_goal_and_link_a_short_one_from_a_plan_step(
 
         # Open the short-term goal (from the plan), edit it and link it to the long-term one.
         listed = pilot.app.screen.query_one("#goals-list", OptionList)
-        listed.highlighted = next(
-            i for i, o in enumerate(listed.options) if o.id == short.id
-        )
+        listed.highlighted = next(i for i, o in enumerate(listed.options) if o.id == short.id)
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, GoalDetailScreen)
         assert "Came from your change plan: Save a little each week" in screen_text(pilot.app)
@@ -120,10 +118,16 @@ async def test_add_a_long_term_goal_and_link_a_short_one_from_a_plan_step(
         assert "Serves the long-term goal: A home of my own" in screen_text(pilot.app)
 
 
-async def test_tick_and_untick_steps(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> None:
+async def test_tick_and_untick_steps(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
     card = make_profile()
     holder: list[Goal] = []
-    seed(root, card, lambda r: holder.append(goals.add_goal(r, "Bank", steps=["ID", "Visit", "Card"])))
+    seed(
+        root,
+        card,
+        lambda r: holder.append(goals.add_goal(r, "Bank", steps=["ID", "Visit", "Card"])),
+    )
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "enter")
         assert isinstance(pilot.app.screen, GoalDetailScreen)
@@ -230,7 +234,9 @@ async def test_delete_a_goal_with_reviews_asks_first_and_keeps_them(
         assert review.goals[0].goal_title == "Walk" and review.goals[0].helped == "sunshine"
 
 
-async def test_filter_by_life_area(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> None:
+async def test_filter_by_life_area(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
     card = make_profile()
 
     def setup(repo: Repository) -> None:

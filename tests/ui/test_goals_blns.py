@@ -24,7 +24,7 @@ def sample() -> list[str]:
     step = max(1, len(strings) // SAMPLE)
     picked = strings[::step]
     # Always include the markup-looking and blank ones.
-    picked += [s for s in strings if "[" in s or "<" in s][:6] + ["", "   "]
+    picked += [*[s for s in strings if "[" in s or "<" in s][:6], "", "   "]
     return picked
 
 

@@ -42,7 +42,10 @@ def test_add_goal_stores_every_field(repo: Repository) -> None:
     assert got.why == "I sleep better"
     assert got.done_when == "Five walks a week for a month"
     assert got.target_date == date(2026, 12, 31)
-    assert (got.if_situation, got.then_action) == ("If it rains", "then I walk at the shopping centre")
+    assert (got.if_situation, got.then_action) == (
+        "If it rains",
+        "then I walk at the shopping centre",
+    )
     assert got.source == source
     assert [s.text for s in got.steps] == ["Find shoes", "Walk on Monday"]
     assert got.status == GoalStatus.ACTIVE

@@ -131,7 +131,9 @@ def test_naughty_strings_in_goal_and_review_text(root: DataRoot, repo: Repositor
     for goal_id, text in kept:
         got = on_disk.find(Goal, goal_id)
         assert got is not None
-        assert (got.title, got.why, got.done_when, got.if_situation) == (text.strip(),) + (text,) * 3
+        assert (got.title, got.why, got.done_when, got.if_situation) == (text.strip(),) + (
+            text,
+        ) * 3
 
     review = reviews.begin(repo, week_of(TODAY))
     by_goal = dict(kept)
@@ -183,7 +185,9 @@ def test_goals_made_by_other_features_show_where_they_came_from(
     repo: Repository, kind: str
 ) -> None:
     source = GoalSource(kind=kind, ref="x1", label="Ring the bank")
-    repo.save(Goal(title="Ring the bank", horizon=Horizon.SHORT, area=LifeArea.MONEY, source=source))
+    repo.save(
+        Goal(title="Ring the bank", horizon=Horizon.SHORT, area=LifeArea.MONEY, source=source)
+    )
     (goal,) = goals.all_goals(repo, LifeArea.MONEY)
     assert goal.source is not None and goal.source.label == "Ring the bank"
     goals.pause(repo, goal.id, TODAY)
