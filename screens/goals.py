@@ -468,6 +468,7 @@ class GoalEditScreen(WorkbookScreen):
         self.goal_id = goal_id
         self.start_area = area
         self.has_longs = False
+        self.initial: tuple[object, ...] = ()
 
     def body(self) -> ComposeResult:
         goal = goals.find_goal(self.repo, self.goal_id) if self.goal_id else None
@@ -575,6 +576,33 @@ class GoalEditScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self.show_serves()
         self.query_one("#title", Input).focus()
+        self.initial = self.snapshot()
+
+    def snapshot(self) -> tuple[object, ...]:
+        """Everything in the form now, to tell whether anything was typed."""
+        return tuple(i.value for i in self.query(Input)) + tuple(
+            s.value for s in self.query(Select)
+        )
+
+    def action_back(self) -> None:
+        """Leave; if something was typed and not saved, ask first so no words are lost."""
+        if self.snapshot() == self.initial:
+            super().action_back()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave without saving?",
+                "What you typed here has not been saved yet. Ctrl+S saves it.",
+                "Leave without saving",
+                "Keep editing",
+            ),
+            answered,
+        )
 
     def show_serves(self) -> None:
         short = self.query_one("#horizon", Select).value == Horizon.SHORT.value

@@ -433,6 +433,11 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self.flush()
         super().action_back()
 
+    def on_unmount(self) -> None:
+        """Keep words typed just before the app closed (the save timer has not fired yet)."""
+        if self.pending and self.workbook_app.repo is not None:
+            self.flush()
+
     # Saving as it goes --------------------------------------------------------------------
 
     def remember(self, goal_id: str | None, name: str, value: Any) -> None:

@@ -273,3 +273,21 @@ async def test_home_card_counts_active_goals_and_next_steps(
         text = str(home_card(pilot.app).render())
         assert "Goals: 1 active · 1 of 2 steps done" in text
         assert "Next: Monday walk" in text and "Paused one" not in text
+
+
+async def test_leaving_the_form_with_unsaved_words_asks_first(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a", "escape")  # nothing typed: leaves at once
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("a", *"Call my sister", "escape")
+        assert "Leave without saving?" in screen_text(pilot.app)
+        await pilot.press("enter")  # "Keep editing" has focus
+        form = pilot.app.screen
+        assert isinstance(form, GoalEditScreen)
+        assert form.query_one("#title", Input).value == "Call my sister"
+        await pilot.press("escape", "tab", "enter")  # leave without saving
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert stored_goals(pilot.app) == []

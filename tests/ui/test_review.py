@@ -292,3 +292,20 @@ async def test_home_card_says_when_the_review_is_due(
         reviews.finish(repo, review, TODAY)
         text = str(home_card(pilot.app).render())
         assert "is done" in text and "6/10" in text
+
+
+async def test_words_typed_just_before_quitting_are_kept(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        await type_into(pilot, "helped-0", "A long walk")
+        await pilot.press("ctrl+q")  # straight away, before the save timer
+    repo = root.open(card, write=False)
+    try:
+        (review,) = repo.all(Review)
+        assert review.goals[0].helped == "A long walk"
+    finally:
+        repo.close()
