@@ -575,8 +575,10 @@ class GoalEditScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.show_serves()
-        self.query_one("#title", Input).focus()
         self.initial = self.snapshot()
+        # Focusing the first field scrolls the form a little; show it from the top.
+        form = self.query_one("#goal-form", VerticalScroll)
+        self.call_after_refresh(form.scroll_home, animate=False)
 
     def snapshot(self) -> tuple[object, ...]:
         """Everything in the form now, to tell whether anything was typed."""
@@ -584,9 +586,13 @@ class GoalEditScreen(WorkbookScreen):
             s.value for s in self.query(Select)
         )
 
+    def unsaved(self) -> bool:
+        """Whether the form holds typing not saved yet (quitting asks first then)."""
+        return self.snapshot() != self.initial
+
     def action_back(self) -> None:
         """Leave; if something was typed and not saved, ask first so no words are lost."""
-        if self.snapshot() == self.initial:
+        if not self.unsaved():
             super().action_back()
             return
 

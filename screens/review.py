@@ -433,6 +433,10 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self.flush()
         super().action_back()
 
+    def unsaved(self) -> bool:
+        """Save what was typed since the last save; True only if that save failed."""
+        return not self.flush()
+
     def on_unmount(self) -> None:
         """Keep words typed just before the app closed (the save timer has not fired yet)."""
         if self.pending and self.workbook_app.repo is not None:
