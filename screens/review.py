@@ -483,6 +483,11 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush, name="review-save")
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a box moves on to the next one (the answer is already kept)."""
+        event.stop()
+        self.focus_next()
+
     def on_ruler_changed(self, event: Ruler.Changed) -> None:
         if event.ruler.id is None:
             return
