@@ -490,6 +490,81 @@ class Values(Singleton):
 # (models for this feature go below this line)
 
 
+RATING_WORDS: tuple[str, ...] = ("didn't get to it", "made a start", "partly", "mostly", "fully")
+"""The words for each point of the weekly 0-4 rating, in order."""
+
+
+class ReviewedWith(StrEnum):
+    """Who sat beside the person for a weekly review."""
+
+    ALONE = "on my own"
+    COACH = "with my coach"
+    PEER = "with a peer"
+    GROUP = "in a group"
+
+
+class ReviewState(StrEnum):
+    """Where a weekly review stands.
+
+    ``set aside`` records that the person chose not to look back at a missed week, so the offer
+    is made once and never piles up.
+    """
+
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+    SET_ASIDE = "set aside"
+
+
+class GoalReview(StoredModel):
+    """How one goal went in one week."""
+
+    goal_id: str = Field(min_length=1, max_length=64)
+    """The id of the goal reviewed (the goal may since have been deleted)."""
+    goal_title: ShortText = ""
+    """The goal's title when it was reviewed, so the review stays readable if the goal goes."""
+    rating: int | None = Field(default=None, ge=0, le=4)
+    """How well it was carried out this week, 0 (didn't get to it) to 4 (fully)."""
+    helped: LongText = ""
+    """What helped."""
+    got_in_way: LongText = ""
+    """What got in the way."""
+    next_step: LongText = ""
+    """The next step."""
+    adjustments: list[ShortText] = Field(default_factory=list)
+    """Quick changes made to the goal during the review, in plain words."""
+
+
+class Review(Record):
+    """One week's review: each active goal, then the week as a whole. Dated and kept."""
+
+    TABLE: ClassVar[str] = "reviews"
+
+    week_start: date
+    """The first day of the week reviewed."""
+    week_end: date
+    """The last day of the week reviewed."""
+    state: ReviewState = ReviewState.IN_PROGRESS
+    """In progress, done, or set aside (a missed week the person chose not to look back at)."""
+    goals: list[GoalReview] = Field(default_factory=list)
+    """One entry per goal that was active when the review began, in order."""
+    wins: LongText = ""
+    """The week's wins, big or small."""
+    hard_moments: LongText = ""
+    """The week's hard moments."""
+    difference: int | None = Field(default=None, ge=0, le=10)
+    """"Is what you are doing making a real difference in your life?" from 0 to 10."""
+    focus: ShortText = ""
+    """One focus for next week."""
+    reviewed_with: ReviewedWith | None = None
+    """Who reviewed with me: on my own, with my coach, with a peer, or in a group."""
+    at_step: int = Field(default=0, ge=0)
+    """The page the person was on, so leaving and coming back resumes there."""
+    started: datetime = Field(default_factory=now)
+    """When the review was begun."""
+    finished_on: date | None = None
+    """The day it was finished."""
+
+
 # --- Check-ins, setbacks and urges (issue 6) -----------------------------------------------
 #
 # (models for this feature go below this line)

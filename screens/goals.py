@@ -1,0 +1,725 @@
+"""Goals: short- and long-term goals, step by step.
+
+``GoalsScreen`` lists goals grouped by horizon and status, with steps done out of total and a
+small bar (numbers too, so colour is never the only signal), filtered by life area.
+``GoalDetailScreen`` shows one goal and its checklist: tick steps, add a step, change the date,
+pause, mark done (celebrated quietly), let go (said kindly), edit or delete.
+``GoalEditScreen`` adds or edits a goal. Everything a person typed is shown with markup off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from screens.base import WorkbookScreen
+from screens.goal_dialogs import (
+    ConfirmDialog,
+    DateDialog,
+    StepDialog,
+    done_dialog,
+    let_go_dialog,
+    pause_dialog,
+)
+from workbook import goals
+from workbook.errors import InvalidInput
+from workbook.models import Goal, GoalStatus, Horizon, LifeArea
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+ALL_AREAS = "all"
+SOURCE_WORDS = {"plan": "your change plan", "skill": "a daily-life skill"}
+STATUS_HEADINGS = {
+    GoalStatus.ACTIVE: "working on",
+    GoalStatus.PAUSED: "paused",
+    GoalStatus.DONE: "done",
+    GoalStatus.LET_GO: "let go",
+}
+HORIZON_HEADINGS = {Horizon.SHORT: "Short-term", Horizon.LONG: "Long-term"}
+PAST_DATE_SHORT = "date passed"
+NOTE_LABELS = {
+    GoalStatus.LET_GO: "What I learned",
+    GoalStatus.DONE: "How I got there",
+    GoalStatus.PAUSED: "Note for later",
+}
+
+
+def short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def area_options() -> list[tuple[str, str]]:
+    return [(area.value.capitalize(), area.value) for area in LifeArea]
+
+
+def clip(text: str, width: int) -> str:
+    """One line of ``text``, cut to ``width`` with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def goal_line(goal: Goal, today: date) -> Text:
+    """One row of the goals list: title, steps done/total with a small bar, and the date."""
+    p = goals.progress(goal)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{clip(goal.title, 38):<39}")
+    if p.total:
+        text.append(f"{p.done}/{p.total} ", style="bold")
+        text.append(p.bar(8) + " ")
+    else:
+        text.append(f"{'no steps':<13}", style="dim")
+    if goal.status == GoalStatus.DONE and goal.status_changed:
+        text.append(f"done {goal.status_changed.day} {goal.status_changed:%b}", style="dim")
+    elif goals.past_target(goal, today):
+        text.append(PAST_DATE_SHORT, style="italic dim")
+    elif goal.target_date and goal.status == GoalStatus.ACTIVE:
+        text.append(f"by {goal.target_date.day} {goal.target_date:%b}", style="dim")
+    return text
+
+
+# Quick changes to a goal, shared with the weekly review ---------------------------------------
+
+
+class GoalChanges:
+    """Mixin for screens that can change a goal in place: date, step, pause, done, let go.
+
+    Each method asks with a dialog, saves, then calls ``after(words)`` with a plain description
+    of what changed (the review keeps these words).
+    """
+
+    def _changes_screen(self) -> WorkbookScreen:
+        assert isinstance(self, WorkbookScreen)
+        return self
+
+    def change_date(self, goal: Goal, after: Callable[[str], None]) -> None:
+        screen = self._changes_screen()
+
+        def chosen(result: tuple[date | None] | None) -> None:
+            if result is None:
+                return
+            (day,) = result
+            if screen.try_save(lambda: goals.set_target_date(screen.repo, goal.id, day)):
+                note = goals.date_note(day, screen.today())
+                if note:
+                    screen.notify(note, title="Date saved", markup=False)
+                after(f"Date changed to {day.isoformat()}" if day else "Date cleared")
+
+        screen.app.push_screen(DateDialog("Change the date", goal.target_date), chosen)
+
+    def add_step_to(self, goal: Goal, after: Callable[[str], None]) -> None:
+        screen = self._changes_screen()
+
+        def chosen(result: tuple[str, date | None] | None) -> None:
+            if result is None:
+                return
+            text, due = result
+            if screen.try_save(lambda: goals.add_step(screen.repo, goal.id, text, due)):
+                after(f"Step added: {text.strip()}")
+
+        screen.app.push_screen(StepDialog(goal.title), chosen)
+
+    def _status(
+        self, goal: Goal, dialog: Any, apply: Callable[..., Goal], words: str, after: Any
+    ) -> None:
+        screen = self._changes_screen()
+
+        def chosen(note: str | None) -> None:
+            if note is None:
+                return
+            if screen.try_save(lambda: apply(screen.repo, goal.id, screen.today(), note)):
+                after(words)
+
+        screen.app.push_screen(dialog, chosen)
+
+    def pause_goal(self, goal: Goal, after: Callable[[str], None]) -> None:
+        self._status(goal, pause_dialog(), goals.pause, "Paused", after)
+
+    def complete_goal(self, goal: Goal, after: Callable[[str], None]) -> None:
+        screen = self._changes_screen()
+
+        def celebrate(words: str) -> None:
+            screen.notify(
+                f"{clip(goal.title, 60)} is done. That took steady work. Well done.",
+                title="Done",
+                markup=False,
+            )
+            after(words)
+
+        self._status(goal, done_dialog(), goals.complete, "Marked done", celebrate)
+
+    def let_go_goal(self, goal: Goal, after: Callable[[str], None]) -> None:
+        screen = self._changes_screen()
+
+        def kindly(words: str) -> None:
+            screen.notify("Let go. What you learned from it stays with you.", markup=False)
+            after(words)
+
+        self._status(goal, let_go_dialog(), goals.let_go, "Let go", kindly)
+
+
+# The goals list ---------------------------------------------------------------------------------
+
+
+class GoalsScreen(WorkbookScreen):
+    """Every goal, grouped by horizon and status, filtered by life area."""
+
+    SECTION_TITLE = "Goals"
+    CSS_PATH = "goals.tcss"
+    AUTO_FOCUS = "#goals-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add a goal", id="goals_add", tooltip="Set a new goal"),
+        Binding("f", "filter", "Life area", id="goals_filter", tooltip="Show one life area"),
+    ]
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="goals-bar"):
+            yield Label("Life area:", id="goals-area-label")
+            yield Select(
+                [("All areas", ALL_AREAS), *area_options()],
+                value=ALL_AREAS,
+                allow_blank=False,
+                id="goals-area",
+                compact=True,
+            )
+            yield Static("", id="goals-summary", markup=False)
+        yield OptionList(id="goals-list", markup=False)
+        yield Static(
+            "Enter opens a goal · a adds a goal · f picks a life area",
+            id="goals-hint",
+            markup=False,
+        )
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.query_one("#goals-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    @property
+    def area(self) -> LifeArea | None:
+        value = self.query_one("#goals-area", Select).value
+        return None if value == ALL_AREAS or not isinstance(value, str) else LifeArea(value)
+
+    def refresh_list(self) -> None:
+        today = self.today()
+        listed = self.query_one("#goals-list", OptionList)
+        chosen = listed.highlighted_option.id if listed.highlighted_option else None
+        shown = goals.all_goals(self.repo, self.area)
+        options: list[Option] = []
+        for horizon, status, members in goals.grouped(shown):
+            heading = f"{HORIZON_HEADINGS[horizon]} · {STATUS_HEADINGS[status]} ({len(members)})"
+            options.append(Option(Text(heading, style="bold"), disabled=True))
+            options.extend(Option(goal_line(g, today), id=g.id) for g in members)
+        if not options:
+            empty = (
+                "No goals here yet. Press a to set one: something small you could start "
+                "this week, or something bigger for the months ahead."
+            )
+            options.append(Option(Text(empty, style="italic"), disabled=True))
+        listed.set_options(options)
+        ids = [o.id for o in options]
+        if chosen is not None and chosen in ids:
+            listed.highlighted = ids.index(chosen)
+        elif any(ids):
+            listed.highlighted = next(i for i, ident in enumerate(ids) if ident)
+        active = [g for g in shown if g.status == GoalStatus.ACTIVE]
+        p = goals.overall_progress(active)
+        summary = f"{len(active)} active · {p.text()} done" if active else ""
+        self.query_one("#goals-summary", Static).update(summary)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.refresh_list()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.push_screen(GoalDetailScreen(event.option.id))
+
+    def action_add(self) -> None:
+        area = self.area
+        self.app.push_screen(GoalEditScreen(None, area=area))
+
+    def action_filter(self) -> None:
+        self.query_one("#goals-area", Select).focus()
+
+
+# One goal -------------------------------------------------------------------------------------
+
+
+class GoalDetailScreen(GoalChanges, WorkbookScreen):
+    """One goal: what it is, where it came from, and its checklist of steps."""
+
+    SECTION_TITLE = "Goals"
+    CSS_PATH = "goals.tcss"
+    AUTO_FOCUS = "#goal-steps"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Tick step", id="goal_tick"),
+        Binding("s", "add_step", "Add step", id="goal_add_step"),
+        Binding("e", "edit", "Edit", id="goal_edit"),
+        Binding("t", "change_date", "Date", show=False),
+        Binding("p", "pause", "Pause", show=False),
+        Binding("d", "done", "Done", show=False),
+        Binding("l", "let_go", "Let go", show=False),
+        Binding("x", "delete", "Delete", show=False),
+    ]
+
+    def __init__(self, goal_id: str) -> None:
+        super().__init__()
+        self.goal_id = goal_id
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="goal-detail"):
+            yield Static("", id="goal-info")
+            yield Label("Steps (Space or Enter ticks one):", id="steps-label")
+            yield OptionList(id="goal-steps", markup=False)
+            yield Static(
+                "s add a step · t change the date · e edit · p pause or pick up again\n"
+                "d mark done · l let go · x delete · Escape back",
+                id="goal-hint",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.refresh_goal()
+        self.query_one("#goal-steps", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_goal()
+
+    @property
+    def goal(self) -> Goal | None:
+        return goals.find_goal(self.repo, self.goal_id)
+
+    def refresh_goal(self, *_: object) -> None:
+        goal = self.goal
+        if goal is None:  # deleted: the delete action takes the person back
+            return
+        self.query_one("#goal-info", Static).update(self.describe(goal))
+        steps = self.query_one("#goal-steps", OptionList)
+        highlighted = steps.highlighted
+        options = [Option(self.step_line(s), id=s.id) for s in goal.steps]
+        if not options:
+            options = [
+                Option(Text("No steps yet. Press s to add a first small step."), disabled=True)
+            ]
+        steps.set_options(options)
+        if goal.steps:
+            steps.highlighted = min(highlighted or 0, len(goal.steps) - 1)
+
+    @staticmethod
+    def step_line(step: Any) -> Text:
+        text = Text()
+        text.append("[x] " if step.done_on else "[ ] ")
+        text.append(step.text)
+        if step.done_on:
+            text.append(f"  done {step.done_on.day} {step.done_on:%b}", style="dim")
+        elif step.due:
+            text.append(f"  by {short_date(step.due)}", style="dim")
+        return text
+
+    def describe(self, goal: Goal) -> Text:
+        today = self.today()
+        text = Text()
+        text.append(goal.title, style="bold")
+        text.append(f"\n{HORIZON_HEADINGS[goal.horizon]} · {goal.area.value} · ")
+        text.append(STATUS_HEADINGS[goal.status])
+        if goal.status_changed and goal.status != GoalStatus.ACTIVE:
+            text.append(f" since {short_date(goal.status_changed)}")
+        if goal.status == GoalStatus.DONE:
+            text.append(" · well done")
+        if goal.source is not None:
+            where = SOURCE_WORDS.get(goal.source.kind, goal.source.kind)
+            text.append(f"\nCame from {where}", style="dim")
+            if goal.source.label:
+                text.append(": ", style="dim")
+                text.append(goal.source.label, style="dim")
+        self._describe_links(goal, text)
+        p = goals.progress(goal)
+        if p.total:
+            text.append(f"\nSteps: {p.text()} done  {p.bar(10)}  {p.percent}%")
+        else:
+            text.append("\nSteps: none yet")
+        if goal.target_date:
+            text.append(f"\nAiming for: {short_date(goal.target_date)}")
+            if goals.past_target(goal, today):
+                text.append(
+                    "  (this date has passed; that's fine. Press t to pick a new one "
+                    "when you are ready)",
+                    style="italic",
+                )
+        for label, value in (
+            ("Why it matters to me", goal.why),
+            ("I will know I have done it when", goal.done_when),
+            ("If-then plan", " ".join(x for x in (goal.if_situation, goal.then_action) if x)),
+            (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
+        ):
+            if value:
+                text.append(f"\n{label}: ", style="bold")
+                text.append(value)
+        return text
+
+    def _describe_links(self, goal: Goal, text: Text) -> None:
+        if goal.serves:
+            long = goals.find_goal(self.repo, goal.serves)
+            if long is not None:
+                text.append("\nServes the long-term goal: ")
+                text.append(long.title)
+        if goal.horizon == Horizon.LONG:
+            serving = goals.served_by(self.repo.all(Goal), goal.id)
+            if serving:
+                done = sum(1 for g in serving if g.status == GoalStatus.DONE)
+                text.append(f"\nShort-term goals serving it: {len(serving)} ({done} done): ")
+                text.append(", ".join(clip(g.title, 30) for g in serving))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_tick()
+
+    def action_tick(self) -> None:
+        steps = self.query_one("#goal-steps", OptionList)
+        option = steps.highlighted_option
+        if option is None or option.id is None:
+            return
+        step_id = option.id
+        self.try_save(lambda: goals.toggle_step(self.repo, self.goal_id, step_id, self.today()))
+        self.refresh_goal()
+
+    def _with_goal(self, act: Callable[[Goal, Callable[[str], None]], None]) -> None:
+        goal = self.goal
+        if goal is not None:
+            act(goal, self.refresh_goal)
+
+    def action_add_step(self) -> None:
+        self._with_goal(self.add_step_to)
+
+    def action_change_date(self) -> None:
+        self._with_goal(self.change_date)
+
+    def action_pause(self) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+        if goal.status == GoalStatus.ACTIVE:
+            self.pause_goal(goal, self.refresh_goal)
+            return
+        if self.try_save(lambda: goals.resume(self.repo, goal.id, self.today())):
+            self.notify("Picked up again. Welcome back to it.", markup=False)
+        self.refresh_goal()
+
+    def action_done(self) -> None:
+        goal = self.goal
+        if goal is not None and goal.status != GoalStatus.DONE:
+            self.complete_goal(goal, self.refresh_goal)
+
+    def action_let_go(self) -> None:
+        goal = self.goal
+        if goal is not None and goal.status != GoalStatus.LET_GO:
+            self.let_go_goal(goal, self.refresh_goal)
+
+    def action_edit(self) -> None:
+        self.app.push_screen(GoalEditScreen(self.goal_id))
+
+    def action_delete(self) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+        count = len(goals.reviews_of(self.repo, goal.id))
+        if count:
+            body = (
+                f"This goal is part of {count} weekly review{'s' if count != 1 else ''}. "
+                "Those reviews keep its title and your answers, so you can still read them. "
+                "The goal and its steps will be gone. (Letting it go keeps it instead.)"
+            )
+        else:
+            body = "The goal and its steps will be gone for good. (Letting it go keeps it instead.)"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.try_save(lambda: goals.delete_goal(self.repo, goal.id), "Deleted."):
+                self.action_back()
+
+        self.app.push_screen(ConfirmDialog("Delete this goal?", body, "Delete it"), answered)
+
+
+# Adding and editing ---------------------------------------------------------------------------
+
+
+class GoalEditScreen(WorkbookScreen):
+    """A form to set a new goal (``goal_id`` None) or change one."""
+
+    SECTION_TITLE = "Goals"
+    CSS_PATH = "goals.tcss"
+    AUTO_FOCUS = "#title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="goal_save", priority=True),
+    ]
+
+    def __init__(self, goal_id: str | None, area: LifeArea | None = None) -> None:
+        super().__init__()
+        self.goal_id = goal_id
+        self.start_area = area
+        self.has_longs = False
+        self.initial: tuple[object, ...] = ()
+
+    def body(self) -> ComposeResult:
+        goal = goals.find_goal(self.repo, self.goal_id) if self.goal_id else None
+        heading = "Change this goal" if goal else "Set a goal"
+        with VerticalScroll(id="goal-form"):
+            yield Label(heading, classes="form-heading")
+            yield from self.field(
+                "What is the goal?",
+                "title",
+                goal.title if goal else "",
+                200,
+                "for example: walk 20 minutes a day, or open a bank account",
+            )
+            yield Static("", id="title-message", classes="form-message", markup=False)
+            yield Label("Short-term (days to weeks) or long-term (months to years)?")
+            yield Select(
+                [
+                    ("Short-term: days to weeks", Horizon.SHORT.value),
+                    ("Long-term: months to years", Horizon.LONG.value),
+                ],
+                value=(goal.horizon if goal else Horizon.SHORT).value,
+                allow_blank=False,
+                id="horizon",
+                compact=True,
+            )
+            yield Label("Which part of life is it about?")
+            area = goal.area if goal else (self.start_area or LifeArea.RECOVERY)
+            yield Select(
+                area_options(), value=area.value, allow_blank=False, id="area", compact=True
+            )
+            yield Label("Does it serve one of your long-term goals? (optional)", id="serves-label")
+            longs = goals.long_term_goals(self.repo, exclude=self.goal_id)
+            self.has_longs = bool(longs)
+            yield Select(
+                [(Text(clip(g.title, 60)), g.id) for g in longs],
+                value=goal.serves if goal and goal.serves in {g.id for g in longs} else Select.NULL,
+                prompt="No, it stands on its own",
+                id="serves",
+                compact=True,
+            )
+            yield from self.field(
+                "Why does it matter to you?",
+                "why",
+                goal.why if goal else "",
+                5000,
+                "for example: so I can sleep better",
+            )
+            yield from self.field(
+                "How will you know you have done it?",
+                "done-when",
+                goal.done_when if goal else "",
+                5000,
+                "for example: five walks a week for a month",
+            )
+            target = goal.target_date.isoformat() if goal and goal.target_date else ""
+            yield from self.field(
+                "A date to aim for (optional, YYYY-MM-DD)",
+                "target",
+                target,
+                10,
+                "for example 2026-12-31",
+            )
+            yield Static("", id="target-message", classes="form-message", markup=False)
+            yield Label("An if-then plan helps when things get hard (optional):")
+            yield Input(
+                goal.if_situation if goal else "",
+                id="if",
+                compact=True,
+                select_on_focus=False,
+                max_length=200,
+                placeholder="If it is 6 p.m. and I feel the pull...",
+            )
+            yield Input(
+                goal.then_action if goal else "",
+                id="then",
+                compact=True,
+                select_on_focus=False,
+                max_length=200,
+                placeholder="...then I call Sam and go for a walk",
+            )
+            if goal is None:
+                yield from self.field(
+                    "A first small step (optional)",
+                    "first-step",
+                    "",
+                    200,
+                    "for example: find my walking shoes",
+                )
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (Ctrl+S)", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @staticmethod
+    def field(label: str, name: str, value: str, limit: int, example: str) -> ComposeResult:
+        yield Label(label, markup=False)
+        yield Input(
+            value,
+            id=name,
+            max_length=limit,
+            placeholder=example,
+            compact=True,
+            select_on_focus=False,
+        )
+
+    def on_mount(self) -> None:
+        self.show_serves()
+        self.initial = self.snapshot()
+        # Focusing the first field scrolls the form a little; show it from the top.
+        form = self.query_one("#goal-form", VerticalScroll)
+        self.call_after_refresh(form.scroll_home, animate=False)
+
+    def snapshot(self) -> tuple[object, ...]:
+        """Everything in the form now, to tell whether anything was typed."""
+        return tuple(i.value for i in self.query(Input)) + tuple(
+            s.value for s in self.query(Select)
+        )
+
+    def unsaved(self) -> bool:
+        """Whether the form holds typing not saved yet (quitting asks first then)."""
+        return self.snapshot() != self.initial
+
+    def action_back(self) -> None:
+        """Leave; if something was typed and not saved, ask first so no words are lost."""
+        if not self.unsaved():
+            super().action_back()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave without saving?",
+                "What you typed here has not been saved yet. Ctrl+S saves it.",
+                "Leave without saving",
+                "Keep editing",
+            ),
+            answered,
+        )
+
+    def show_serves(self) -> None:
+        short = self.query_one("#horizon", Select).value == Horizon.SHORT.value
+        for widget in (self.query_one("#serves-label"), self.query_one("#serves")):
+            widget.display = short and self.has_longs
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "horizon":
+            self.show_serves()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "target":
+            self.query_one("#target-message", Static).update(self.date_message(event.value))
+        elif event.input.id == "title" and event.value.strip():
+            self.query_one("#title-message", Static).update("")
+
+    def date_message(self, text: str) -> str:
+        try:
+            day = goals.parse_date(text)
+        except InvalidInput as exc:
+            return str(exc) if len(text.strip()) >= 10 else ""
+        return goals.date_note(day, self.today())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_back()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def gather(self) -> dict[str, Any] | None:
+        """The form's values, or None after showing a kind message beside the problem."""
+        if not self.value("title").strip():
+            self.query_one("#title-message", Static).update(goals.EMPTY_TITLE)
+            self.query_one("#title", Input).focus()
+            return None
+        try:
+            target = goals.parse_date(self.value("target"))
+        except InvalidInput as exc:
+            self.query_one("#target-message", Static).update(str(exc))
+            self.query_one("#target", Input).focus()
+            return None
+        horizon = Horizon(str(self.query_one("#horizon", Select).value))
+        serves = self.query_one("#serves", Select).value
+        return {
+            "title": self.value("title"),
+            "horizon": horizon,
+            "area": LifeArea(str(self.query_one("#area", Select).value)),
+            "why": self.value("why"),
+            "done_when": self.value("done-when"),
+            "target_date": target,
+            "if_situation": self.value("if"),
+            "then_action": self.value("then"),
+            "serves": serves if isinstance(serves, str) and horizon == Horizon.SHORT else None,
+        }
+
+    def action_save(self) -> None:
+        fields = self.gather()
+        if fields is None:
+            return
+        saved: list[Goal] = []
+
+        def save() -> None:
+            if self.goal_id is None:
+                first = self.value("first-step")
+                saved.append(goals.add_goal(self.repo, steps=[first], **fields))
+            else:
+                saved.append(goals.edit_goal(self.repo, self.goal_id, **fields))
+
+        try:
+            ok = self.try_save(save)
+        except InvalidInput as exc:
+            self.query_one("#title-message", Static).update(str(exc))
+            return
+        if not ok:
+            return
+        note = goals.date_note(fields["target_date"], self.today())
+        self.notify(note or "Saved.", title="Saved" if note else "", markup=False)
+        self.app.pop_screen()
+        if self.goal_id is None:
+            self.app.push_screen(GoalDetailScreen(saved[0].id))
+
+
+# Home -----------------------------------------------------------------------------------------
+
+
+def home_card(app: WorkbookApp) -> Widget:
+    """Active goals and their progress, and the next step of each (up to three)."""
+    repo = app.repo
+    if repo is None:
+        return Static("")
+    active = goals.active_goals(repo)
+    if not active:
+        return Static("Goals: none yet. Press g to set a first one.", classes="home-card")
+    p = goals.overall_progress(active)
+    text = Text()
+    text.append(f"Goals: {len(active)} active · {p.text()} done", style="bold")
+    shown = 0
+    for goal in active:
+        step = goals.next_step(goal)
+        if step is None or shown == 3:
+            continue
+        text.append("\n  Next: ")
+        text.append(clip(step.text, 36))
+        text.append(f"  ({clip(goal.title, 24)})", style="dim")
+        shown += 1
+    return Static(text, classes="home-card")

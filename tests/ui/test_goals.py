@@ -1,0 +1,293 @@
+"""Pilot tests for the goals screens: what a person does, checked against what was stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from textual.widgets import Input, OptionList, Select, Static
+
+from screens.goals import GoalDetailScreen, GoalEditScreen, GoalsScreen
+from tests.conftest import TODAY
+from tests.ui.goals_support import visible_text as screen_text
+from tests.ui.helpers import make_app
+from workbook import goals, reviews
+from workbook.models import (
+    Goal,
+    GoalSource,
+    GoalStatus,
+    Horizon,
+    LifeArea,
+    ProfileCard,
+)
+from workbook.storage import DataRoot, Repository
+from workbook.weeks import week_of
+
+
+def seed(root: DataRoot, card: ProfileCard, fill: Callable[[Repository], object]) -> None:
+    repo = root.open(card)
+    try:
+        fill(repo)
+    finally:
+        repo.close()
+
+
+def stored_goals(app: object) -> list[Goal]:
+    repo = app.repo  # type: ignore[attr-defined]
+    assert repo is not None
+    return repo.all(Goal)
+
+
+async def fill(pilot: object, widget_id: str, text: str) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    app.screen.query_one(f"#{widget_id}", Input).value = text
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_add_a_short_term_goal_with_a_first_step(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert "No goals here yet" in screen_text(pilot.app)
+        await pilot.press("a")
+        assert isinstance(pilot.app.screen, GoalEditScreen)
+        await pilot.press(*"Walk daily")
+        await fill(pilot, "why", "I sleep better")
+        await fill(pilot, "done-when", "Five walks a week")
+        await fill(pilot, "target", "2026-12-31")
+        await fill(pilot, "if", "If it rains")
+        await fill(pilot, "then", "then I walk at the mall")
+        await fill(pilot, "first-step", "Find my shoes")
+        pilot.app.screen.query_one("#area", Select).value = LifeArea.HEALTH.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (goal,) = stored_goals(pilot.app)
+        assert goal.title == "Walk daily" and goal.horizon == Horizon.SHORT
+        assert goal.area == LifeArea.HEALTH
+        assert (goal.why, goal.done_when) == ("I sleep better", "Five walks a week")
+        assert goal.target_date == date(2026, 12, 31)
+        assert (goal.if_situation, goal.then_action) == ("If it rains", "then I walk at the mall")
+        assert [s.text for s in goal.steps] == ["Find my shoes"]
+        assert goal.status == GoalStatus.ACTIVE and goal.serves is None
+        # Saving opens the new goal.
+        assert isinstance(pilot.app.screen, GoalDetailScreen)
+        assert "Walk daily" in screen_text(pilot.app)
+
+
+async def test_add_a_long_term_goal_and_link_a_short_one_from_a_plan_step(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    source = GoalSource(kind="plan", ref="plan-step-1", label="Save a little each week")
+    short = Goal(title="Save 10 a week", area=LifeArea.MONEY, source=source)
+    seed(root, card, lambda repo: repo.save(short))  # as "make this a goal" on the plan does
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a")
+        await pilot.press(*"A home of my own")
+        pilot.app.screen.query_one("#horizon", Select).value = Horizon.LONG.value
+        await pilot.pause()
+        assert not pilot.app.screen.query_one("#serves").display
+        await pilot.press("enter")  # Enter in a field saves the form
+        await pilot.pause()
+        long = next(g for g in stored_goals(pilot.app) if g.horizon == Horizon.LONG)
+        assert long.title == "A home of my own" and long.steps == []
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        text = screen_text(pilot.app)
+        assert "Short-term · working on (1)" in text and "Long-term · working on (1)" in text
+
+        # Open the short-term goal (from the plan), edit it and link it to the long-term one.
+        listed = pilot.app.screen.query_one("#goals-list", OptionList)
+        listed.highlighted = next(i for i, o in enumerate(listed.options) if o.id == short.id)
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, GoalDetailScreen)
+        assert "Came from your change plan: Save a little each week" in screen_text(pilot.app)
+        await pilot.press("e")
+        form = pilot.app.screen
+        assert isinstance(form, GoalEditScreen) and form.query_one("#serves").display
+        form.query_one("#serves", Select).value = long.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        linked = next(g for g in stored_goals(pilot.app) if g.id == short.id)
+        assert linked.serves == long.id
+        assert linked.source == source and linked.area == LifeArea.MONEY
+        assert isinstance(pilot.app.screen, GoalDetailScreen)
+        assert "Serves the long-term goal: A home of my own" in screen_text(pilot.app)
+
+
+async def test_tick_and_untick_steps(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    holder: list[Goal] = []
+    seed(
+        root,
+        card,
+        lambda r: holder.append(goals.add_goal(r, "Bank", steps=["ID", "Visit", "Card"])),
+    )
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        assert isinstance(pilot.app.screen, GoalDetailScreen)
+        assert pilot.app.screen.goal_id == holder[0].id
+        await pilot.press("space", "down", "enter")
+        steps = stored_goals(pilot.app)[0].steps
+        assert [s.done_on for s in steps] == [TODAY, TODAY, None]
+        assert "2 of 3 steps done" in screen_text(pilot.app)
+        await pilot.press("up", "space")
+        steps = stored_goals(pilot.app)[0].steps
+        assert [s.done_on for s in steps] == [None, TODAY, None]
+        await pilot.press("escape")
+        assert "1/3" in screen_text(pilot.app)
+
+
+async def test_empty_title_and_bad_date_are_met_kindly(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a", "space", "enter")
+        assert "A goal needs a few words" in str(
+            pilot.app.screen.query_one("#title-message", Static).render()
+        )
+        assert stored_goals(pilot.app) == []
+        await pilot.press(*"Call the bank")
+        await fill(pilot, "target", "31/12/2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(pilot.app.screen.query_one("#target-message", Static).render())
+        assert "YYYY-MM-DD" in message
+        assert stored_goals(pilot.app) == []
+        await fill(pilot, "target", "2026-11-01")  # in the past: allowed, with a gentle note
+        assert "already passed" in str(
+            pilot.app.screen.query_one("#target-message", Static).render()
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (goal,) = stored_goals(pilot.app)
+        assert goal.target_date == date(2026, 11, 1)
+        assert "this date has passed; that's fine" in screen_text(pilot.app)
+        await pilot.press("escape")
+        assert "date passed" in screen_text(pilot.app)
+
+
+async def test_pause_complete_let_go_and_change_date(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    holder: list[Goal] = []
+    seed(root, card, lambda r: holder.append(goals.add_goal(r, "Join a choir")))
+    goal_id = holder[0].id
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        pilot.app.push_screen(GoalDetailScreen(goal_id))
+        await pilot.pause()
+
+        def now() -> Goal:
+            return next(g for g in stored_goals(pilot.app) if g.id == goal_id)
+
+        await pilot.press("p", *"busy month", "enter")
+        assert (now().status, now().status_note) == (GoalStatus.PAUSED, "busy month")
+        await pilot.press("p")
+        assert now().status == GoalStatus.ACTIVE
+        await pilot.press("t", *"2027-01-15", "enter")
+        assert now().target_date == date(2027, 1, 15)
+        await pilot.press("t", *"15 Jan", "enter")
+        assert "YYYY-MM-DD" in screen_text(pilot.app)
+        await pilot.press("escape")
+        assert now().target_date == date(2027, 1, 15)
+        await pilot.press("d", "enter")
+        assert now().status == GoalStatus.DONE and now().status_changed == TODAY
+        assert "well done" in screen_text(pilot.app)
+        await pilot.press("l")
+        assert "Letting a goal go is allowed" in screen_text(pilot.app)
+        await pilot.press(*"I prefer singing alone", "enter")
+        assert now().status == GoalStatus.LET_GO
+        assert now().status_note == "I prefer singing alone"
+
+
+async def test_delete_a_goal_with_reviews_asks_first_and_keeps_them(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    holder: list[Goal] = []
+
+    def setup(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Walk")
+        review = reviews.begin(repo, week_of(TODAY - timedelta(days=7)))
+        reviews.answer_goal(repo, review, goal.id, rating=3, helped="sunshine")
+        reviews.finish(repo, review, TODAY - timedelta(days=3))
+        holder.append(goal)
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await pilot.press("x")
+        assert "part of 1 weekly review" in screen_text(pilot.app)
+        await pilot.press("enter")  # the safe choice has focus: keep it
+        assert len(stored_goals(pilot.app)) == 1
+        await pilot.press("x", "tab", "enter")
+        assert stored_goals(pilot.app) == []
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        (review,) = reviews.history(pilot.app.repo)  # type: ignore[arg-type]
+        assert review.goals[0].goal_title == "Walk" and review.goals[0].helped == "sunshine"
+
+
+async def test_filter_by_life_area(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def setup(repo: Repository) -> None:
+        goals.add_goal(repo, "Open a bank account", area=LifeArea.MONEY)
+        goals.add_goal(repo, "See the dentist", area=LifeArea.HEALTH)
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        assert "Open a bank account" in screen_text(pilot.app)
+        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.HEALTH.value
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "See the dentist" in text and "Open a bank account" not in text
+        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.HOME.value
+        await pilot.pause()
+        assert "No goals here yet" in screen_text(pilot.app)
+
+
+async def test_home_card_counts_active_goals_and_next_steps(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.goals import home_card
+
+    card = make_profile()
+
+    def setup(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Walk", steps=["Shoes", "Monday walk"])
+        goals.tick_step(repo, goal.id, goal.steps[0].id, TODAY)
+        goals.pause(repo, goals.add_goal(repo, "Paused one", steps=["x"]).id, TODAY)
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        text = str(home_card(pilot.app).render())
+        assert "Goals: 1 active · 1 of 2 steps done" in text
+        assert "Next: Monday walk" in text and "Paused one" not in text
+
+
+async def test_leaving_the_form_with_unsaved_words_asks_first(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a", "escape")  # nothing typed: leaves at once
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("a", *"Call my sister", "escape")
+        assert "Leave without saving?" in screen_text(pilot.app)
+        await pilot.press("enter")  # "Keep editing" has focus
+        form = pilot.app.screen
+        assert isinstance(form, GoalEditScreen)
+        assert form.query_one("#title", Input).value == "Call my sister"
+        await pilot.press("escape", "tab", "enter")  # leave without saving
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert stored_goals(pilot.app) == []

@@ -1,0 +1,311 @@
+"""Pilot tests for the weekly review: a full review with a quick change, resuming, the missed
+week offered once, history read-only, and the sparklines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from textual.widgets import Button, Input, OptionList, RadioSet, Sparkline
+
+from screens.review import ReviewDetailScreen, ReviewFlowScreen, ReviewScreen
+from screens.widgets.ruler import Ruler
+from tests.conftest import TODAY
+from tests.ui.goals_support import visible_text
+from tests.ui.helpers import make_app
+from workbook import goals, reviews
+from workbook.models import (
+    Goal,
+    GoalStatus,
+    Horizon,
+    ProfileCard,
+    Review,
+    ReviewedWith,
+    ReviewState,
+)
+from workbook.storage import DataRoot, Repository
+from workbook.weeks import week_of
+
+WEEK = week_of(TODAY)
+
+
+def seed(root: DataRoot, card: ProfileCard, fill: Callable[[Repository], object]) -> None:
+    repo = root.open(card)
+    try:
+        fill(repo)
+    finally:
+        repo.close()
+
+
+def two_goals(repo: Repository) -> None:
+    long = goals.add_goal(repo, "A home of my own", horizon=Horizon.LONG)
+    goals.add_goal(repo, "Walk daily", serves=long.id, steps=["Shoes"])
+
+
+def stored(app: object) -> Review:
+    repo = app.repo  # type: ignore[attr-defined]
+    (review,) = repo.all(Review)
+    return review  # type: ignore[no-any-return]
+
+
+def stored_goal(app: object, title: str) -> Goal:
+    repo = app.repo  # type: ignore[attr-defined]
+    return next(g for g in repo.all(Goal) if g.title == title)  # type: ignore[no-any-return]
+
+
+async def type_into(pilot: object, widget_id: str, text: str) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    app.screen.query_one(f"#{widget_id}", Input).focus()
+    await pilot.press(*text)  # type: ignore[attr-defined]
+
+
+async def press_button(pilot: object, button_id: str) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    app.screen.query_one(f"#{button_id}", Button).focus()
+    await pilot.press("enter")  # type: ignore[attr-defined]
+
+
+async def test_a_full_weekly_review_over_two_goals_with_a_quick_change(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert "This week's review is due by Sunday 29 Nov." in visible_text(pilot.app)
+        await pilot.press("b")
+        flow = pilot.app.screen
+        assert isinstance(flow, ReviewFlowScreen)
+        assert "page 1 of 3" in visible_text(pilot.app)
+        assert "How well did you carry this out this week?" in visible_text(pilot.app)
+
+        # Goal 1: the long-term goal.
+        await pilot.press("2")
+        assert stored(pilot.app).goals[0].rating == 2  # saved at once
+        await type_into(pilot, "helped-0", "Saw a flat")
+        await type_into(pilot, "got_in_way-0", "Money")
+        await type_into(pilot, "next_step-0", "Ring the council")
+        await press_button(pilot, "date-0")
+        await pilot.press(*"2027-06-30", "enter")
+        await pilot.press("pagedown")
+        assert "page 2 of 3" in visible_text(pilot.app)
+
+        # Goal 2: the short-term goal, with a quick step and marking it done.
+        await pilot.press("4")
+        await type_into(pilot, "helped-1", "Sunny days")
+        await press_button(pilot, "step-1")
+        await pilot.press(*"Walk to the park", "enter")
+        await press_button(pilot, "done-1")
+        await pilot.press(*"Company helps", "enter")
+        await pilot.press("pagedown")
+
+        # The whole week.
+        assert "Is what you are doing making a real difference in your life?" in visible_text(
+            pilot.app
+        )
+        await type_into(pilot, "wins", "Cooked twice")
+        await type_into(pilot, "hard_moments", "Sunday night")
+        flow.query_one("#difference", Ruler).focus()
+        await pilot.press("7")
+        await type_into(pilot, "focus", "Rest")
+        flow.query_one("#reviewed_with", RadioSet).focus()
+        await pilot.press("down", "enter")
+        await press_button(pilot, "next")  # "Finish" on the last page
+        assert isinstance(pilot.app.screen, ReviewScreen)
+
+        review = stored(pilot.app)
+        long_id = stored_goal(pilot.app, "A home of my own").id
+        walk = stored_goal(pilot.app, "Walk daily")
+        assert (review.week_start, review.week_end) == (date(2026, 11, 23), date(2026, 11, 29))
+        assert review.state == ReviewState.DONE and review.finished_on == TODAY
+        first, second = review.goals
+        assert first.model_dump() == {
+            "goal_id": long_id,
+            "goal_title": "A home of my own",
+            "rating": 2,
+            "helped": "Saw a flat",
+            "got_in_way": "Money",
+            "next_step": "Ring the council",
+            "adjustments": ["Date changed to 2027-06-30"],
+        }
+        assert second.model_dump() == {
+            "goal_id": walk.id,
+            "goal_title": "Walk daily",
+            "rating": 4,
+            "helped": "Sunny days",
+            "got_in_way": "",
+            "next_step": "",
+            "adjustments": ["Step added: Walk to the park", "Marked done"],
+        }
+        assert (review.wins, review.hard_moments, review.difference, review.focus) == (
+            "Cooked twice",
+            "Sunday night",
+            7,
+            "Rest",
+        )
+        assert review.reviewed_with == ReviewedWith.COACH
+        assert review.at_step == 2
+        # The quick changes reached the goals themselves.
+        assert stored_goal(pilot.app, "A home of my own").target_date == date(2027, 6, 30)
+        assert [s.text for s in walk.steps] == ["Shoes", "Walk to the park"]
+        assert (walk.status, walk.status_note) == (GoalStatus.DONE, "Company helps")
+        assert "This week's review is done" in visible_text(pilot.app)
+
+
+async def test_leaving_half_way_and_coming_back_resumes(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b", "3")
+        await type_into(pilot, "helped-0", "My sister")
+        await pilot.press("pagedown", "1")
+        await type_into(pilot, "next_step-1", "Walk on Monday")
+        await pilot.press("escape")  # leave mid-page: what was typed is saved
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        review = stored(pilot.app)
+        assert review.state == ReviewState.IN_PROGRESS and review.at_step == 1
+        assert (review.goals[0].rating, review.goals[0].helped) == (3, "My sister")
+        assert (review.goals[1].rating, review.goals[1].next_step) == (1, "Walk on Monday")
+        assert "part done" in visible_text(pilot.app)
+        assert "not finished yet" in visible_text(pilot.app)
+
+    async with make_app(root, today=TODAY + timedelta(days=1)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        flow = pilot.app.screen
+        assert isinstance(flow, ReviewFlowScreen)
+        assert "page 2 of 3" in visible_text(pilot.app)
+        assert flow.query_one("#next_step-1", Input).value == "Walk on Monday"
+        assert flow.query_one("#rating-0", Ruler).value == 3
+        assert len(pilot.app.repo.all(Review)) == 1  # type: ignore[union-attr]
+
+
+async def test_a_missed_week_is_offered_once(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def old_goal(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Walk")
+        goal.created = datetime(2026, 11, 1, 9).astimezone()
+        repo.save(goal)
+
+    seed(root, card, old_goal)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        assert "Would you like to look back at last week (16-22 Nov 2026)?" in visible_text(
+            pilot.app
+        )
+        await press_button(pilot, "not-now")
+        assert "look back at last week" not in visible_text(pilot.app)
+        (review,) = pilot.app.repo.all(Review)  # type: ignore[union-attr]
+        assert review.state == ReviewState.SET_ASIDE and review.week_start == date(2026, 11, 16)
+        await pilot.press("escape", "w")
+        assert "look back at last week" not in visible_text(pilot.app)
+        assert "None yet" in visible_text(pilot.app)  # a set-aside week is not a review
+
+
+async def test_looking_back_at_last_week(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def old_goal(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Walk")
+        goal.created = datetime(2026, 11, 1, 9).astimezone()
+        repo.save(goal)
+
+    seed(root, card, old_goal)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await press_button(pilot, "look-back")
+        assert isinstance(pilot.app.screen, ReviewFlowScreen)
+        assert "Week 47 of 2026" in visible_text(pilot.app)
+        await pilot.press("2")
+        review = stored(pilot.app)
+        assert review.week_start == date(2026, 11, 16) and review.goals[0].rating == 2
+
+
+async def test_history_opens_read_only_and_shows_sparklines(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def history(repo: Repository) -> None:
+        walk = goals.add_goal(repo, "Walk daily")
+        for weeks_ago, (rating, diff) in enumerate([(4, 8), (2, 5), (1, 3)]):
+            review = reviews.begin(repo, WEEK.shift(-weeks_ago - 1))
+            reviews.answer_goal(repo, review, walk.id, rating=rating, helped=f"h{weeks_ago}")
+            reviews.answer_week(repo, review, difference=diff, wins="<b>[bold]won[/bold]")
+            reviews.finish(repo, review, TODAY - timedelta(days=7 * weeks_ago + 3))
+
+    seed(root, card, history)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        screen = pilot.app.screen
+        diff = screen.query_one("#difference-sparkline", Sparkline)
+        assert list(diff.data or []) == [3.0, 5.0, 8.0]
+        walk_id = pilot.app.repo.all(Goal)[0].id  # type: ignore[union-attr]
+        assert list(screen.query_one(f"#spark-{walk_id}", Sparkline).data or []) == [1.0, 2.0, 4.0]
+        text = visible_text(pilot.app)
+        assert "Scores: 3 5 8" in text and "1 2 4 (latest: fully)" in text
+        history_list = screen.query_one("#history", OptionList)
+        assert history_list.option_count == 3
+        history_list.focus()
+        history_list.highlighted = 0
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, ReviewDetailScreen)
+        text = visible_text(pilot.app)
+        assert "Week 47 of 2026" in text and "How well: 4 - fully" in text
+        assert "<b>[bold]won[/bold]" in text  # shown literally, never as markup
+        assert not pilot.app.screen.query(Input)  # read-only
+
+
+async def test_no_active_goals_still_reviews_the_week(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        assert "You have no active goals right now" in visible_text(pilot.app)
+        await type_into(pilot, "wins", "Got up early")
+        await press_button(pilot, "next")
+        review = stored(pilot.app)
+        assert review.wins == "Got up early" and review.state == ReviewState.DONE
+
+
+async def test_home_card_says_when_the_review_is_due(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.review import home_card
+
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        assert "due by Sunday 29 Nov" in str(home_card(pilot.app).render())
+        repo = pilot.app.repo
+        assert repo is not None
+        review = reviews.begin(repo, WEEK)
+        reviews.answer_week(repo, review, difference=6)
+        reviews.finish(repo, review, TODAY)
+        text = str(home_card(pilot.app).render())
+        assert "is done" in text and "6/10" in text
+
+
+async def test_words_typed_just_before_quitting_are_kept(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        await type_into(pilot, "helped-0", "A long walk")
+        await pilot.press("ctrl+q")  # straight away, before the save timer
+    repo = root.open(card, write=False)
+    try:
+        (review,) = repo.all(Review)
+        assert review.goals[0].helped == "A long walk"
+    finally:
+        repo.close()
