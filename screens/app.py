@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -59,6 +61,7 @@ class WorkbookApp(App[int]):
             tooltip="Hide the screen at once; unlock to come back",
         ),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f8", "switch_person", "Switch person", id="switch_person", show=False),  # privacy
     ]
 
     def __init__(
@@ -74,6 +77,10 @@ class WorkbookApp(App[int]):
         self.repo: Repository | None = None
         self.card: ProfileCard | None = None
         self._clock = clock
+        # --- privacy (issue 9): idle lock state; tests swap idle_clock for a fake ---
+        self.idle_clock: Callable[[], float] = time.monotonic
+        self.last_activity = self.idle_clock()
+        self.locked_card: ProfileCard | None = None
 
     # State the screens read ---------------------------------------------------------------
 
@@ -154,6 +161,36 @@ class WorkbookApp(App[int]):
         hide = _optional("screens.lock:HideScreen")
         if hide is not None and not isinstance(self.screen, hide):
             self.push_screen(hide())
+
+    # --- privacy (issue 9): idle lock, locked-app refusals, switch person ----------------------
+
+    @on(events.Mount)
+    def _start_idle_timer(self) -> None:
+        self.set_interval(10, self.check_idle_lock)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent) and self.locked_card is None:
+            self.last_activity = self.idle_clock()
+        await super().on_event(event)
+
+    def check_idle_lock(self) -> None:
+        """Lock the workbook when it has been left alone for its idle minutes."""
+        from screens.lock import check_idle
+
+        check_idle(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.locked_card is not None:
+            from screens.lock import ALLOWED_WHILE_LOCKED
+
+            return action in ALLOWED_WHILE_LOCKED
+        return super().check_action(action, parameters)
+
+    def action_switch_person(self) -> None:
+        """Close this workbook and go back to choosing one, without quitting."""
+        from screens.lock import switch_person
+
+        switch_person(self)
 
 
 def run(root: DataRoot, profile: str | None = None) -> int:

@@ -169,9 +169,13 @@ def _unb64(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
         raise CorruptData(f"the {what} is missing")
     try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
+        data = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, ValueError, UnicodeEncodeError) as exc:
         raise CorruptData(f"the {what} is not readable") from exc
+    if _b64(data) != text:
+        # Only the canonical spelling is ours (stray padding bits mean the file was changed).
+        raise CorruptData(f"the {what} is not readable")
+    return data
 
 
 def _canonical(obj: Any) -> bytes:
