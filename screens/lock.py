@@ -91,8 +91,8 @@ class _Curtain(Screen[None]):
 
     DEFAULT_CSS = """
     _Curtain { align: center middle; background: $background; }
-    _Curtain Static { width: auto; max-width: 70; color: $text-muted; text-align: center; }
-    _Curtain #curtain-main { color: $foreground; margin-bottom: 1; }
+    _Curtain Static { width: 70; color: $text-muted; text-align: center; margin-bottom: 1; }
+    _Curtain #curtain-main { color: $foreground; text-style: bold; }
     """
 
     @property
