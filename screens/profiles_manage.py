@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.errors import WorkbookError
+from workbook.errors import DataUnreadable, WorkbookError
 from workbook.models import Profile, ProfileCard
 from workbook.storage import Codec
 
@@ -65,6 +65,8 @@ class ProfilesScreen(Screen[None]):
         Binding("n", "create", "New workbook"),
         Binding("r", "rename", "Rename"),
         Binding("d", "delete", "Delete"),
+        Binding("p", "passphrase", "Passphrase"),
+        Binding("i", "initials", "Initials", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -107,10 +109,9 @@ class ProfilesScreen(Screen[None]):
         if card is None:
             self.action_create()
             return
-        try:
-            _app(self).open_card(card)
-        except WorkbookError as exc:
-            self.notify(str(exc), severity="error", timeout=12, markup=False)
+        from screens.lock import open_workbook
+
+        open_workbook(_app(self), card)
 
     def action_create(self) -> None:
         self.app.push_screen(CreateProfileDialog(), lambda _: self.refresh_list())
@@ -119,6 +120,29 @@ class ProfilesScreen(Screen[None]):
         card = self.selected()
         if card is not None:
             self.app.push_screen(RenameDialog(card), lambda _: self.refresh_list())
+
+    def action_passphrase(self) -> None:
+        card = self.selected()
+        if card is None:
+            return
+        app = _app(self)
+        if not app.root.is_encrypted(card):
+            app.push_screen(PassphraseDialog(card, None), lambda _: self.refresh_list())
+            return
+        from screens.unlock import UnlockScreen
+
+        def unlocked(codec: Codec | None) -> None:
+            if codec is not None:
+                app.push_screen(PassphraseDialog(card, codec), lambda _: self.refresh_list())
+
+        app.push_screen(UnlockScreen(card), unlocked)
+
+    def action_initials(self) -> None:
+        card = self.selected()
+        if card is not None:
+            root = _app(self).root
+            root.write_card(card.model_copy(update={"show_initials": not card.show_initials}))
+            self.refresh_list()
 
     def action_delete(self) -> None:
         card = self.selected()
@@ -371,3 +395,193 @@ class DeleteDialog(ModalScreen[bool]):
 
     def _error(self, text: str) -> None:
         self.query_one("#delete-error", Static).update(Text(text))
+
+
+class DamagedDialog(ModalScreen[None]):
+    """The workbook file could not be read (it is kept in quarantine): offer the backup."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="DamagedDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, card: ProfileCard, codec: Codec | None, error: DataUnreadable) -> None:
+        super().__init__()
+        self.card = card
+        self.codec = codec
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("This workbook could not be opened", classes="title")
+            yield Static(Text(str(self.error)), classes="note")
+            yield Static("", id="damaged-error", classes="error")
+            with Horizontal():
+                if self.error.backups:
+                    yield Button(
+                        "Restore the latest good backup",
+                        variant="primary",
+                        id="restore",
+                        compact=True,
+                    )
+                yield Button("Back", id="back", compact=True)
+
+    def action_cancel(self) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "restore":
+            self.action_cancel()
+            return
+        app = _app(self)
+        try:
+            if not app.root.restore_latest(self.card, self.codec):
+                raise WorkbookError("No backup could be opened either. Nothing was changed.")
+            self.dismiss(None)
+            app.open_with(self.card, self.codec)
+        except WorkbookError as exc:
+            self.query_one("#damaged-error", Static).update(Text(str(exc)))
+            return
+        app.notify("Your latest good backup was put back.", timeout=8)
+
+
+class PassphraseDialog(ModalScreen[None]):
+    """Set a passphrase (encrypting the workbook), change it, or remove it (asked twice)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="PassphraseDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, card: ProfileCard, codec: Codec | None) -> None:
+        super().__init__()
+        self.card = card
+        self.codec = codec
+
+    def compose(self) -> ComposeResult:
+        title = "Change the passphrase" if self.codec else "Lock it with a passphrase"
+        with Vertical():
+            yield Static(Text(f"{title} ({self.card.label})"), classes="title")
+            yield Static(WITH_PASSPHRASE, classes="note")
+            yield Input(
+                placeholder="New passphrase (8 or more characters)",
+                password=True,
+                id="pass1",
+                compact=True,
+            )
+            yield Input(
+                placeholder="The same passphrase again", password=True, id="pass2", compact=True
+            )
+            yield Static("", id="pass-error", classes="error")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="save", compact=True)
+                if self.codec is not None:
+                    yield Button("Remove the passphrase", id="remove", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#pass1", Input).focus()
+
+    def action_cancel(self) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.dismiss(None)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#pass-error", Static).update(Text(text))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        elif event.button.id == "remove":
+            self.app.push_screen(ConfirmRemoveDialog(), self._confirmed)
+        else:
+            self.action_cancel()
+
+    def _confirmed(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        from screens.lock import _forget
+        from workbook.storage.crypto import EncryptedCodec
+
+        assert isinstance(self.codec, EncryptedCodec)
+        try:
+            _app(self).root.remove_passphrase(self.card, self.codec)
+        except WorkbookError as exc:
+            self._error(str(exc))
+            return
+        _forget(self.codec)
+        self.app.notify("The passphrase is removed; the workbook is no longer encrypted.")
+        self.dismiss(None)
+
+    def save(self) -> None:
+        first = self.query_one("#pass1", Input).value
+        if first != self.query_one("#pass2", Input).value:
+            self._error("The two passphrases are not the same. Please type them again.")
+            return
+        self._error("Saving…")
+        self.store(first)
+
+    @work(thread=True, exclusive=True, group="passphrase")
+    def store(self, passphrase: str) -> None:
+        from workbook.storage.crypto import EncryptedCodec
+
+        root = _app(self).root
+        code: str | None = None
+        try:
+            if isinstance(self.codec, EncryptedCodec):
+                root.change_passphrase(self.card, self.codec, passphrase)
+            else:
+                _, code = root.add_passphrase(self.card, passphrase)
+        except WorkbookError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self._stored, code)
+
+    def _stored(self, code: str | None) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.app.notify("The passphrase is saved. The old one no longer opens this workbook.")
+        if code is None:
+            self.dismiss(None)
+            return
+        self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(None))
+
+
+class ConfirmRemoveDialog(ModalScreen[bool]):
+    """Removing a passphrase asks twice: once with the reason, once more to be sure."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmRemoveDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep it")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Remove the passphrase?", id="confirm-title", classes="title")
+            yield Static(WITHOUT_PASSPHRASE, classes="note")
+            with Horizontal():
+                yield Button("Remove it", variant="error", id="yes", compact=True)
+                yield Button("Keep it", variant="primary", id="no", compact=True)
+
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "yes":
+            self.dismiss(False)
+            return
+        self.asked += 1
+        if self.asked >= 2:
+            self.dismiss(True)
+            return
+        self.query_one("#confirm-title", Static).update(
+            "Are you sure? The workbook and its backups will be stored without encryption."
+        )

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
 from workbook.storage import Codec
+from workbook.storage.crypto import Throttle
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -73,7 +74,15 @@ class UnlockScreen(ModalScreen[Codec | None]):
         self.busy = True
         event.input.value = ""
         event.input.disabled = True
-        self._status("Unlocking…")
+        app: WorkbookApp = self.app  # type: ignore[assignment]
+        wait = Throttle(app.root.files(self.card).folder).delay()
+        if wait > 0:
+            self._status(
+                f"After several wrong tries, each try waits a little longer. "
+                f"Unlocking in {wait:.0f} seconds…"
+            )
+        else:
+            self._status("Unlocking…")
         self.unlock(secret)
 
     @work(thread=True, exclusive=True, group="unlock")

@@ -167,3 +167,90 @@ async def test_naughty_names_are_stored_exactly_or_refused(
         text = rendered(app)
         assert "Traceback" not in text
     assert made > 20
+
+
+async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot) -> None:
+    from screens.profiles_manage import DamagedDialog
+    from workbook.models import Goal
+
+    card, _ = make_private(root, "Max")
+    repo = root.open(card, codec=root.unlock(card, PASS))  # today's backup, with no goals
+    repo.close()
+    repo = root.open(card, codec=root.unlock(card, PASS))
+    repo.save(Goal(title="after the backup"))
+    repo.close()
+    path = root.files(card).workbook
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)  # the right passphrase: not "wrong passphrase"
+        assert isinstance(app.screen, DamagedDialog)
+        text = rendered(app)
+        assert "could not be read" in text and "did not open" not in text
+        assert any(root.files(card).quarantine.iterdir())
+        await press_button(pilot, "#restore")
+        await pilot.pause()
+        assert app.repo is not None and app.card is not None
+        assert app.repo.count(Goal) == 0  # the backup from before the goal
+        assert "Hello, Max" in rendered(app)
+
+
+async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
+    from screens.profiles_manage import ConfirmRemoveDialog, PassphraseDialog
+
+    card, _ = make_private(root, "Max")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)
+        assert isinstance(app.screen, PassphraseDialog)
+        fill(app, "#pass1", "a fresh long phrase")
+        fill(app, "#pass2", "a fresh long phrase")
+        await press_button(pilot, "#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        root.unlock(card, "a fresh long phrase")
+        await pilot.press("p")
+        await pilot.pause()
+        await unlock_with(pilot, "a fresh long phrase")
+        await press_button(pilot, "#remove")
+        assert isinstance(app.screen, ConfirmRemoveDialog)
+        await press_button(pilot, "#yes")
+        assert isinstance(app.screen, ConfirmRemoveDialog)  # asked a second time
+        assert root.is_encrypted(card)
+        await press_button(pilot, "#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+    assert not root.is_encrypted(card)
+
+
+async def test_add_passphrase_to_plain_and_initials(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile("Ada Lovelace")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        text = rendered(app)
+        assert "A.L." in text and "Ada Lovelace" not in text
+        await pilot.press("p")
+        await pilot.pause()
+        fill(app, "#pass1", PASS)
+        fill(app, "#pass2", PASS)
+        await press_button(pilot, "#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryCodeDialog)
+        await press_button(pilot, "#done")
+    assert root.is_encrypted(card)
+    assert root.cards()[0].show_initials

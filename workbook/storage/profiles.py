@@ -23,7 +23,7 @@ from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
 from workbook.storage import crypto
 from workbook.storage.atomic import atomic_write
-from workbook.storage.backups import list_backups
+from workbook.storage.backups import latest_good, list_backups
 from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
@@ -31,8 +31,10 @@ from workbook.storage.store import (
     ProfileFiles,
     acquire_lock,
     create_store,
+    is_good,
     new_data,
     open_store,
+    restore_backup,
 )
 
 CARD_FILE = "profile.json"
@@ -254,6 +256,11 @@ class DataRoot:
 
     def remove_passphrase(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> ProfileCard:
         """Decrypt a profile: backups, then the workbook, then the key file goes."""
+        if self.config().require_passphrase:
+            raise InvalidInput(
+                "On this computer every workbook needs a passphrase, so it cannot be removed. "
+                "You can change it instead."
+            )
         files = self.files(card)
         files.prepare()
         lock = acquire_lock(files, card.display_name)
@@ -268,6 +275,16 @@ class DataRoot:
         card = card.model_copy(update={"encrypted": False})
         self.write_card(card)
         return card
+
+    def restore_latest(self, card: ProfileCard, codec: Codec | None = None) -> bool:
+        """Put back the newest backup that opens (after the workbook was quarantined)."""
+        files = self.files(card)
+        codec = codec or PlainCodec()
+        good = latest_good(files.backups, lambda raw: is_good(raw, codec))
+        if good is None:
+            return False
+        restore_backup(files, codec, good.path, card.display_name)
+        return True
 
     # Rename and delete -----------------------------------------------------------------------
 
