@@ -73,7 +73,11 @@ class ProfilesScreen(Screen[None]):
         with Vertical():
             yield Static("Whose workbook is it?", id="profiles-title")
             yield OptionList(id="profiles-list")
-            yield Static("Enter opens it. N makes a new one; R renames; D deletes.", classes="note")
+            yield Static(
+                "Enter opens it. N: new · R: rename · D: delete · P: passphrase · "
+                "I: show only initials here · F9: hide",
+                classes="note",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -118,5 +118,13 @@ class UnlockScreen(ModalScreen[Codec | None]):
         status.set_class(error, "-error")
 
     def action_cancel(self) -> None:
-        if not self.busy:
-            self.dismiss(None)
+        if self.busy:
+            return
+        app: WorkbookApp = self.app  # type: ignore[assignment]
+        alone = len(app.screen_stack) <= 2 and app.repo is None
+        self.dismiss(None)
+        if alone:
+            # Nothing behind this prompt: go back to the list of workbooks, not a blank screen.
+            from screens.profiles_manage import ProfilesScreen
+
+            app.push_screen(ProfilesScreen())

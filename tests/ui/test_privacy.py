@@ -297,3 +297,13 @@ def test_the_app_runs_full_screen(root: DataRoot, monkeypatch: pytest.MonkeyPatc
 
     assert run(root) == 0
     assert not seen.get("inline", False)
+
+
+async def test_escape_at_first_unlock_goes_to_the_list(root: DataRoot, sam: ProfileCard) -> None:
+    app = make_app(root, "Quinn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen) and app.repo is None
