@@ -83,7 +83,7 @@ def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
         return EXIT_UNSAFE
     card = chosen_card(args, root)
     files = root.files(card)
-    codec = codec_for(card, root)
+    codec = codec_for(card)
     print(f"Workbook: {card.label} [{card.id}]  {files.folder}")
     problems: list[str] = []
     _doctor_permissions(files, problems)
@@ -164,7 +164,7 @@ def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> N
 def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
     card = chosen_card(args, root)
     files = root.files(card)
-    codec = codec_for(card, root)
+    codec = codec_for(card)
     if not files.workbook.exists():
         raise DataUnreadable("the workbook file is missing", None, len(list_backups(files.backups)))
     raw = files.workbook.read_bytes()
@@ -182,7 +182,7 @@ def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
 def run_restore(args: argparse.Namespace, root: DataRoot) -> int:
     card = chosen_card(args, root)
     files = root.files(card)
-    codec = codec_for(card, root)
+    codec = codec_for(card)
     found = list_backups(files.backups)
     if args.list:
         if not found:

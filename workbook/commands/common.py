@@ -13,6 +13,9 @@ from workbook.storage.crypto import EncryptedCodec
 
 ENV_PASSPHRASE = "WORKBOOK_PASSPHRASE"
 
+_last_root: DataRoot | None = None
+"""The data folder of the last ``chosen_card`` call, for ``codec_for(card)`` without a root."""
+
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -22,6 +25,8 @@ def add_profile_option(parser: argparse.ArgumentParser) -> None:
 
 def chosen_card(args: argparse.Namespace, root: DataRoot) -> ProfileCard:
     """The profile named by --profile, or the only one there is."""
+    global _last_root
+    _last_root = root
     name = getattr(args, "sub_profile", None) or getattr(args, "profile", None)
     if name:
         return root.find(name)
@@ -63,8 +68,16 @@ def unlock_card(card: ProfileCard, root: DataRoot) -> EncryptedCodec:
     return root.unlock(card, passphrase_for(card))
 
 
-def codec_for(card: ProfileCard, root: DataRoot) -> Codec:
-    """How to read this profile's file: encrypted profiles ask for their passphrase."""
+def codec_for(card: ProfileCard, root: DataRoot | None = None) -> Codec:
+    """How to read this profile's file: encrypted profiles ask for their passphrase.
+
+    ``root`` defaults to the data folder the card was chosen from (see ``chosen_card``).
+    """
+    root = root or _last_root
+    if root is None:
+        from workbook.paths import resolve_data_dir
+
+        root = DataRoot(resolve_data_dir())
     if root.is_encrypted(card):
         return unlock_card(card, root)
     return PlainCodec()

@@ -126,7 +126,7 @@ class DataRoot:
         if not encrypted and self.config().require_passphrase:
             raise InvalidInput(
                 "On this computer every workbook needs a passphrase "
-                "(the group's settings ask for one)."
+                "(the group's settings ask for one). From the shell, add --passphrase."
             )
         card = ProfileCard(
             id=f"p-{os.urandom(6).hex()}", display_name=profile.display_name, encrypted=encrypted
