@@ -9,7 +9,7 @@ import pytest
 from tests.unit.crypto_helpers import PASS, make_private
 from workbook.errors import DataUnreadable, WriteFailed
 from workbook.models import Goal
-from workbook.storage import DataRoot, crypto, list_backups
+from workbook.storage import DataRoot, PlainCodec, crypto, list_backups
 from workbook.storage import atomic as atomic_mod
 from workbook.storage.crypto import WrongPassphrase
 from workbook.storage.store import count_good_backups, restore_backup
@@ -118,9 +118,12 @@ def test_interrupted_add_passphrase_leaves_a_readable_plain_workbook(
         root.add_passphrase(card, PASS)
     monkeypatch.undo()
     assert not root.cards()[0].encrypted  # the switch never happened
+    assert count_good_backups(files, PlainCodec()) >= 1  # its plain backups still open
     repo = root.open(root.cards()[0])
     assert repo.find(Goal, goal.id) == goal
     repo.close()
+    card, _ = root.add_passphrase(root.cards()[0], PASS)  # trying again works
+    assert count_good_backups(files, root.unlock(card, PASS)) >= 2
 
 
 def test_tampered_kdf_parameters_are_caught(root: DataRoot) -> None:

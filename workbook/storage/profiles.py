@@ -233,8 +233,9 @@ class DataRoot:
         """Encrypt a plain profile: its workbook and every backup. Returns the recovery code.
 
         Order, so a crash at any point loses nothing: the key file first, then an encrypted copy
-        of the workbook as a backup, then the other backups, then the workbook itself (the
-        moment it becomes encrypted), then the card.
+        of the workbook as a backup, then the workbook itself (the moment it becomes encrypted),
+        then the older backups, then the card. Until the workbook is replaced, the profile is
+        plain and its plain backups are untouched.
         """
         made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
         files = self.files(card)
@@ -245,9 +246,9 @@ class DataRoot:
             plain = files.workbook.read_bytes()
             load_json(plain)  # refuse to encrypt a file that does not read
             crypto.write_keys(files.folder, made.keys)
-            _recode_backups(files, PlainCodec(), made.codec)
             _take_raw_backup(files, made.codec.encrypt_bytes(plain))
             atomic_write(files.workbook, made.codec.encrypt_bytes(plain))
+            _recode_backups(files, PlainCodec(), made.codec)
         finally:
             lock.release()
         card = card.model_copy(update={"encrypted": True})

@@ -314,7 +314,8 @@ def restore_backup(files: ProfileFiles, codec: Codec, backup: Path, name: str = 
 
     The backup is checked first; a backup that does not open is refused and nothing changes.
     """
-    check_private(backup, is_dir=False)
+    if backup.parent == files.backups:
+        check_private(backup, is_dir=False)  # ours; a file from a USB stick is only read
     raw = backup.read_bytes()
     if not is_good(raw, codec):
         raise DataUnreadable("that backup cannot be read either", None, 0)
