@@ -34,7 +34,7 @@ ALLOWED_WHILE_LOCKED = frozenset({"hard_moment", "quit", "switch_person"})
 
 NOT_PROTECTED = (
     "This workbook has no passphrase, so anyone at this computer can open it. "
-    "A passphrase keeps it private: `workbook profiles passwd`."
+    "To add one: F8, then P."
 )
 
 

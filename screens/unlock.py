@@ -106,8 +106,8 @@ class UnlockScreen(ModalScreen[Codec | None]):
             return
         if getattr(result, "by_recovery", False):
             self.app.notify(
-                "You opened it with your recovery code. Please choose a new passphrase soon "
-                "(`workbook profiles passwd`).",
+                "You opened it with your recovery code. Please choose a new passphrase soon: "
+                "F8, then P in the list of workbooks.",
                 timeout=12,
             )
         self.dismiss(result)
