@@ -285,6 +285,9 @@ class RecoveryCodeDialog(ModalScreen[None]):
             with Horizontal():
                 yield Button("I have written it down", variant="primary", id="done", compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#done", Button).focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
 

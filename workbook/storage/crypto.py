@@ -46,7 +46,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from workbook.errors import EXIT_USAGE, WorkbookError
+from workbook.errors import EXIT_UNREADABLE, EXIT_USAGE, WorkbookError
 from workbook.paths import check_private
 from workbook.storage.atomic import atomic_write
 from workbook.storage.codec import CorruptData, Data, dump_json, load_json
@@ -84,7 +84,7 @@ class NeedsPassphrase(WorkbookError):
 class KeysDamaged(WorkbookError):
     """The key file cannot be read; without it the encrypted workbook cannot be opened."""
 
-    exit_code = 5
+    exit_code = EXIT_UNREADABLE
 
 
 # --- Key derivation -------------------------------------------------------------------------
