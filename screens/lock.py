@@ -24,7 +24,7 @@ from textual.widgets import Static
 from workbook.errors import DataUnreadable, WorkbookError
 from workbook.models import ProfileCard, Settings
 from workbook.storage import Codec
-from workbook.storage.config import idle_minutes
+from workbook.storage.config import GroupConfig, idle_minutes
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -42,7 +42,11 @@ def idle_limit_seconds(app: WorkbookApp) -> float:
     """The open workbook's idle minutes (its own setting, else the group default), in seconds."""
     settings = app.repo.get(Settings) if app.repo is not None else None
     chosen = settings.idle_lock_minutes if settings is not None else None
-    return idle_minutes(app.root.config(), chosen) * 60.0
+    try:
+        config = app.root.config()
+    except WorkbookError:
+        config = GroupConfig(shared=True)  # a broken config.toml: take the safer default
+    return idle_minutes(config, chosen) * 60.0
 
 
 def check_idle(app: WorkbookApp) -> bool:

@@ -161,7 +161,10 @@ class CreateProfileDialog(ModalScreen[ProfileCard | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
-        required = _app(self).root.config().require_passphrase
+        try:
+            required = _app(self).root.config().require_passphrase
+        except WorkbookError:
+            required = True  # a broken config.toml: the safer choice
         with Vertical():
             yield Static("A new workbook", classes="title")
             yield Input(placeholder="Name or nickname", id="new-name", max_length=60, compact=True)

@@ -307,3 +307,19 @@ async def test_escape_at_first_unlock_goes_to_the_list(root: DataRoot, sam: Prof
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen) and app.repo is None
+
+
+async def test_broken_config_locks_sooner_not_crashes(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Ana")
+    root.prepare()
+    (root.path / "config.toml").write_text("shared = [\n")
+    app = make_app(root, "Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock = fake_idle(app)
+        clock.now += 5 * 60
+        app.check_idle_lock()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
