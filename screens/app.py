@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
@@ -56,6 +58,7 @@ class WorkbookApp(App[int]):
         Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
         Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f8", "switch_person", "Switch person", id="switch_person", show=False),  # privacy
     ]
 
     def __init__(
@@ -74,6 +77,10 @@ class WorkbookApp(App[int]):
         self._no_control = NoControlCharacters()
         register_themes(self)
         self.theme = DEFAULT_THEME
+        # --- privacy (issue 9): idle lock state; tests swap idle_clock for a fake ---
+        self.idle_clock: Callable[[], float] = time.monotonic
+        self.last_activity = self.idle_clock()
+        self.locked_card: ProfileCard | None = None
 
     # State the screens read ---------------------------------------------------------------
 
@@ -201,12 +208,39 @@ class WorkbookApp(App[int]):
             self.push_screen(hide())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys whose feature is not in this build (or needs an open workbook) stay hidden."""
+        """Locked: only unlock, F1 and a way out. Keys of features not in this build stay hidden."""
+        if self.locked_card is not None:
+            from screens.lock import ALLOWED_WHILE_LOCKED
+
+            return action in ALLOWED_WHILE_LOCKED
         if action == "log_urge":
             return self.repo is not None and _optional("screens.urges:LogUrgeScreen") is not None
         if action == "quick_hide":
             return _optional("screens.lock:HideScreen") is not None
         return True
+
+    # --- privacy (issue 9): idle lock, locked-app refusals, switch person ----------------------
+
+    @on(events.Mount)
+    def _start_idle_timer(self) -> None:
+        self.set_interval(10, self.check_idle_lock)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent) and self.locked_card is None:
+            self.last_activity = self.idle_clock()
+        await super().on_event(event)
+
+    def check_idle_lock(self) -> None:
+        """Lock the workbook when it has been left alone for its idle minutes."""
+        from screens.lock import check_idle
+
+        check_idle(self)
+
+    def action_switch_person(self) -> None:
+        """Close this workbook and go back to choosing one, without quitting."""
+        from screens.lock import switch_person
+
+        switch_person(self)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""

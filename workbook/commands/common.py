@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import ProfileCard
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
+from workbook.storage.crypto import EncryptedCodec
+
+ENV_PASSPHRASE = "WORKBOOK_PASSPHRASE"
+
+_last_root: DataRoot | None = None
+"""The data folder of the last ``chosen_card`` call, for ``codec_for(card)`` without a root."""
 
 
 def add_profile_option(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +25,8 @@ def add_profile_option(parser: argparse.ArgumentParser) -> None:
 
 def chosen_card(args: argparse.Namespace, root: DataRoot) -> ProfileCard:
     """The profile named by --profile, or the only one there is."""
+    global _last_root
+    _last_root = root
     name = getattr(args, "sub_profile", None) or getattr(args, "profile", None)
     if name:
         return root.find(name)
@@ -34,11 +44,45 @@ def chosen_card(args: argparse.Namespace, root: DataRoot) -> ProfileCard:
     return cards[0]
 
 
-def codec_for(card: ProfileCard) -> Codec:
-    """How to read this profile's file. (Encrypted profiles ask for their passphrase.)"""
+def ask_secret(prompt: str) -> str:
+    """Ask for a passphrase without echoing it. Never logged, never stored."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InvalidInput(
+            f"No passphrase was given. Type it when asked, or set {ENV_PASSPHRASE} "
+            "(less safe: other programs may see it)."
+        ) from None
+
+
+def passphrase_for(card: ProfileCard) -> str:
+    """``$WORKBOOK_PASSPHRASE`` if set (for scripts), else a prompt with no echo."""
+    secret = os.environ.get(ENV_PASSPHRASE)
+    if secret:
+        return secret
+    return ask_secret(f"Passphrase for {card.label}: ")
+
+
+def unlock_card(card: ProfileCard, root: DataRoot) -> EncryptedCodec:
+    """Ask for this encrypted profile's passphrase and unlock its key."""
+    return root.unlock(card, passphrase_for(card))
+
+
+def codec_for(card: ProfileCard, root: DataRoot | None = None) -> Codec:
+    """How to read this profile's file: encrypted profiles ask for their passphrase.
+
+    ``root`` defaults to the data folder the card was chosen from (see ``chosen_card``).
+    """
+    root = root or _last_root
+    if root is None:
+        from workbook.paths import resolve_data_dir
+
+        root = DataRoot(resolve_data_dir())
+    if root.is_encrypted(card):
+        return unlock_card(card, root)
     return PlainCodec()
 
 
 def open_repo(args: argparse.Namespace, root: DataRoot, *, write: bool) -> Repository:
     card = chosen_card(args, root)
-    return root.open(card, write=write, codec=codec_for(card))
+    return root.open(card, write=write, codec=codec_for(card, root))

@@ -1,14 +1,21 @@
-"""``workbook profiles list|create``: for a person, or a facilitator setting up a group machine."""
+"""``workbook profiles list|create|passwd|rename|delete``: for a person, or a facilitator.
+
+Passphrases are asked for without echo (or read from ``$WORKBOOK_PASSPHRASE`` for scripts),
+never printed and never stored; a recovery code is printed once, when it is made.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from workbook.cli import PATHWAYS, WORKING_ON, parse_date
+from workbook.commands.common import ENV_PASSPHRASE, ask_secret, passphrase_for
 from workbook.errors import EXIT_OK, InvalidInput
-from workbook.models import Pathway, Profile, WorkingOn
+from workbook.models import Pathway, Profile, ProfileCard, WorkingOn
 from workbook.storage import DataRoot
+from workbook.storage.crypto import check_new_passphrase
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -38,7 +45,48 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     create.add_argument("--start-date", help="optional start date, YYYY-MM-DD")
     create.add_argument("--show-days", action="store_true", help="show a day counter on Home")
+    create.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="lock it with a passphrase (asked twice, not shown); the workbook is encrypted",
+    )
+    create.add_argument(
+        "--no-recovery-code", action="store_true", help="do not make a recovery code"
+    )
     create.set_defaults(handler=create_profile)
+    _register_manage(psub)
+
+
+def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
+    passwd = psub.add_parser(
+        "passwd",
+        help="set, change or remove a workbook's passphrase",
+        description="Changes the passphrase (the workbook stays encrypted with the same key). "
+        "For a workbook without one, adds one and encrypts it and its backups.",
+        epilog="Examples: workbook profiles passwd Sam; workbook profiles passwd Sam --remove",
+    )
+    passwd.add_argument("name", help="whose workbook (name or id)")
+    passwd.add_argument(
+        "--remove", action="store_true", help="remove the passphrase and decrypt (asks twice)"
+    )
+    passwd.add_argument(
+        "--new-recovery-code", action="store_true", help="make a new recovery code instead"
+    )
+    passwd.set_defaults(handler=passwd_profile)
+    rename = psub.add_parser("rename", help="give a workbook a new name")
+    rename.add_argument("name", help="whose workbook (name or id)")
+    rename.add_argument("new_name", help="the new name or nickname")
+    rename.set_defaults(handler=rename_profile)
+    delete = psub.add_parser(
+        "delete",
+        help="remove a workbook from this computer",
+        description="Removes the workbook's folder after you type its name (and passphrase).",
+    )
+    delete.add_argument("name", help="whose workbook (name or id)")
+    delete.add_argument(
+        "--keep-backup", action="store_true", help="keep a last copy in the data folder's kept/"
+    )
+    delete.set_defaults(handler=delete_profile)
 
 
 def list_profiles(args: argparse.Namespace, root: DataRoot) -> int:
@@ -75,6 +123,88 @@ def create_profile(args: argparse.Namespace, root: DataRoot) -> int:
         recovery_start=parse_date(args.start_date) if args.start_date else None,
         show_day_counter=args.show_days,
     )
-    card = root.create(profile)
-    print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
+    if not args.passphrase:
+        card = root.create(profile)
+        print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
+        return EXIT_OK
+    passphrase = new_passphrase()
+    card, code = root.create_private(profile, passphrase, recovery=not args.no_recovery_code)
+    print(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
+    show_recovery(code)
+    return EXIT_OK
+
+
+def new_passphrase() -> str:
+    """A new passphrase: from the environment for scripts, else typed twice without echo."""
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env:
+        check_new_passphrase(env)
+        return env
+    first = ask_secret("New passphrase (not shown): ")
+    check_new_passphrase(first)
+    if ask_secret("Type it again: ") != first:
+        raise InvalidInput("The two passphrases were not the same, so nothing was changed.")
+    return first
+
+
+def show_recovery(code: str | None) -> None:
+    if code is None:
+        return
+    print(
+        f"\nYour recovery code: {code}\n"
+        "Write it down and keep it somewhere safe, away from this computer. It opens the "
+        "workbook if the passphrase is forgotten. It is shown only this once."
+    )
+
+
+def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
+    card = root.find(args.name)
+    if not root.is_encrypted(card):
+        if args.remove or args.new_recovery_code:
+            raise InvalidInput(f"{card.label}'s workbook has no passphrase.")
+        card, code = root.add_passphrase(card, new_passphrase())
+        print(f"{card.label}'s workbook and its backups are now encrypted.")
+        show_recovery(code)
+        return EXIT_OK
+    codec = root.unlock(card, passphrase_for(card))
+    if args.remove:
+        return _remove_passphrase(root, card, codec)
+    if args.new_recovery_code:
+        show_recovery(root.new_recovery_code(card, codec))
+        print("The old recovery code no longer works.")
+        return EXIT_OK
+    root.change_passphrase(card, codec, new_passphrase())
+    print(f"The passphrase for {card.label} is changed. The old one no longer opens it.")
+    return EXIT_OK
+
+
+def _remove_passphrase(root: DataRoot, card: ProfileCard, codec: Any) -> int:
+    print("Without a passphrase, anyone using this computer account can read this workbook.")
+    for question in ("Remove the passphrase? Type yes: ", "Are you sure? Type yes again: "):
+        if input(question).strip().lower() != "yes":
+            print("Nothing was changed.")
+            return EXIT_OK
+    root.remove_passphrase(card, codec)
+    print(f"{card.label}'s workbook no longer has a passphrase.")
+    return EXIT_OK
+
+
+def rename_profile(args: argparse.Namespace, root: DataRoot) -> int:
+    card = root.find(args.name)
+    codec = root.unlock(card, passphrase_for(card)) if root.is_encrypted(card) else None
+    renamed = root.rename(card, args.new_name, codec)
+    print(f"Renamed to {renamed.display_name}.")
+    return EXIT_OK
+
+
+def delete_profile(args: argparse.Namespace, root: DataRoot) -> int:
+    card = root.find(args.name)
+    print(f"This removes {card.display_name}'s workbook and all its backups from this computer.")
+    if input("Type the name to confirm: ").strip() != card.display_name:
+        print("The name did not match, so nothing was removed.")
+        return EXIT_OK
+    if root.is_encrypted(card):
+        root.unlock(card, passphrase_for(card)).forget()
+    kept = root.delete(card, keep_backup=args.keep_backup)
+    print("Removed." + (f" A last copy is kept in {kept}." if kept else ""))
     return EXIT_OK

@@ -1,14 +1,19 @@
 """The data folder: one private folder per profile, each with a small card for the picker.
 
+<data dir>/config.toml                            optional group settings (see storage/config.py)
 <data dir>/profiles/<profile id>/profile.json     the card (name for the picker)
-                                /workbook.json    the workbook itself
+                                /workbook.json    the workbook itself (encrypted, if a passphrase)
+                                /keys.json        only with a passphrase: the wrapped data key
                                 /backups/  /quarantine/  /.lock
+<data dir>/kept/<profile id>-<date>/              a last backup kept when a profile was deleted
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,10 +21,21 @@ from pydantic import ValidationError
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
+from workbook.storage import crypto
 from workbook.storage.atomic import atomic_write
-from workbook.storage.codec import Codec, PlainCodec
+from workbook.storage.backups import latest_good, list_backups
+from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
+from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
-from workbook.storage.store import ProfileFiles, create_store, new_data, open_store
+from workbook.storage.store import (
+    ProfileFiles,
+    acquire_lock,
+    create_store,
+    is_good,
+    new_data,
+    open_store,
+    restore_backup,
+)
 
 CARD_FILE = "profile.json"
 
@@ -39,6 +55,10 @@ class DataRoot:
         check_data_root(self.path)
         ensure_private_dir(self.path)
         ensure_private_dir(self.profiles_dir)
+
+    def config(self) -> GroupConfig:
+        """The group settings a facilitator put in ``config.toml`` (defaults if none)."""
+        return load_config(self.path)
 
     # Cards ---------------------------------------------------------------------------------
 
@@ -81,6 +101,10 @@ class DataRoot:
         raw = json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2)
         atomic_write(folder / CARD_FILE, raw.encode("utf-8"))
 
+    def is_encrypted(self, card: ProfileCard) -> bool:
+        """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
+        return _encrypted(self.profiles_dir / card.id)
+
     # Profiles ------------------------------------------------------------------------------
 
     def create(
@@ -99,6 +123,11 @@ class DataRoot:
                 f"There is already a workbook called {profile.display_name!r}. "
                 "Try adding an initial or choosing a nickname."
             )
+        if not encrypted and self.config().require_passphrase:
+            raise InvalidInput(
+                "On this computer every workbook needs a passphrase "
+                "(the group's settings ask for one). From the shell, add --passphrase."
+            )
         card = ProfileCard(
             id=f"p-{os.urandom(6).hex()}", display_name=profile.display_name, encrypted=encrypted
         )
@@ -116,8 +145,197 @@ class DataRoot:
         self, card: ProfileCard, *, write: bool = True, codec: Codec | None = None
     ) -> Repository:
         """Open a profile's workbook as a :class:`Repository` (see ``open_store``)."""
+        self._check_root()
         store = open_store(self.files(card), codec, write=write, name=card.display_name)
         return Repository(store)
+
+    # Passphrases -----------------------------------------------------------------------------
+
+    def create_private(
+        self,
+        profile: Profile,
+        passphrase: str,
+        settings: Settings | None = None,
+        *,
+        recovery: bool = True,
+        kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+    ) -> tuple[ProfileCard, str | None]:
+        """Make a profile whose workbook is encrypted; return its card and the recovery code.
+
+        The recovery code is returned once, to be shown once; only its wrap of the key is kept.
+        """
+        made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
+        self.prepare()
+        card_id = f"p-{os.urandom(6).hex()}"
+        files = ProfileFiles(self.profiles_dir / card_id)
+        files.prepare()
+        crypto.write_keys(files.folder, made.keys)
+        try:
+            card = self._create_with_id(card_id, profile, settings, made.codec)
+        except BaseException:
+            shutil.rmtree(files.folder, ignore_errors=True)
+            raise
+        return card, made.recovery_code
+
+    def _create_with_id(
+        self, card_id: str, profile: Profile, settings: Settings | None, codec: Codec
+    ) -> ProfileCard:
+        taken = {c.display_name.casefold() for c in self.cards() if c.id != card_id}
+        if profile.display_name.casefold() in taken:
+            raise InvalidInput(
+                f"There is already a workbook called {profile.display_name!r}. "
+                "Try adding an initial or choosing a nickname."
+            )
+        card = ProfileCard(id=card_id, display_name=profile.display_name, encrypted=True)
+        data = new_data()
+        data["profile"] = {"1": profile.model_dump(mode="json")}
+        if settings is not None:
+            data["settings"] = {"1": settings.model_dump(mode="json")}
+        create_store(self.files(card), codec, data)
+        self.write_card(card)
+        return card
+
+    def unlock(
+        self, card: ProfileCard, secret: str, *, throttle: crypto.Throttle | None = None
+    ) -> crypto.EncryptedCodec:
+        """The key to an encrypted profile, from its passphrase or recovery code."""
+        self._check_root()
+        return crypto.unlock(self.files(card).folder, secret, throttle=throttle)
+
+    def change_passphrase(
+        self,
+        card: ProfileCard,
+        codec: crypto.EncryptedCodec,
+        passphrase: str,
+        *,
+        kdf: crypto.KdfParams | None = None,
+    ) -> None:
+        """Re-wrap the data key under a new passphrase. The workbook and backups are unchanged."""
+        folder = self.files(card).folder
+        keys = crypto.read_keys(folder)
+        crypto.write_keys(folder, crypto.rewrap(keys, codec, passphrase, kdf=kdf))
+
+    def new_recovery_code(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> str:
+        """Replace the recovery code; the old one stops working. Returns the new code."""
+        folder = self.files(card).folder
+        keys, code = crypto.new_recovery(crypto.read_keys(folder), codec)
+        crypto.write_keys(folder, keys)
+        return code
+
+    def add_passphrase(
+        self,
+        card: ProfileCard,
+        passphrase: str,
+        *,
+        recovery: bool = True,
+        kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+    ) -> tuple[ProfileCard, str | None]:
+        """Encrypt a plain profile: its workbook and every backup. Returns the recovery code.
+
+        Order, so a crash at any point loses nothing: the key file first, then an encrypted copy
+        of the workbook as a backup, then the workbook itself (the moment it becomes encrypted),
+        then the older backups, then the card. Until the workbook is replaced, the profile is
+        plain and its plain backups are untouched.
+        """
+        made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
+        files = self.files(card)
+        files.prepare()
+        lock = acquire_lock(files, card.display_name)
+        try:
+            check_private(files.workbook, is_dir=False)
+            plain = files.workbook.read_bytes()
+            load_json(plain)  # refuse to encrypt a file that does not read
+            crypto.write_keys(files.folder, made.keys)
+            _take_raw_backup(files, made.codec.encrypt_bytes(plain))
+            atomic_write(files.workbook, made.codec.encrypt_bytes(plain))
+            _recode_backups(files, PlainCodec(), made.codec)
+        finally:
+            lock.release()
+        card = card.model_copy(update={"encrypted": True})
+        self.write_card(card)
+        return card, made.recovery_code
+
+    def remove_passphrase(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> ProfileCard:
+        """Decrypt a profile: backups, then the workbook, then the key file goes."""
+        if self.config().require_passphrase:
+            raise InvalidInput(
+                "On this computer every workbook needs a passphrase, so it cannot be removed. "
+                "You can change it instead."
+            )
+        files = self.files(card)
+        files.prepare()
+        lock = acquire_lock(files, card.display_name)
+        try:
+            check_private(files.workbook, is_dir=False)
+            plain = codec.decrypt_bytes(files.workbook.read_bytes())
+            _recode_backups(files, codec, PlainCodec())
+            atomic_write(files.workbook, plain)
+            crypto.remove_keys(files.folder)
+        finally:
+            lock.release()
+        card = card.model_copy(update={"encrypted": False})
+        self.write_card(card)
+        return card
+
+    def restore_latest(self, card: ProfileCard, codec: Codec | None = None) -> bool:
+        """Put back the newest backup that opens (after the workbook was quarantined)."""
+        files = self.files(card)
+        codec = codec or PlainCodec()
+        good = latest_good(files.backups, lambda raw: is_good(raw, codec))
+        if good is None:
+            return False
+        restore_backup(files, codec, good.path, card.display_name)
+        return True
+
+    # Rename and delete -----------------------------------------------------------------------
+
+    def rename(self, card: ProfileCard, new_name: str, codec: Codec | None = None) -> ProfileCard:
+        """Give a profile a new name, in its card and in the workbook's profile."""
+        name = ProfileCard(id=card.id, display_name=new_name).display_name
+        taken = {c.display_name.casefold() for c in self.cards() if c.id != card.id}
+        if name.casefold() in taken:
+            raise InvalidInput(f"There is already a workbook called {name!r}.")
+        repo = self.open(card, codec=codec)
+        try:
+            profile = repo.get(Profile)
+            if profile is not None:
+                repo.put(profile.model_copy(update={"display_name": name}))
+        finally:
+            repo.close()
+        renamed = card.model_copy(update={"display_name": name})
+        self.write_card(renamed)
+        return renamed
+
+    def delete(self, card: ProfileCard, *, keep_backup: bool = False) -> Path | None:
+        """Remove a profile's folder. With ``keep_backup``, first copy its workbook (still
+        encrypted, with its key file) to ``kept/``; return where it went."""
+        files = self.files(card)
+        self._check_root()
+        check_private(files.folder, is_dir=True)
+        lock = acquire_lock(files, card.display_name)
+        kept: Path | None = None
+        try:
+            if keep_backup and files.workbook.exists():
+                kept = self._keep_last(card, files)
+            shutil.rmtree(files.folder)
+        finally:
+            lock.release()
+        return kept
+
+    def _keep_last(self, card: ProfileCard, files: ProfileFiles) -> Path:
+        target = self.path / "kept" / f"{card.id}-{datetime.now():%Y%m%dT%H%M%S}"
+        ensure_private_dir(target.parent)
+        ensure_private_dir(target)
+        atomic_write(target / "workbook.json", files.workbook.read_bytes())
+        keys = crypto.keys_path(files.folder)
+        if keys.exists():
+            atomic_write(target / crypto.KEYS_FILE, keys.read_bytes())
+        return target
+
+    def _check_root(self) -> None:
+        check_data_root(self.path)
+        check_private(self.path, is_dir=True)
+        check_private(self.profiles_dir, is_dir=True)
 
     # Internals -----------------------------------------------------------------------------
 
@@ -131,4 +349,55 @@ class DataRoot:
             card = ProfileCard.model_validate_json(path.read_bytes())
         except (OSError, ValidationError, InvalidInput):
             return None
-        return card if card.id == folder.name else None
+        if card.id != folder.name:
+            return None
+        encrypted = _encrypted(folder)
+        return (
+            card
+            if card.encrypted == encrypted
+            else card.model_copy(update={"encrypted": encrypted})
+        )
+
+
+def _encrypted(folder: Path) -> bool:
+    """Whether a profile is encrypted, going by its files rather than by the card.
+
+    The workbook file says so in its first bytes. A workbook that is not an envelope but still
+    has a key file beside it is plain if it reads as plain JSON (a change of passphrase was
+    interrupted before the switch); if it is missing or damaged, the key file decides, so the
+    backups are read with the key.
+    """
+    workbook = folder / "workbook.json"
+    try:
+        with workbook.open("rb") as fh:
+            head = fh.read(len(crypto.ENVELOPE_PREFIX) + 8)
+    except OSError:
+        head = b""
+    if crypto.looks_encrypted(head):
+        return True
+    if not crypto.has_keys(folder):
+        return False
+    try:
+        load_json(workbook.read_bytes())
+    except (CorruptData, OSError):
+        return True
+    return False
+
+
+def _recode_backups(
+    files: ProfileFiles, old: Codec, new: crypto.EncryptedCodec | PlainCodec
+) -> None:
+    """Re-encode each backup that reads with ``old``; leave any that does not as it is."""
+    for backup in list_backups(files.backups):
+        try:
+            data = old.decode(backup.path.read_bytes())
+        except (CorruptData, OSError):
+            continue
+        atomic_write(backup.path, new.encode(data))
+
+
+def _take_raw_backup(files: ProfileFiles, raw: bytes) -> None:
+    target = (
+        files.backups / f"workbook-{datetime.now():%Y%m%dT%H%M%S}-manual-{os.urandom(3).hex()}.json"
+    )
+    atomic_write(target, raw)

@@ -25,6 +25,7 @@ from workbook.paths import FILE_MODE, check_private, ensure_private_dir
 from workbook.storage import backups
 from workbook.storage.atomic import atomic_write, clean_stale_temps
 from workbook.storage.codec import Codec, CorruptData, Data, PlainCodec
+from workbook.storage.crypto import EncryptedCodec, NeedsPassphrase, looks_encrypted
 from workbook.storage.migrations import SCHEMA_VERSION, migrate
 from workbook.storage.tinystore import META_DOC, META_TABLE, AtomicStorage
 from workbook.storage.validation import find_problems
@@ -163,8 +164,11 @@ class Store:
         return backups.take_backup(self.files.workbook, self.files.backups, kind)
 
     def close(self) -> None:
-        """Release the lock and drop the data held in memory."""
+        """Release the lock and drop the data (and an encrypted profile's key) from memory."""
         self.db.close()
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -223,9 +227,16 @@ def _unreadable(files: ProfileFiles, codec: Codec, reason: str, move: bool) -> D
 def _read_raw(files: ProfileFiles, codec: Codec, move: bool) -> bytes:
     if not files.workbook.exists():
         raise _unreadable(files, codec, "the workbook file is missing", move=False)
-    if move:
-        check_private(files.workbook, is_dir=False)
-    return files.workbook.read_bytes()
+    # Permissions are checked on every open, to read or to write: refused if another user
+    # owns the file, tightened if it is ours with looser bits.
+    for folder in (files.folder.parent, files.folder):
+        check_private(folder, is_dir=True)
+    check_private(files.workbook, is_dir=False)
+    raw = files.workbook.read_bytes()
+    if looks_encrypted(raw) and not isinstance(codec, EncryptedCodec):
+        # Never quarantine a file only because the passphrase was not given.
+        raise NeedsPassphrase("This workbook is locked with a passphrase; unlock it to open it.")
+    return raw
 
 
 def _open_for_reading(files: ProfileFiles, codec: Codec) -> Store:
@@ -284,6 +295,8 @@ def restore_backup(files: ProfileFiles, codec: Codec, backup: Path, name: str = 
 
     The backup is checked first; a backup that does not open is refused and nothing changes.
     """
+    if backup.parent == files.backups:
+        check_private(backup, is_dir=False)  # ours; a file from a USB stick is only read
     raw = backup.read_bytes()
     if not is_good(raw, codec):
         raise DataUnreadable("that backup cannot be read either", None, 0)

@@ -1,0 +1,597 @@
+"""Choosing, creating, renaming and deleting workbooks on a shared computer.
+
+``ProfilesScreen`` lists workbooks by label only (the name, or initials if the person asked for
+that) and is where "switch person" lands. Nothing of any workbook is read to show it. Coming back
+to this screen closes whatever workbook was open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbook.errors import DataUnreadable, WorkbookError
+from workbook.models import Profile, ProfileCard
+from workbook.storage import Codec
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+WITH_PASSPHRASE = (
+    "With a passphrase your workbook is encrypted: nobody else at this computer can read it. "
+    "Forget it, and only your recovery code can open it."
+)
+WITHOUT_PASSPHRASE = (
+    "Without a passphrase, anyone who uses this computer account can open your workbook."
+)
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 72; height: auto; max-height: 100%; padding: 1 2;
+    background: $surface; border: round $primary;
+}}
+{name} .title {{ text-style: bold; margin-bottom: 1; }}
+{name} .note {{ color: $text-muted; }}
+{name} .error {{ color: $error; height: auto; }}
+{name} Horizontal {{ height: auto; margin-top: 1; }}
+{name} Input, {name} Checkbox {{ margin-top: 1; background: $boost; }}
+{name} Button {{ margin-right: 2; }}
+"""
+
+
+def _app(screen: Screen[Any]) -> WorkbookApp:
+    return screen.app  # type: ignore[return-value]
+
+
+class ProfilesScreen(Screen[None]):
+    """Who is using Side by Side? Pick a workbook, or make, rename or delete one."""
+
+    DEFAULT_CSS = """
+    ProfilesScreen { align: center middle; }
+    ProfilesScreen > Vertical { width: 60; height: auto; max-height: 100%; }
+    ProfilesScreen #profiles-title { text-style: bold; margin-bottom: 1; }
+    ProfilesScreen OptionList { height: auto; max-height: 14; }
+    ProfilesScreen .note { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "create", "New workbook"),
+        Binding("r", "rename", "Rename"),
+        Binding("d", "delete", "Delete"),
+        Binding("p", "passphrase", "Passphrase"),
+        Binding("i", "initials", "Initials", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Whose workbook is it?", id="profiles-title")
+            yield OptionList(id="profiles-list")
+            yield Static(
+                "Enter opens it. N: new · R: rename · D: delete · P: passphrase · "
+                "I: show only initials here · F9: hide",
+                classes="note",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        app = _app(self)
+        if app.repo is not None and app.screen is self:
+            app.close_workbook()  # back at the picker: nothing stays open
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        cards = _app(self).root.cards()
+        for card in cards:
+            lock = "  (passphrase)" if card.encrypted else ""
+            listing.add_option(Option(Text(card.label + lock), id=card.id))
+        if not cards:
+            listing.add_option(Option(Text("No workbooks yet: press N to make one."), id="-"))
+        listing.highlighted = 0
+        listing.focus()
+
+    def selected(self) -> ProfileCard | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return next((c for c in _app(self).root.cards() if c.id == option.id), None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        card = next((c for c in _app(self).root.cards() if c.id == event.option.id), None)
+        if card is None:
+            self.action_create()
+            return
+        from screens.lock import open_workbook
+
+        open_workbook(_app(self), card)
+
+    def action_create(self) -> None:
+        self.app.push_screen(CreateProfileDialog(), lambda _: self.refresh_list())
+
+    def action_rename(self) -> None:
+        card = self.selected()
+        if card is not None:
+            self.app.push_screen(RenameDialog(card), lambda _: self.refresh_list())
+
+    def action_passphrase(self) -> None:
+        card = self.selected()
+        if card is None:
+            return
+        app = _app(self)
+        if not app.root.is_encrypted(card):
+            app.push_screen(PassphraseDialog(card, None), lambda _: self.refresh_list())
+            return
+        from screens.unlock import UnlockScreen
+
+        def unlocked(codec: Codec | None) -> None:
+            if codec is not None:
+                app.push_screen(PassphraseDialog(card, codec), lambda _: self.refresh_list())
+
+        app.push_screen(UnlockScreen(card), unlocked)
+
+    def action_initials(self) -> None:
+        card = self.selected()
+        if card is not None:
+            root = _app(self).root
+            root.write_card(card.model_copy(update={"show_initials": not card.show_initials}))
+            self.refresh_list()
+
+    def action_delete(self) -> None:
+        card = self.selected()
+        if card is not None:
+            self.app.push_screen(DeleteDialog(card), lambda _: self.refresh_list())
+
+
+class CreateProfileDialog(ModalScreen[ProfileCard | None]):
+    """A new workbook: a name, and a passphrase or not (the group may require one)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="CreateProfileDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        try:
+            required = _app(self).root.config().require_passphrase
+        except WorkbookError:
+            required = True  # a broken config.toml: the safer choice
+        with Vertical():
+            yield Static("A new workbook", classes="title")
+            yield Input(placeholder="Name or nickname", id="new-name", max_length=60, compact=True)
+            yield Checkbox(
+                "Lock it with a passphrase",
+                True,
+                id="use-passphrase",
+                disabled=required,
+                compact=True,
+            )
+            yield Static(WITH_PASSPHRASE, id="choice-note", classes="note")
+            yield Input(
+                placeholder="Passphrase (8 or more characters)",
+                password=True,
+                id="pass1",
+                compact=True,
+            )
+            yield Input(
+                placeholder="The same passphrase again", password=True, id="pass2", compact=True
+            )
+            yield Static("", id="create-error", classes="error")
+            with Horizontal():
+                yield Button("Create", variant="primary", id="create", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#new-name", Input).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        on = event.value
+        self.query_one("#choice-note", Static).update(WITH_PASSPHRASE if on else WITHOUT_PASSPHRASE)
+        for field in self.query("#pass1, #pass2"):
+            field.display = on
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self.create()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#create-error", Static).update(Text(text))
+
+    def create(self) -> None:
+        name = self.query_one("#new-name", Input).value
+        if not name.strip():
+            self._error("Please write a name or nickname.")
+            return
+        if not self.query_one("#use-passphrase", Checkbox).value:
+            try:
+                card = _app(self).root.create(Profile(display_name=name))
+            except (WorkbookError, ValueError) as exc:
+                self._error(_plain(exc))
+                return
+            self.dismiss(card)
+            return
+        first = self.query_one("#pass1", Input).value
+        if first != self.query_one("#pass2", Input).value:
+            self._error("The two passphrases are not the same. Please type them again.")
+            return
+        self._error("Making your workbook…")
+        self.make_private(name, first)
+
+    @work(thread=True, exclusive=True, group="create")
+    def make_private(self, name: str, passphrase: str) -> None:
+        try:
+            result: tuple[ProfileCard, str | None] | str = _app(self).root.create_private(
+                Profile(display_name=name), passphrase
+            )
+        except (WorkbookError, ValueError) as exc:
+            result = _plain(exc)
+        self.app.call_from_thread(self._made, result)
+
+    def _made(self, result: tuple[ProfileCard, str | None] | str) -> None:
+        if isinstance(result, str):
+            self._error(result)
+            return
+        card, code = result
+        if code is None:
+            self.dismiss(card)
+            return
+        self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(card))
+
+
+def _plain(exc: Exception) -> str:
+    if isinstance(exc, WorkbookError):
+        return str(exc)
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        return str(first.get("msg", "That cannot be used.")).removeprefix("Value error, ")
+    return "That cannot be used."
+
+
+class RecoveryCodeDialog(ModalScreen[None]):
+    """The recovery code, shown this once."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="RecoveryCodeDialog")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Your recovery code", classes="title")
+            yield Static(self.code, id="recovery-code", markup=False)
+            yield Static(
+                "Write it down and keep it somewhere safe, away from this computer. If you "
+                "forget your passphrase, this code opens your workbook. It is shown only now.",
+                classes="note",
+            )
+            with Horizontal():
+                yield Button("I have written it down", variant="primary", id="done", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#done", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+class RenameDialog(ModalScreen[ProfileCard | None]):
+    """A new name for a workbook (its passphrase is asked for first, if it has one)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="RenameDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, card: ProfileCard) -> None:
+        super().__init__()
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Rename {self.card.label}"), classes="title")
+            yield Input(
+                placeholder="New name or nickname", id="rename", max_length=60, compact=True
+            )
+            yield Static("", id="rename-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = event.value
+        app = _app(self)
+        if not app.root.is_encrypted(self.card):
+            self._rename(name, None)
+            return
+        from screens.unlock import UnlockScreen
+
+        def unlocked(codec: Codec | None) -> None:
+            if codec is not None:
+                self._rename(name, codec)
+
+        app.push_screen(UnlockScreen(self.card), unlocked)
+
+    def _rename(self, name: str, codec: Codec | None) -> None:
+        try:
+            renamed = _app(self).root.rename(self.card, name, codec)
+        except (WorkbookError, ValueError) as exc:
+            self.query_one("#rename-error", Static).update(Text(_plain(exc)))
+            return
+        self.dismiss(renamed)
+
+
+class DeleteDialog(ModalScreen[bool]):
+    """Delete a workbook: type its name (and its passphrase); a last copy can be kept."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="DeleteDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, card: ProfileCard) -> None:
+        super().__init__()
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        encrypted = _app(self).root.is_encrypted(self.card)
+        with Vertical():
+            yield Static(Text(f"Delete {self.card.label}'s workbook?"), classes="title")
+            yield Static(
+                "This removes the workbook and all its backups from this computer. "
+                "To be sure, type its name.",
+                classes="note",
+            )
+            yield Input(placeholder="Its name", id="confirm-name", compact=True)
+            if encrypted:
+                yield Input(
+                    placeholder="Its passphrase", password=True, id="confirm-pass", compact=True
+                )
+            yield Checkbox(
+                "Keep a last copy in the data folder (kept/)", False, id="keep", compact=True
+            )
+            yield Static("", id="delete-error", classes="error")
+            with Horizontal():
+                yield Button("Delete", variant="error", id="delete", compact=True)
+                yield Button("Keep it", id="cancel", compact=True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "delete":
+            self.dismiss(False)
+            return
+        if self.query_one("#confirm-name", Input).value.strip() != self.card.display_name:
+            self._error("The name does not match, so nothing was deleted.")
+            return
+        secret = ""
+        for field in self.query("#confirm-pass").results(Input):
+            secret = field.value
+        self._error("Checking…")
+        self.delete(secret, self.query_one("#keep", Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="delete")
+    def delete(self, secret: str, keep: bool) -> None:
+        root = _app(self).root
+        try:
+            if root.is_encrypted(self.card):
+                root.unlock(self.card, secret).forget()
+            root.delete(self.card, keep_backup=keep)
+        except WorkbookError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#delete-error", Static).update(Text(text))
+
+
+class DamagedDialog(ModalScreen[None]):
+    """The workbook file could not be read (it is kept in quarantine): offer the backup."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="DamagedDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, card: ProfileCard, codec: Codec | None, error: DataUnreadable) -> None:
+        super().__init__()
+        self.card = card
+        self.codec = codec
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("This workbook could not be opened", classes="title")
+            yield Static(Text(str(self.error)), classes="note")
+            yield Static("", id="damaged-error", classes="error")
+            with Horizontal():
+                if self.error.backups:
+                    yield Button(
+                        "Restore the latest good backup",
+                        variant="primary",
+                        id="restore",
+                        compact=True,
+                    )
+                yield Button("Back", id="back", compact=True)
+
+    def action_cancel(self) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "restore":
+            self.action_cancel()
+            return
+        app = _app(self)
+        try:
+            if not app.root.restore_latest(self.card, self.codec):
+                raise WorkbookError("No backup could be opened either. Nothing was changed.")
+            self.dismiss(None)
+            app.open_with(self.card, self.codec)
+        except WorkbookError as exc:
+            self.query_one("#damaged-error", Static).update(Text(str(exc)))
+            return
+        app.notify("Your latest good backup was put back.", timeout=8)
+
+
+class PassphraseDialog(ModalScreen[None]):
+    """Set a passphrase (encrypting the workbook), change it, or remove it (asked twice)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="PassphraseDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, card: ProfileCard, codec: Codec | None) -> None:
+        super().__init__()
+        self.card = card
+        self.codec = codec
+
+    def compose(self) -> ComposeResult:
+        title = "Change the passphrase" if self.codec else "Lock it with a passphrase"
+        with Vertical():
+            yield Static(Text(f"{title} ({self.card.label})"), classes="title")
+            yield Static(WITH_PASSPHRASE, classes="note")
+            yield Input(
+                placeholder="New passphrase (8 or more characters)",
+                password=True,
+                id="pass1",
+                compact=True,
+            )
+            yield Input(
+                placeholder="The same passphrase again", password=True, id="pass2", compact=True
+            )
+            yield Static("", id="pass-error", classes="error")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="save", compact=True)
+                if self.codec is not None:
+                    yield Button("Remove the passphrase", id="remove", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#pass1", Input).focus()
+
+    def action_cancel(self) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.dismiss(None)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#pass-error", Static).update(Text(text))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        elif event.button.id == "remove":
+            self.app.push_screen(ConfirmRemoveDialog(), self._confirmed)
+        else:
+            self.action_cancel()
+
+    def _confirmed(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        from screens.lock import _forget
+        from workbook.storage.crypto import EncryptedCodec
+
+        assert isinstance(self.codec, EncryptedCodec)
+        try:
+            _app(self).root.remove_passphrase(self.card, self.codec)
+        except WorkbookError as exc:
+            self._error(str(exc))
+            return
+        _forget(self.codec)
+        self.app.notify("The passphrase is removed; the workbook is no longer encrypted.")
+        self.dismiss(None)
+
+    def save(self) -> None:
+        first = self.query_one("#pass1", Input).value
+        if first != self.query_one("#pass2", Input).value:
+            self._error("The two passphrases are not the same. Please type them again.")
+            return
+        self._error("Saving…")
+        self.store(first)
+
+    @work(thread=True, exclusive=True, group="passphrase")
+    def store(self, passphrase: str) -> None:
+        from workbook.storage.crypto import EncryptedCodec
+
+        root = _app(self).root
+        code: str | None = None
+        try:
+            if isinstance(self.codec, EncryptedCodec):
+                root.change_passphrase(self.card, self.codec, passphrase)
+            else:
+                _, code = root.add_passphrase(self.card, passphrase)
+        except WorkbookError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self._stored, code)
+
+    def _stored(self, code: str | None) -> None:
+        forget = getattr(self.codec, "forget", None)
+        if callable(forget):
+            forget()
+        self.app.notify("The passphrase is saved. The old one no longer opens this workbook.")
+        if code is None:
+            self.dismiss(None)
+            return
+        self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(None))
+
+
+class ConfirmRemoveDialog(ModalScreen[bool]):
+    """Removing a passphrase asks twice: once with the reason, once more to be sure."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmRemoveDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep it")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Remove the passphrase?", id="confirm-title", classes="title")
+            yield Static(WITHOUT_PASSPHRASE, classes="note")
+            with Horizontal():
+                yield Button("Remove it", variant="error", id="yes", compact=True)
+                yield Button("Keep it", variant="primary", id="no", compact=True)
+
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "yes":
+            self.dismiss(False)
+            return
+        self.asked += 1
+        if self.asked >= 2:
+            self.dismiss(True)
+            return
+        self.query_one("#confirm-title", Static).update(
+            "Are you sure? The workbook and its backups will be stored without encryption."
+        )

@@ -1,0 +1,256 @@
+"""Making, renaming and deleting workbooks from the picker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Button, Checkbox, Input
+
+from screens.app import WorkbookApp
+from screens.profiles_manage import (
+    CreateProfileDialog,
+    DeleteDialog,
+    ProfilesScreen,
+    RecoveryCodeDialog,
+    RenameDialog,
+)
+from screens.unlock import UnlockScreen
+from tests.blns import naughty_strings
+from tests.ui.helpers import make_app
+from tests.ui.test_privacy import rendered, unlock_with
+from tests.unit.crypto_helpers import PASS, make_private
+from workbook.models import Profile, ProfileCard
+from workbook.storage import DataRoot
+
+
+async def to_picker(pilot: Pilot[int]) -> WorkbookApp:
+    app = pilot.app
+    await pilot.pause()
+    app.action_switch_person()
+    await pilot.pause()
+    assert isinstance(app.screen, ProfilesScreen)
+    return app  # type: ignore[return-value]
+
+
+async def press_button(pilot: Pilot[int], selector: str) -> None:
+    """Press a button (Button.press: a key press within 0.2 s of the last is ignored)."""
+    await pilot.pause()
+    pilot.app.screen.query_one(selector, Button).press()
+    await pilot.pause()
+
+
+def fill(app: WorkbookApp, selector: str, value: str) -> None:
+    app.screen.query_one(selector, Input).value = value
+
+
+async def test_create_with_passphrase_shows_recovery_code_once(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateProfileDialog)
+        assert "encrypted" in rendered(app)
+        fill(app, "#new-name", "Kit")
+        fill(app, "#pass1", PASS)
+        fill(app, "#pass2", PASS)
+        await press_button(pilot, "#create")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryCodeDialog)
+        code = app.screen.code
+        assert code in rendered(app)
+        await press_button(pilot, "#done")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        assert code not in rendered(app)
+    card = root.find("Kit")
+    assert card.encrypted
+    assert root.unlock(card, code).by_recovery
+    assert code.encode() not in b"".join(
+        p.read_bytes() for p in root.path.rglob("*") if p.is_file()
+    )
+
+
+async def test_create_without_passphrase_and_mismatch(root: DataRoot) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app, "#new-name", "Lee")
+        fill(app, "#pass1", PASS)
+        fill(app, "#pass2", PASS + "!")
+        await press_button(pilot, "#create")
+        await pilot.pause()
+        assert "not the same" in rendered(app)
+        app.screen.query_one("#use-passphrase", Checkbox).value = False
+        await pilot.pause()
+        assert "anyone who uses this computer" in rendered(app)
+        await press_button(pilot, "#create")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen), rendered(app)
+        assert "Lee" in rendered(app)
+    assert not root.find("Lee").encrypted
+
+
+async def test_group_requires_a_passphrase(root: DataRoot) -> None:
+    root.prepare()
+    (root.path / "config.toml").write_text("require_passphrase = true\n")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        box = app.screen.query_one("#use-passphrase", Checkbox)
+        assert box.value and box.disabled
+
+
+async def test_rename_asks_for_the_passphrase(root: DataRoot) -> None:
+    make_private(root, "Max")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameDialog)
+        fill(app, "#rename", "Maxine")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await unlock_with(pilot, PASS)
+        assert isinstance(app.screen, ProfilesScreen)
+    assert root.cards()[0].display_name == "Maxine"
+
+
+async def test_delete_needs_name_and_passphrase(root: DataRoot) -> None:
+    card, _ = make_private(root, "Max")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DeleteDialog)
+        fill(app, "#confirm-name", "max")
+        await press_button(pilot, "#delete")
+        await pilot.pause()
+        assert "does not match" in rendered(app)
+        fill(app, "#confirm-name", "Max")
+        fill(app, "#confirm-pass", "wrong wrong")
+        await press_button(pilot, "#delete")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "did not open" in rendered(app)
+        assert root.files(card).folder.exists()
+        fill(app, "#confirm-pass", PASS)
+        await press_button(pilot, "#delete")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+    assert not root.files(card).folder.exists() and root.cards() == []
+
+
+async def test_naughty_names_are_stored_exactly_or_refused(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    made = 0
+    for text in naughty_strings()[:80]:
+        try:
+            root.create(Profile(display_name=text))
+            made += 1
+        except Exception as exc:  # refused kindly: a validation or input error, never a crash
+            assert type(exc).__name__ in {"ValidationError", "InvalidInput"}
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        text = rendered(app)
+        assert "Traceback" not in text
+    assert made > 20
+
+
+async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot) -> None:
+    from screens.profiles_manage import DamagedDialog
+    from workbook.models import Goal
+
+    card, _ = make_private(root, "Max")
+    repo = root.open(card, codec=root.unlock(card, PASS))  # today's backup, with no goals
+    repo.close()
+    repo = root.open(card, codec=root.unlock(card, PASS))
+    repo.save(Goal(title="after the backup"))
+    repo.close()
+    path = root.files(card).workbook
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)  # the right passphrase: not "wrong passphrase"
+        assert isinstance(app.screen, DamagedDialog)
+        text = rendered(app)
+        assert "could not be read" in text and "did not open" not in text
+        assert any(root.files(card).quarantine.iterdir())
+        await press_button(pilot, "#restore")
+        await pilot.pause()
+        assert app.repo is not None and app.card is not None
+        assert app.repo.count(Goal) == 0  # the backup from before the goal
+        assert "Hello, Max" in rendered(app)
+
+
+async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
+    from screens.profiles_manage import ConfirmRemoveDialog, PassphraseDialog
+
+    card, _ = make_private(root, "Max")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)
+        assert isinstance(app.screen, PassphraseDialog)
+        fill(app, "#pass1", "a fresh long phrase")
+        fill(app, "#pass2", "a fresh long phrase")
+        await press_button(pilot, "#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        root.unlock(card, "a fresh long phrase")
+        await pilot.press("p")
+        await pilot.pause()
+        await unlock_with(pilot, "a fresh long phrase")
+        await press_button(pilot, "#remove")
+        assert isinstance(app.screen, ConfirmRemoveDialog)
+        await press_button(pilot, "#yes")
+        assert isinstance(app.screen, ConfirmRemoveDialog)  # asked a second time
+        assert root.is_encrypted(card)
+        await press_button(pilot, "#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+    assert not root.is_encrypted(card)
+
+
+async def test_add_passphrase_to_plain_and_initials(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile("Ada Lovelace")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        text = rendered(app)
+        assert "A.L." in text and "Ada Lovelace" not in text
+        await pilot.press("p")
+        await pilot.pause()
+        fill(app, "#pass1", PASS)
+        fill(app, "#pass2", PASS)
+        await press_button(pilot, "#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryCodeDialog)
+        await press_button(pilot, "#done")
+    assert root.is_encrypted(card)
+    assert root.cards()[0].show_initials
