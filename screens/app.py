@@ -105,24 +105,20 @@ class WorkbookApp(App[int]):
             self.open_card(self.root.find(self.profile_name))
         elif len(cards) == 1:
             self.open_card(cards[0])
+        elif cards:
+            from screens.profiles_manage import ProfilesScreen
+
+            self.push_screen(ProfilesScreen())
         else:
-            from screens.picker import PickerScreen
             from screens.welcome import WelcomeScreen
 
-            self.push_screen(PickerScreen() if cards else WelcomeScreen())
+            self.push_screen(WelcomeScreen())
 
     def open_card(self, card: ProfileCard) -> None:
         """Open this person's workbook and show Home (asking for the passphrase if it has one)."""
-        unlock = _optional("screens.unlock:UnlockScreen") if card.encrypted else None
-        if unlock is not None:
+        from screens.lock import unlock_then
 
-            def opened(codec: Codec | None) -> None:
-                if codec is not None:
-                    self.open_with(card, codec)
-
-            self.push_screen(unlock(card), opened)
-            return
-        self.open_with(card, None)
+        unlock_then(self, card, lambda codec: self.open_with(card, codec))
 
     def open_with(self, card: ProfileCard, codec: Codec | None) -> None:
         """Open the workbook (kindly handling a lock or an unreadable file), then show Home."""

@@ -94,7 +94,8 @@ class HomeScreen(WorkbookScreen):
         return cards
 
     def on_mount(self) -> None:
-        self.query_one("#sections", OptionList).focus()
+        # Keys work at once, but Home still opens at the greeting (not scrolled to the list).
+        self.query_one("#sections", OptionList).focus(scroll_visible=False)
 
     def on_resize(self) -> None:
         grid = self.query("#dashboard")

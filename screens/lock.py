@@ -21,7 +21,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbook.errors import DataUnreadable, WorkbookError
+from workbook.errors import WorkbookError
 from workbook.models import ProfileCard, Settings
 from workbook.storage import Codec
 from workbook.storage.config import GroupConfig, idle_minutes
@@ -90,33 +90,6 @@ def unlock_then(app: WorkbookApp, card: ProfileCard, call: Callable[[Codec | Non
     app.push_screen(UnlockScreen(card), unlocked)
 
 
-def open_workbook(app: WorkbookApp, card: ProfileCard) -> None:
-    """Open ``card`` (asking for its passphrase if it has one) and show Home."""
-    unlock_then(app, card, lambda codec: open_or_offer(app, card, codec))
-
-
-def open_or_offer(
-    app: WorkbookApp,
-    card: ProfileCard,
-    codec: Codec | None,
-    on_fail: Callable[[WorkbookApp], None] | None = None,
-) -> None:
-    """Open the workbook; if its file is damaged (quarantined), offer the latest backup."""
-    try:
-        app.open_with(card, codec)
-    except DataUnreadable as exc:
-        if on_fail is not None:
-            on_fail(app)
-        from screens.profiles_manage import DamagedDialog
-
-        app.push_screen(DamagedDialog(card, codec, exc))
-    except WorkbookError as exc:
-        _forget(codec)
-        if on_fail is not None:
-            on_fail(app)
-        app.notify(str(exc), severity="error", timeout=12, markup=False)
-
-
 def _forget(codec: Codec | None) -> None:
     forget = getattr(codec, "forget", None)
     if callable(forget):
@@ -179,7 +152,7 @@ class _Locked(_Curtain):
             app.last_activity = app.idle_clock()
             if codec is None:
                 app.notify(NOT_PROTECTED, timeout=8, markup=False)
-            open_or_offer(app, card, codec, on_fail=switch_person)
+            app.open_with(card, codec)
 
         unlock_then(app, card, reopen)
 

@@ -134,9 +134,9 @@ def _problem(app: WorkbookApp, title: str, message: str) -> None:
 
 def _leave(app: WorkbookApp, choice: str | None) -> None:
     if choice == "choose":
-        from screens.picker import PickerScreen
+        from screens.profiles_manage import ProfilesScreen
 
-        app.show_first(PickerScreen())
+        app.show_first(ProfilesScreen())
     else:
         app.exit(0)
 

@@ -18,20 +18,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.errors import DataUnreadable, WorkbookError
-from workbook.models import Profile, ProfileCard
+from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
+from workbook.errors import WorkbookError
+from workbook.models import ProfileCard
 from workbook.storage import Codec
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
 
-WITH_PASSPHRASE = (
-    "With a passphrase your workbook is encrypted: nobody else at this computer can read it. "
-    "Forget it, and only your recovery code can open it."
-)
-WITHOUT_PASSPHRASE = (
-    "Without a passphrase, anyone who uses this computer account can open your workbook."
-)
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
 {name} > Vertical {{
@@ -45,6 +39,10 @@ DIALOG_CSS = """
 {name} Input, {name} Checkbox {{ margin-top: 1; background: $boost; }}
 {name} Button {{ margin-right: 2; }}
 """
+
+
+NEW = "new-workbook"
+"""The picker's last row: start a new workbook (the same welcome as the first run)."""
 
 
 def _app(screen: Screen[Any]) -> WorkbookApp:
@@ -91,14 +89,14 @@ class ProfilesScreen(Screen[None]):
 
     def refresh_list(self) -> None:
         listing = self.query_one(OptionList)
+        was = listing.highlighted or 0
         listing.clear_options()
         cards = _app(self).root.cards()
         for card in cards:
             lock = "  (passphrase)" if card.encrypted else ""
             listing.add_option(Option(Text(card.label + lock), id=card.id))
-        if not cards:
-            listing.add_option(Option(Text("No workbooks yet: press N to make one."), id="-"))
-        listing.highlighted = 0
+        listing.add_option(Option(Text("+ Start a new workbook"), id=NEW))
+        listing.highlighted = min(was, listing.option_count - 1)  # stay where the person was
         listing.focus()
 
     def selected(self) -> ProfileCard | None:
@@ -113,12 +111,13 @@ class ProfilesScreen(Screen[None]):
         if card is None:
             self.action_create()
             return
-        from screens.lock import open_workbook
-
-        open_workbook(_app(self), card)
+        _app(self).open_card(card)
 
     def action_create(self) -> None:
-        self.app.push_screen(CreateProfileDialog(), lambda _: self.refresh_list())
+        """A new workbook starts with the same welcome as the very first one."""
+        from screens.welcome import WelcomeScreen
+
+        self.app.push_screen(WelcomeScreen())
 
     def action_rename(self) -> None:
         card = self.selected()
@@ -152,108 +151,6 @@ class ProfilesScreen(Screen[None]):
         card = self.selected()
         if card is not None:
             self.app.push_screen(DeleteDialog(card), lambda _: self.refresh_list())
-
-
-class CreateProfileDialog(ModalScreen[ProfileCard | None]):
-    """A new workbook: a name, and a passphrase or not (the group may require one)."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="CreateProfileDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-
-    def compose(self) -> ComposeResult:
-        try:
-            required = _app(self).root.config().require_passphrase
-        except WorkbookError:
-            required = True  # a broken config.toml: the safer choice
-        with Vertical():
-            yield Static("A new workbook", classes="title")
-            yield Input(placeholder="Name or nickname", id="new-name", max_length=60, compact=True)
-            yield Checkbox(
-                "Lock it with a passphrase",
-                True,
-                id="use-passphrase",
-                disabled=required,
-                compact=True,
-            )
-            yield Static(WITH_PASSPHRASE, id="choice-note", classes="note")
-            yield Input(
-                placeholder="Passphrase (8 or more characters)",
-                password=True,
-                id="pass1",
-                compact=True,
-            )
-            yield Input(
-                placeholder="The same passphrase again", password=True, id="pass2", compact=True
-            )
-            yield Static("", id="create-error", classes="error")
-            with Horizontal():
-                yield Button("Create", variant="primary", id="create", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#new-name", Input).focus()
-
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        on = event.value
-        self.query_one("#choice-note", Static).update(WITH_PASSPHRASE if on else WITHOUT_PASSPHRASE)
-        for field in self.query("#pass1, #pass2"):
-            field.display = on
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.create()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "create":
-            self.create()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _error(self, text: str) -> None:
-        self.query_one("#create-error", Static).update(Text(text))
-
-    def create(self) -> None:
-        name = self.query_one("#new-name", Input).value
-        if not name.strip():
-            self._error("Please write a name or nickname.")
-            return
-        if not self.query_one("#use-passphrase", Checkbox).value:
-            try:
-                card = _app(self).root.create(Profile(display_name=name))
-            except (WorkbookError, ValueError) as exc:
-                self._error(_plain(exc))
-                return
-            self.dismiss(card)
-            return
-        first = self.query_one("#pass1", Input).value
-        if first != self.query_one("#pass2", Input).value:
-            self._error("The two passphrases are not the same. Please type them again.")
-            return
-        self._error("Making your workbook…")
-        self.make_private(name, first)
-
-    @work(thread=True, exclusive=True, group="create")
-    def make_private(self, name: str, passphrase: str) -> None:
-        try:
-            result: tuple[ProfileCard, str | None] | str = _app(self).root.create_private(
-                Profile(display_name=name), passphrase
-            )
-        except (WorkbookError, ValueError) as exc:
-            result = _plain(exc)
-        self.app.call_from_thread(self._made, result)
-
-    def _made(self, result: tuple[ProfileCard, str | None] | str) -> None:
-        if isinstance(result, str):
-            self._error(result)
-            return
-        card, code = result
-        if code is None:
-            self.dismiss(card)
-            return
-        self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(card))
 
 
 def _plain(exc: Exception) -> str:
@@ -405,55 +302,6 @@ class DeleteDialog(ModalScreen[bool]):
 
     def _error(self, text: str) -> None:
         self.query_one("#delete-error", Static).update(Text(text))
-
-
-class DamagedDialog(ModalScreen[None]):
-    """The workbook file could not be read (it is kept in quarantine): offer the backup."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="DamagedDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
-
-    def __init__(self, card: ProfileCard, codec: Codec | None, error: DataUnreadable) -> None:
-        super().__init__()
-        self.card = card
-        self.codec = codec
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("This workbook could not be opened", classes="title")
-            yield Static(Text(str(self.error)), classes="note")
-            yield Static("", id="damaged-error", classes="error")
-            with Horizontal():
-                if self.error.backups:
-                    yield Button(
-                        "Restore the latest good backup",
-                        variant="primary",
-                        id="restore",
-                        compact=True,
-                    )
-                yield Button("Back", id="back", compact=True)
-
-    def action_cancel(self) -> None:
-        forget = getattr(self.codec, "forget", None)
-        if callable(forget):
-            forget()
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id != "restore":
-            self.action_cancel()
-            return
-        app = _app(self)
-        try:
-            if not app.root.restore_latest(self.card, self.codec):
-                raise WorkbookError("No backup could be opened either. Nothing was changed.")
-            self.dismiss(None)
-            app.open_with(self.card, self.codec)
-        except WorkbookError as exc:
-            self.query_one("#damaged-error", Static).update(Text(str(exc)))
-            return
-        app.notify("Your latest good backup was put back.", timeout=8)
 
 
 class PassphraseDialog(ModalScreen[None]):

@@ -10,16 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, RadioSet, Static
 
 from screens.base import WorkbookScreen
+from screens.widgets.passphrase_choice import PassphraseChoice
 from screens.widgets.ticks import Choice, Tick, TickList
 from workbook.errors import InvalidInput, WorkbookError
-from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Pathway, WorkingOn
-from workbook.profile import WelcomeAnswers, parse_start_date, start_workbook
+from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Pathway, ProfileCard, WorkingOn
+from workbook.profile import (
+    WelcomeAnswers,
+    parse_start_date,
+    profile_from,
+    start_private_workbook,
+    start_workbook,
+)
+from workbook.storage import Codec
 
 CSS_FILE = Path(__file__).with_suffix(".tcss")
 
@@ -87,6 +96,11 @@ class StartWorkbookScreen(WorkbookScreen):
     ]
 
     def body(self) -> ComposeResult:
+        try:
+            config = self.workbook_app.root.config()
+            shared, required = config.shared, config.require_passphrase
+        except WorkbookError:  # a broken config.toml: take the safer choice
+            shared, required = True, True
         with VerticalScroll(id="start-form", classes="page"):
             yield from _field("Your name or nickname", "The only answer you need to give.")
             yield Input(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
@@ -116,6 +130,10 @@ class StartWorkbookScreen(WorkbookScreen):
                 "Day counter", "Shows the days since that date on Home. Off unless you want it."
             )
             yield Tick("Show a day counter on Home", id="counter")
+            yield from _field(
+                "Passphrase", "Recommended on a shared computer. You can add or change it later."
+            )
+            yield PassphraseChoice(default=shared, required=required, id="secret")
             yield Static("", id="problem", classes="problem", markup=False)
             yield Button("Start my workbook", id="start-workbook", variant="primary")
 
@@ -159,6 +177,12 @@ class StartWorkbookScreen(WorkbookScreen):
             self._problem("", str(exc))
             return
         try:
+            passphrase = self.query_one(PassphraseChoice).chosen()
+            if passphrase is not None:
+                profile_from(answers, self.today())  # check the answers before the slow part
+                self._problem("Making your workbook and locking it…", "")
+                self.start_private(answers, passphrase)
+                return
             card = start_workbook(app.root, answers, self.today())
         except InvalidInput as exc:
             self._problem(str(exc), "")
@@ -167,6 +191,30 @@ class StartWorkbookScreen(WorkbookScreen):
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return
         app.open_card(card)
+
+    @work(thread=True, exclusive=True, group="start")
+    def start_private(self, answers: WelcomeAnswers, passphrase: str) -> None:
+        """Derive the key off the UI thread (it takes a moment on purpose)."""
+        try:
+            made: tuple[ProfileCard, str | None, Codec] | str = start_private_workbook(
+                self.workbook_app.root, answers, self.today(), passphrase
+            )
+        except WorkbookError as exc:
+            made = str(exc)
+        self.app.call_from_thread(self._started, made)
+
+    def _started(self, made: tuple[ProfileCard, str | None, Codec] | str) -> None:
+        if isinstance(made, str):
+            self._problem(made, "")
+            return
+        card, code, codec = made
+        app = self.workbook_app
+        if code is None:
+            app.open_with(card, codec)
+            return
+        from screens.profiles_manage import RecoveryCodeDialog
+
+        app.push_screen(RecoveryCodeDialog(code), lambda _: app.open_with(card, codec))
 
     def _problem(self, general: str, about_date: str) -> None:
         """Show a problem beside the field it is about, in words (not only colour)."""

@@ -121,6 +121,18 @@ def start_workbook(
     return root.create(profile, settings)
 
 
+def start_private_workbook(
+    root: DataRoot, answers: WelcomeAnswers, today: date, passphrase: str
+) -> tuple[ProfileCard, str | None, Codec]:
+    """As :func:`start_workbook`, locked with a passphrase: the card, recovery code and codec.
+
+    Slow on purpose (the key derivation): call it off the UI thread.
+    """
+    profile = profile_from(answers, today)
+    settings = Settings(country=default_country())
+    return root.create_private_open(profile, passphrase, settings)
+
+
 def _first_problem(exc: ValidationError, what: str) -> str:
     err = exc.errors()[0]
     msg = str(err.get("msg", "is not valid")).removeprefix("Value error, ")

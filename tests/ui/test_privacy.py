@@ -241,7 +241,10 @@ async def test_switch_person_closes_and_returns_to_the_picker(
         assert app.screen.card.display_name == "Quinn"
         await unlock_with(pilot, PASS)
         assert app.card is not None and app.card.display_name == "Quinn"
-        await pilot.press("escape")  # back to the picker closes the workbook
+        await pilot.press("escape")  # Home is the bottom screen: Escape does not close it
+        await pilot.pause()
+        assert app.repo is not None
+        await pilot.press("f8")  # switching person again closes the workbook
         await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen) and app.repo is None
 

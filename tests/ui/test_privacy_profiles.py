@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Checkbox, Input
+from textual.widgets import Button, Checkbox, Input, Static
 
 from screens.app import WorkbookApp
+from screens.home import HomeScreen
 from screens.profiles_manage import (
-    CreateProfileDialog,
     DeleteDialog,
     ProfilesScreen,
     RecoveryCodeDialog,
     RenameDialog,
 )
 from screens.unlock import UnlockScreen
+from screens.welcome import StartWorkbookScreen, WelcomeScreen
 from tests.blns import naughty_strings
 from tests.ui.helpers import make_app
 from tests.ui.test_privacy import rendered, unlock_with
@@ -44,18 +45,35 @@ def fill(app: WorkbookApp, selector: str, value: str) -> None:
     app.screen.query_one(selector, Input).value = value
 
 
+def problem(app: WorkbookApp) -> str:
+    """The start form's problem line (it may be below the visible part of the form)."""
+    return str(app.screen.query_one("#problem", Static).render())
+
+
+async def to_start_form(pilot: Pilot[int]) -> WorkbookApp:
+    """From the picker, N: the same welcome as the first run, then its form."""
+    app = await to_picker(pilot)
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(app.screen, WelcomeScreen)
+    await press_button(pilot, "#begin")
+    assert isinstance(app.screen, StartWorkbookScreen)
+    return app
+
+
 async def test_create_with_passphrase_shows_recovery_code_once(root: DataRoot) -> None:
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_picker(pilot)
-        await pilot.press("n")
+        await to_start_form(pilot)
+        tick = app.screen.query_one("#use-passphrase", Checkbox)
+        assert not tick.value  # not a shared computer: off unless chosen
+        tick.value = True
         await pilot.pause()
-        assert isinstance(app.screen, CreateProfileDialog)
-        assert "encrypted" in rendered(app)
-        fill(app, "#new-name", "Kit")
+        assert "encrypted" in str(app.screen.query_one("#choice-note", Static).render())
+        fill(app, "#name", "Kit")
         fill(app, "#pass1", PASS)
         fill(app, "#pass2", PASS)
-        await press_button(pilot, "#create")
+        await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, RecoveryCodeDialog)
@@ -63,7 +81,8 @@ async def test_create_with_passphrase_shows_recovery_code_once(root: DataRoot) -
         assert code in rendered(app)
         await press_button(pilot, "#done")
         await pilot.pause()
-        assert isinstance(app.screen, ProfilesScreen)
+        assert isinstance(app.screen, HomeScreen)  # opened at once, no second passphrase
+        assert app.card is not None and app.card.display_name == "Kit"
         assert code not in rendered(app)
     card = root.find("Kit")
     assert card.encrypted
@@ -76,22 +95,23 @@ async def test_create_with_passphrase_shows_recovery_code_once(root: DataRoot) -
 async def test_create_without_passphrase_and_mismatch(root: DataRoot) -> None:
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_picker(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        fill(app, "#new-name", "Lee")
+        await to_start_form(pilot)
+        app.screen.query_one("#use-passphrase", Checkbox).value = True
+        fill(app, "#name", "Lee")
         fill(app, "#pass1", PASS)
         fill(app, "#pass2", PASS + "!")
-        await press_button(pilot, "#create")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "not the same" in rendered(app)
+        assert "not the same" in problem(app)
+        assert isinstance(app.screen, StartWorkbookScreen)  # nothing lost, nothing made
         app.screen.query_one("#use-passphrase", Checkbox).value = False
         await pilot.pause()
-        assert "anyone who uses this computer" in rendered(app)
-        await press_button(pilot, "#create")
+        assert "anyone who uses this computer" in str(
+            app.screen.query_one("#choice-note", Static).render()
+        )
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ProfilesScreen), rendered(app)
-        assert "Lee" in rendered(app)
+        assert isinstance(app.screen, HomeScreen), rendered(app)
     assert not root.find("Lee").encrypted
 
 
@@ -100,11 +120,16 @@ async def test_group_requires_a_passphrase(root: DataRoot) -> None:
     (root.path / "config.toml").write_text("require_passphrase = true\n")
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await to_picker(pilot)
-        await pilot.press("n")
         await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)  # no workbook yet: the first run
+        await press_button(pilot, "#begin")
         box = app.screen.query_one("#use-passphrase", Checkbox)
         assert box.value and box.disabled
+        fill(app, "#name", "Ro")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "at least 8 characters" in problem(app)
+    assert root.cards() == []
 
 
 async def test_rename_asks_for_the_passphrase(root: DataRoot) -> None:
@@ -170,7 +195,7 @@ async def test_naughty_names_are_stored_exactly_or_refused(
 
 
 async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot) -> None:
-    from screens.profiles_manage import DamagedDialog
+    from screens.opening import OpeningDialog
     from workbook.models import Goal
 
     card, _ = make_private(root, "Max")
@@ -189,7 +214,7 @@ async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot
         await pilot.press("enter")
         await pilot.pause()
         await unlock_with(pilot, PASS)  # the right passphrase: not "wrong passphrase"
-        assert isinstance(app.screen, DamagedDialog)
+        assert isinstance(app.screen, OpeningDialog)
         text = rendered(app)
         assert "could not be read" in text and "did not open" not in text
         assert any(root.files(card).quarantine.iterdir())

@@ -12,7 +12,7 @@ from screens.app import WorkbookApp
 from screens.hard_moment import HardMomentScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
-from screens.picker import PickerScreen
+from screens.profiles_manage import ProfilesScreen as PickerScreen
 from screens.settings import SettingsScreen
 from screens.welcome import StartWorkbookScreen, WelcomeScreen
 from tests.ui.helpers import make_app, screen_text

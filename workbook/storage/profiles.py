@@ -164,6 +164,21 @@ class DataRoot:
 
         The recovery code is returned once, to be shown once; only its wrap of the key is kept.
         """
+        card, code, _codec = self.create_private_open(
+            profile, passphrase, settings, recovery=recovery, kdf=kdf
+        )
+        return card, code
+
+    def create_private_open(
+        self,
+        profile: Profile,
+        passphrase: str,
+        settings: Settings | None = None,
+        *,
+        recovery: bool = True,
+        kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+    ) -> tuple[ProfileCard, str | None, crypto.EncryptedCodec]:
+        """As :meth:`create_private`, also returning the codec to open it without asking again."""
         made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
         self.prepare()
         card_id = f"p-{os.urandom(6).hex()}"
@@ -175,7 +190,7 @@ class DataRoot:
         except BaseException:
             shutil.rmtree(files.folder, ignore_errors=True)
             raise
-        return card, made.recovery_code
+        return card, made.recovery_code, made.codec
 
     def _create_with_id(
         self, card_id: str, profile: Profile, settings: Settings | None, codec: Codec

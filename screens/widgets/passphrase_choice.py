@@ -1,0 +1,76 @@
+"""Lock a new workbook with a passphrase, or not: the choice, explained in one line each way.
+
+On a group computer whose facilitator asked for passphrases (``require_passphrase``), the box is
+ticked and cannot be unticked.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from screens.widgets.ticks import Tick
+from workbook.errors import InvalidInput
+from workbook.storage.crypto import check_new_passphrase
+
+WITH_PASSPHRASE = (
+    "With a passphrase your workbook is encrypted: nobody else at this computer can read it. "
+    "If you forget it, only your recovery code can open it."
+)
+WITHOUT_PASSPHRASE = (
+    "Without a passphrase, anyone who uses this computer account can open your workbook."
+)
+
+
+class PassphraseChoice(Vertical):
+    """A tick box and two hidden-text boxes. ``chosen()`` is the passphrase, or None."""
+
+    DEFAULT_CSS = """
+    PassphraseChoice { height: auto; }
+    PassphraseChoice .note { color: $text-muted; }
+    """
+
+    def __init__(self, *, default: bool, required: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.default = default or required
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        yield Tick(
+            "Lock it with a passphrase", self.default, id="use-passphrase", disabled=self.required
+        )
+        yield Static(self._note(self.default), id="choice-note", classes="note", markup=False)
+        yield Input(placeholder="Passphrase (8 or more characters)", password=True, id="pass1")
+        yield Input(placeholder="The same passphrase again", password=True, id="pass2")
+
+    def on_mount(self) -> None:
+        self._show(self.default)
+
+    def _note(self, on: bool) -> str:
+        required = (
+            " This computer's group asks every workbook to have one." if self.required else ""
+        )
+        return (WITH_PASSPHRASE + required) if on else WITHOUT_PASSPHRASE
+
+    def _show(self, on: bool) -> None:
+        for box in self.query(Input):
+            box.display = on
+
+    def on_checkbox_changed(self, event: Tick.Changed) -> None:
+        event.stop()
+        self.query_one("#choice-note", Static).update(self._note(event.value))
+        self._show(event.value)
+
+    def chosen(self) -> str | None:
+        """The passphrase to use, or None for none; a kind ``InvalidInput`` if it won't do."""
+        if not self.query_one("#use-passphrase", Tick).value:
+            return None
+        first = self.query_one("#pass1", Input).value
+        if first != self.query_one("#pass2", Input).value:
+            raise InvalidInput("The two passphrases are not the same. Please type them again.")
+        try:
+            check_new_passphrase(first)
+        except Exception as exc:  # WorkbookError with a kind message
+            raise InvalidInput(str(exc)) from None
+        return first
