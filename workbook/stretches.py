@@ -16,6 +16,7 @@ before midnight cannot shift a count. The rules, in plain words:
 from __future__ import annotations
 
 import calendar
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -114,7 +115,7 @@ class Record:
     def between_setbacks(self) -> list[int]:
         """Kept days between each two setbacks in a row, oldest first."""
         days = self.setback_days
-        return [(b - a).days - 1 for a, b in zip(days, days[1:], strict=False)]
+        return [(b - a).days - 1 for a, b in itertools.pairwise(days)]
 
     @property
     def milestone(self) -> str | None:

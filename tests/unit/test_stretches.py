@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -97,8 +97,8 @@ def test_local_date_boundary() -> None:
     # 23:30 in New York is already the next day in UTC: the check-in belongs to the local day.
     late = datetime(2026, 11, 26, 23, 30, tzinfo=new_york)
     assert local_date(late, new_york) == D(2026, 11, 26)
-    assert local_date(late.astimezone(timezone.utc), new_york) == D(2026, 11, 26)
-    assert local_date(late, timezone.utc) == D(2026, 11, 27)
+    assert local_date(late.astimezone(UTC), new_york) == D(2026, 11, 26)
+    assert local_date(late, UTC) == D(2026, 11, 27)
     # The night the clocks go back, 01:30 happens twice; both are the same local day.
     first = datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=0)
     second = datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=1)
