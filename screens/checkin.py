@@ -89,6 +89,13 @@ class CheckinScreen(WorkbookScreen):
     CSS_PATH = "checkin.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save_checkin", tooltip="Save this check-in"),
+        Binding(
+            "ctrl+r",
+            "setback",
+            "Note a setback",
+            id="note_setback",
+            tooltip="Write down a return to use for this day, with a short reflection",
+        ),
     ]
 
     def __init__(self, day: date | None = None) -> None:
@@ -220,6 +227,12 @@ class CheckinScreen(WorkbookScreen):
         except ValidationError as exc:
             show_error(form_error, _kind_error(exc))
             return None
+
+    def action_setback(self) -> None:
+        """Write down a setback for this day on its own (the check-in is not saved)."""
+        from screens.setback import SetbackScreen
+
+        self.app.push_screen(SetbackScreen(self.day))
 
     def action_save(self) -> None:
         checkin = self.read_form()

@@ -90,15 +90,17 @@ class SetbackScreen(WorkbookScreen):
     def _save(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
+    def read_form(self) -> Setback | None:
+        """The form as a setback, or None after showing inline what needs fixing."""
         error = self.query_one("#day-error", Static)
+        form_error = self.query_one("#form-error", Static)
+        show_error(form_error, "")
         try:
             day = parse_day(self.query_one("#day", Input).value, self.today())
         except ValueError as exc:
             show_error(error, str(exc))
-            return
+            return None
         show_error(error, "")
-        existing = checkins.setback_for(self.repo, day)
         try:
             setback = Setback(
                 on=day,
@@ -108,13 +110,20 @@ class SetbackScreen(WorkbookScreen):
                 next_step=self.query_one("#next-step", Input).value,
             )
         except ValidationError as exc:
-            show_error(self.query_one("#form-error", Static), _kind_error(exc))
-            return
+            show_error(form_error, _kind_error(exc))
+            return None
+        existing = checkins.setback_for(self.repo, day)
         if existing is not None:
             setback = setback.model_copy(update={"id": existing.id, "created": existing.created})
+        return setback
+
+    def action_save(self) -> None:
+        setback = self.read_form()
+        if setback is None:
+            return
         saved = self.try_save(
             lambda: checkins.save_setback(self.repo, setback, self.today()),
-            done=f"Saved, for {day_text(day, self.today())}. Be kind to yourself today.",
+            done=f"Saved, for {day_text(setback.on, self.today())}. Be kind to yourself today.",
         )
         if saved:
             self.app.pop_screen()

@@ -272,6 +272,7 @@ class UrgeSurfScreen(WorkbookScreen):
         self.running = True
         self.query_one("#surf-setup").display = False
         self._show_time()
+        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
         if self.TICK_SECONDS > 0:
             self._timer = self.set_interval(self.TICK_SECONDS, self.tick)
 
@@ -310,6 +311,7 @@ class UrgeSurfScreen(WorkbookScreen):
         self.query_one("#surf-timer", Static).update("")
         self.query_one("#surf-after").display = True
         self.query_one("#surf-strength", Ruler).focus()
+        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
 
     @on(Button.Pressed, "#surf-log")
     def offer_log(self) -> None:

@@ -11,8 +11,9 @@ SETBACK_DAYS_AGO = (41, 12)
 """Days before ``today`` with a return to use."""
 MISSED_DAYS_AGO = (3, 20, 21, 50)
 """Days before ``today`` with no check-in."""
-TRIGGERS = ("After work", "Payday", "Row with mum", "after work", "Payday", "Bored at home")
+TRIGGERS = ("After work", "Payday", "after work", "Row with mum", "After work.", "Bored at home")
 TIMES = (time(18, 30), time(21, 15), time(23, 40), time(8, 0), time(19, 5), time(14, 0))
+"""Urges come every third day (1, 4, 7... days ago), cycling through these."""
 
 
 def seed_history(repo: Repository, today: date, days: int = 60) -> None:
@@ -38,8 +39,8 @@ def seed_history(repo: Repository, today: date, days: int = 60) -> None:
             items.append(
                 Setback(on=day, going_on="Long week", halt=[Halt.TIRED], next_step="Call Jo")
             )
-        if back % 5 == 0:
-            n = back // 5
+        if back % 3 == 1:
+            n = back // 3
             items.append(
                 Urge(
                     on=day,

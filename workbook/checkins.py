@@ -19,7 +19,7 @@ from workbook.models import Checkin, Pathway, Setback, UseAnswer, now
 from workbook.storage import Repository
 
 
-class FutureDate(InvalidInput):
+class FutureDate(InvalidInput, ValueError):
     """A check-in, setback or urge dated after today."""
 
 
