@@ -24,7 +24,8 @@ from screens.widgets.sparkline import spark, summary
 from workbook import checkins
 from workbook.checkins import FutureDate
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
-from workbook.stretches import day_words, record_of
+from workbook.storage import Repository
+from workbook.stretches import Record, day_words, record_of
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -311,27 +312,24 @@ class CheckinCard(Vertical):
         return "\n".join(card_lines(self._wb, repo))
 
 
-def card_lines(app: WorkbookApp, repo: object) -> list[str]:
+def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
     """The lines of the check-in card, in words and plain symbols (no colour needed)."""
-    from workbook.storage import Repository
-
-    assert isinstance(repo, Repository)
     today = app.today()
-    lines = []
-    if checkins.checkin_for(repo, today) is not None:
-        lines.append("✓ Checked in today. Press c to change it.")
+    known = checkins.all_checkins(repo)  # loaded once: Home must stay quick after years
+    by_day = {c.on: c for c in known}
+    if today in by_day:
+        lines = ["✓ Checked in today. Press c to change it."]
     else:
-        lines.append("○ Not checked in yet today. Press c to check in.")
-    missed = checkins.missed_days(repo, today)
+        lines = ["○ Not checked in yet today. Press c to check in."]
+    missed = checkins.missed_days(repo, today, known=known)
     if missed:
         lines.append(f"  Missed {missed[0]:%a %d %b}? Press c, then change the day.")
     profile = repo.get(Profile)
     if profile is not None and profile.show_day_counter:
-        lines.extend(stretch_lines(repo, today))
-    history = {c.on: c for c in checkins.all_checkins(repo) if c.on > today - timedelta(days=30)}
+        lines.extend(stretch_lines(record_of(repo, today, known=known)))
     days = [today - timedelta(days=n) for n in range(29, -1, -1)]
-    moods = [history[d].mood if d in history else None for d in days]
-    cravings = [history[d].craving if d in history else None for d in days]
+    moods = [by_day[d].mood if d in by_day else None for d in days]
+    cravings = [by_day[d].craving if d in by_day else None for d in days]
     if any(v is not None for v in moods + cravings):
         lines.append(f"Mood     {spark(moods, 1, 5)} {summary(moods)} (1-5)")
         lines.append(f"Craving  {spark(cravings, 0, 10)} {summary(cravings)} (0-10)")
@@ -339,12 +337,8 @@ def card_lines(app: WorkbookApp, repo: object) -> list[str]:
     return lines
 
 
-def stretch_lines(repo: object, today: date) -> list[str]:
+def stretch_lines(record: Record) -> list[str]:
     """Current and longest stretch, days kept, time between setbacks, a milestone note."""
-    from workbook.storage import Repository
-
-    assert isinstance(repo, Repository)
-    record = record_of(repo, today)
     if record.start is None:
         return ["Your stretches show here once you check in."]
     lines = [

@@ -21,7 +21,7 @@ from screens.base import WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.widgets.choices import TickBox
 from workbook import checkins
-from workbook.models import Halt, Setback
+from workbook.models import Halt, Profile, Setback
 from workbook.stretches import day_words, record_of
 
 
@@ -77,8 +77,10 @@ class SetbackScreen(WorkbookScreen):
         self.query_one("#going-on", TextArea).focus()
 
     def _kept_line(self) -> str:
-        record = record_of(self.repo, self.today())
-        if record.start is None or record.days_kept == 0:
+        profile = self.repo.get(Profile)
+        record = record_of(self.repo, self.today(), also_setback=self.day)
+        hidden = profile is None or not profile.show_day_counter
+        if hidden or record.start is None or record.days_kept == 0:
             return "Whatever happened today, you can start again from here."
         return (
             f"Still yours: {day_words(record.days_kept)} kept in all, "

@@ -86,9 +86,10 @@ class LogUrgeScreen(ModalScreen[Urge | None]):
         Binding("escape", "cancel", "Cancel", id="cancel_urge"),
     ]
 
-    def __init__(self, prefill: dict[str, Any] | None = None) -> None:
+    def __init__(self, prefill: dict[str, Any] | None = None, editing: Urge | None = None) -> None:
         super().__init__()
-        self.prefill = prefill or {}
+        self.editing = editing
+        self.prefill = editing.model_dump() if editing is not None else (prefill or {})
 
     @property
     def wb(self) -> WorkbookApp:
@@ -99,43 +100,47 @@ class LogUrgeScreen(ModalScreen[Urge | None]):
 
     def compose(self) -> ComposeResult:
         w = urges.words().log
-        today = self.wb.today()
+        p = self.prefill
+        day: date = p.get("on") or self.wb.today()
+        at: time | None = p.get("at") if self.editing else clock_time()
+        minutes = p.get("minutes")
         with VerticalScroll(id="log-urge"):
-            yield Static("Note an urge", id="log-title")
+            title = "Change this urge" if self.editing else "Note an urge"
+            yield Static(title, id="log-title")
             with Horizontal(classes="row"):
                 yield Label("Day:", classes="prompt-inline")
-                yield Input(today.isoformat(), id="urge-day", max_length=10, compact=True)
+                yield Input(day.isoformat(), id="urge-day", max_length=10, compact=True)
                 yield Label("Time (HH:MM):", classes="prompt-inline")
                 yield Input(
-                    clock_time().strftime("%H:%M"), id="urge-time", max_length=5, compact=True
+                    at.strftime("%H:%M") if at else "", id="urge-time", max_length=5, compact=True
                 )
             yield Static("", id="when-error", classes="error", markup=False)
             yield Label(w.strength, markup=False)
-            yield Ruler(
-                0, 10, self.prefill.get("strength"), ends=("none", "strongest"), id="strength"
-            )
+            yield Ruler(0, 10, p.get("strength"), ends=("none", "strongest"), id="strength")
             yield Static("", id="strength-error", classes="error", markup=False)
             yield Label(w.minutes, markup=False)
             yield Input(
-                str(self.prefill.get("minutes", "")),
+                "" if minutes is None else str(minutes),
                 placeholder=w.minutes_example,
                 id="minutes",
                 max_length=4,
             )
             yield Static("", id="minutes-error", classes="error", markup=False)
-            yield Label(w.trigger, markup=False)
-            yield Input(placeholder=w.trigger_example, id="trigger", max_length=200)
-            yield Label(w.thoughts, markup=False)
-            yield Input(placeholder=w.thoughts_example, id="thoughts", max_length=5000)
-            yield Label(w.did, markup=False)
-            yield Input(
-                self.prefill.get("did", ""), placeholder=w.did_example, id="did", max_length=5000
-            )
+            for field, example, limit in (
+                ("trigger", w.trigger_example, 200),
+                ("thoughts", w.thoughts_example, 5000),
+                ("did", w.did_example, 5000),
+            ):
+                yield Label(getattr(w, field), markup=False)
+                yield Input(p.get(field, ""), placeholder=example, id=field, max_length=limit)
             yield Label(w.passed, markup=False)
+            passed = p.get("passed")
             with RadioSet(id="passed"):
-                yield Choice("Yes, it passed", self.prefill.get("passed") is True, id="passed-yes")
-                yield Choice("No, not yet", id="passed-no")
-                yield Choice("Not sure", id="passed-unsure")
+                yield Choice("Yes, it passed", passed is True, id="passed-yes")
+                yield Choice("No, not yet", passed is False, id="passed-no")
+                yield Choice(
+                    "Not sure", self.editing is not None and passed is None, id="passed-unsure"
+                )
             yield Static("", id="form-error", classes="error", markup=False)
             with Horizontal(classes="row buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -193,6 +198,9 @@ class LogUrgeScreen(ModalScreen[Urge | None]):
                 did=self.query_one("#did", Input).value,
                 passed=PASSED.get(pressed.id or "") if pressed is not None else None,
                 strength_after=self.prefill.get("strength_after"),
+                **(
+                    {"id": self.editing.id, "created": self.editing.created} if self.editing else {}
+                ),
             )
         except ValidationError as exc:
             show_error(self.query_one("#form-error", Static), _kind_error(exc))
@@ -370,7 +378,7 @@ class UrgesScreen(WorkbookScreen):
         log = urges.all_urges(self.repo)
         self.query_one("#urge-patterns", Static).update(
             "\n".join(pattern_lines(log, self.today()))
-            + "\nn notes an urge (F2 works anywhere) · g rides one out with the guide"
+            + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
         )
         table = self.query_one("#urge-table", DataTable)
         table.clear()
@@ -386,6 +394,19 @@ class UrgesScreen(WorkbookScreen):
                 Text(urge.trigger.replace("\n", " ")),
                 key=urge.id,
             )
+
+    @on(DataTable.RowSelected, "#urge-table")
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens that urge to change it."""
+        urge = self.repo.find(Urge, str(event.row_key.value))
+        if urge is None:
+            return
+
+        def changed(saved: Urge | None) -> None:
+            if saved is not None:
+                self.refresh_list()
+
+        self.app.push_screen(LogUrgeScreen(editing=urge), changed)
 
     def action_new(self) -> None:
         def logged(urge: Urge | None) -> None:

@@ -143,16 +143,19 @@ def save_checkin(repo: Repository, checkin: Checkin, today: date) -> Checkin:
     return stored
 
 
-def missed_days(repo: Repository, today: date, within: int = 7) -> list[date]:
+def missed_days(
+    repo: Repository, today: date, within: int = 7, *, known: list[Checkin] | None = None
+) -> list[date]:
     """Days in the last ``within`` days (not today) without a check-in, newest first.
 
-    Only days since the first check-in count: a new workbook has missed nothing.
+    Only days since the first check-in count: a new workbook has missed nothing. Pass ``known``
+    (every check-in) when you have already loaded them.
     """
-    checkins = all_checkins(repo)
-    if not checkins:
+    found = all_checkins(repo) if known is None else known
+    if not found:
         return []
-    have = {c.on for c in checkins}
-    first = checkins[0].on
+    have = {c.on for c in found}
+    first = min(have)
     days = [date.fromordinal(today.toordinal() - n) for n in range(1, within + 1)]
     return [d for d in days if d >= first and d not in have]
 

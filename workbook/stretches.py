@@ -187,11 +187,23 @@ def day_words(days: int) -> str:
     return f"{days} day{'' if days == 1 else 's'}"
 
 
-def record_of(repo: Repository, today: date) -> Record:
-    """The record of this workbook as of ``today``, from its check-ins, setbacks and profile."""
-    checkins = repo.all(Checkin)
+def record_of(
+    repo: Repository,
+    today: date,
+    *,
+    known: list[Checkin] | None = None,
+    also_setback: date | None = None,
+) -> Record:
+    """The record of this workbook as of ``today``, from its check-ins, setbacks and profile.
+
+    Pass ``known`` (every check-in) when you have already loaded them, and ``also_setback`` to
+    count a setback that is being written down but is not saved yet.
+    """
+    checkins = repo.all(Checkin) if known is None else known
     setbacks = [s.on for s in repo.all(Setback)]
     setbacks += [c.on for c in checkins if c.used is not None and c.used.is_setback]
+    if also_setback is not None:
+        setbacks.append(also_setback)
     profile = repo.get(Profile)
     start = profile.recovery_start if profile else None
     return build_record(today, setbacks, [c.on for c in checkins], start)

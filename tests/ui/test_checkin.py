@@ -177,3 +177,17 @@ async def test_a_setback_on_its_own_for_a_past_day(
         ]
         assert isinstance(app.screen, CheckinScreen)
         assert app.repo.all(Checkin) == []  # type: ignore[union-attr]
+
+
+async def test_setback_screen_keeps_counters_hidden_unless_shown(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    for shown in (False, True):
+        card = make_profile(f"P{int(shown)}", show_day_counter=shown)
+        app = make_app(root, card.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.repo.save(Checkin(on=TODAY - timedelta(days=9)))  # type: ignore[union-attr]
+            await app.push_screen(SetbackScreen())
+            await pilot.pause()
+            line = str(app.screen.query_one("#kept-line", Static).render())
+            assert ("9 days kept in all" in line) is shown

@@ -161,3 +161,29 @@ async def test_the_hard_moment_screen_points_to_the_guide(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, UrgeSurfScreen)
+
+
+async def test_changing_an_urge_from_the_list(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = Urge(on=TODAY, at=time(7, 5), strength=4, trigger="Bus stop", passed=None)
+        app.repo.save(first)  # type: ignore[union-attr]
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogUrgeScreen)
+        assert dialog.query_one("#trigger", Input).value == "Bus stop"
+        assert dialog.query_one("#urge-time", Input).value == "07:05"
+        await pilot.press("9", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)  # type: ignore[union-attr]
+        assert [(u.id, u.strength, u.trigger, u.at) for u in stored] == [
+            (first.id, 9, "Bus stop", time(7, 5))
+        ]
+        assert isinstance(app.screen, UrgesScreen)
+        assert "9/10" in str(app.screen.query_one(DataTable).get_row_at(0)[1])
