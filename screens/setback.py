@@ -125,7 +125,7 @@ class SetbackScreen(WorkbookScreen):
             return
         saved = self.try_save(
             lambda: checkins.save_setback(self.repo, setback, self.today()),
-            done=f"Saved, for {day_text(setback.on, self.today())}. Be kind to yourself today.",
+            done=f"Saved for {day_text(setback.on, self.today())}. Go gently with yourself.",
         )
         if saved:
             self.app.pop_screen()
