@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from screens.base import WorkbookScreen
@@ -32,6 +33,13 @@ class SetbackScreen(WorkbookScreen):
     CSS_PATH = "checkin.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save_setback", tooltip="Save this reflection"),
+        Binding(
+            "ctrl+t",
+            "remove",
+            "Remove",
+            id="remove_setback",
+            tooltip="Remove the setback written down for this day, if it was noted by mistake",
+        ),
     ]
 
     def __init__(self, day: date | None = None) -> None:
@@ -119,6 +127,39 @@ class SetbackScreen(WorkbookScreen):
             setback = setback.model_copy(update={"id": existing.id, "created": existing.created})
         return setback
 
+    def action_remove(self) -> None:
+        """Remove a setback noted by mistake, after asking."""
+        try:
+            day = parse_day(self.query_one("#day", Input).value, self.today())
+        except ValueError as exc:
+            show_error(self.query_one("#day-error", Static), str(exc))
+            return
+        if checkins.setback_for(self.repo, day) is None:
+            self.notify(f"There is no setback written down for {day_text(day, self.today())}.")
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove and self.try_save(
+                lambda: checkins.remove_setback(self.repo, day),
+                done=f"Removed the setback for {day_text(day, self.today())}.",
+            ):
+                checkin = checkins.checkin_for(self.repo, day)
+                if checkin is not None and checkin.used is not None and checkin.used.is_setback:
+                    self.notify(
+                        "That day's check-in still says you used. Change the check-in too "
+                        "if that was a mistake.",
+                        timeout=10,
+                    )
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove the setback written down for {day_text(day, self.today())}, "
+                "with its reflection?"
+            ),
+            answered,
+        )
+
     def action_save(self) -> None:
         setback = self.read_form()
         if setback is None:
@@ -129,3 +170,37 @@ class SetbackScreen(WorkbookScreen):
         )
         if saved:
             self.app.pop_screen()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes-or-no question; Escape means no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 60; height: auto; border: round $primary; background: $surface; padding: 0 1;
+    }
+    ConfirmScreen Horizontal { height: auto; margin-top: 1; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, markup=False)
+            with Horizontal():
+                yield Button("Yes, remove it", id="yes", variant="warning")
+                yield Button("No, keep it", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)

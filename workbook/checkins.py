@@ -170,6 +170,15 @@ def save_setback(repo: Repository, setback: Setback, today: date) -> Setback:
     return setback
 
 
+def remove_setback(repo: Repository, day: date) -> bool:
+    """Remove the setback written down for ``day`` (one noted by mistake); return if there was one.
+
+    A check-in for that day that says "yes" still counts as a setback: change the check-in too.
+    """
+    found = setback_for(repo, day)
+    return found is not None and repo.remove(Setback, found.id)
+
+
 def setback_for(repo: Repository, day: date) -> Setback | None:
     """The setback written down for ``day``, if there is one."""
     found = repo.all(Setback, where=lambda s: s.on == day)

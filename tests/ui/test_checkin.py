@@ -191,3 +191,31 @@ async def test_setback_screen_keeps_counters_hidden_unless_shown(
             await pilot.pause()
             line = str(app.screen.query_one("#kept-line", Static).render())
             assert ("9 days kept in all" in line) is shown
+
+
+async def test_removing_a_setback_noted_by_mistake(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.setback import ConfirmScreen
+    from workbook.models import Setback
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(Setback(on=YESTERDAY, next_step="Rest"))  # type: ignore[union-attr]
+        app.repo.save(Setback(on=TODAY - timedelta(days=5)))  # type: ignore[union-attr]
+        await app.push_screen(SetbackScreen(YESTERDAY))
+        await pilot.pause()
+        assert app.screen.query_one("#next-step", Input).value == "Rest"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # "No, keep it" has the focus
+        await pilot.pause()
+        assert len(app.repo.all(Setback)) == 2  # type: ignore[union-attr]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # "Yes, remove it"
+        await pilot.pause()
+        assert [s.on for s in app.repo.all(Setback)] == [TODAY - timedelta(days=5)]  # type: ignore[union-attr]
+        assert not isinstance(app.screen, SetbackScreen)

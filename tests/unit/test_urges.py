@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from workbook import urges
@@ -88,3 +90,27 @@ def test_time_of_day_edges(at: time, name: str) -> None:
 def test_ties_in_triggers_go_to_the_most_recent() -> None:
     found = urges.common_triggers([urge(3, "a"), urge(1, "b"), urge(2, "c")], top=2)
     assert found == [("b", 1), ("c", 1)]
+
+
+@given(
+    st.lists(
+        st.builds(
+            Urge,
+            on=st.dates(min_value=TODAY - timedelta(days=60), max_value=TODAY),
+            at=st.none() | st.times(),
+            strength=st.integers(0, 10),
+            trigger=st.sampled_from(["", "Payday", "payday!", "Bus", "  bus  "]),
+            passed=st.none() | st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_pattern_invariants(log: list[Urge]) -> None:
+    found = urges.patterns(log, TODAY)
+    assert found.passed_this_week <= found.this_week <= found.total == len(log)
+    recent = [u for u in log if u.on > TODAY - timedelta(days=28)]
+    assert sum(n for _, n in found.times) == sum(1 for u in recent if u.at is not None)
+    assert sum(n for _, n in found.triggers) <= sum(1 for u in recent if u.trigger.strip())
+    assert len(found.triggers) <= 2  # "payday" and "bus" are one trigger each, however written
+    if found.average_strength is not None:
+        assert 0 <= found.average_strength <= 10
