@@ -313,17 +313,20 @@ class CheckinCard(Vertical):
 
 
 def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
-    """The lines of the check-in card, in words and plain symbols (no colour needed)."""
+    """The lines of the check-in card, in words and plain symbols (no colour needed).
+
+    Home puts two cards side by side at 80 columns, so no line is wider than 32 characters.
+    """
     today = app.today()
     known = checkins.all_checkins(repo)  # loaded once: Home must stay quick after years
     by_day = {c.on: c for c in known}
     if today in by_day:
-        lines = ["✓ Checked in today. Press c to change it."]
+        lines = ["✓ Checked in today · c to edit"]
     else:
-        lines = ["○ Not checked in yet today. Press c to check in."]
+        lines = ["○ Not checked in yet · press c"]
     missed = checkins.missed_days(repo, today, known=known)
     if missed:
-        lines.append(f"  Missed {missed[0]:%a %d %b}? Press c, then change the day.")
+        lines.append(f"Missed {missed[0]:%a %d %b} · c to fill in")
     profile = repo.get(Profile)
     if profile is not None and profile.show_day_counter:
         lines.extend(stretch_lines(record_of(repo, today, known=known)))
@@ -331,26 +334,36 @@ def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
     moods = [by_day[d].mood if d in by_day else None for d in days]
     cravings = [by_day[d].craving if d in by_day else None for d in days]
     if any(v is not None for v in moods + cravings):
-        lines.append(f"Mood     {spark(moods, 1, 5)} {summary(moods)} (1-5)")
-        lines.append(f"Craving  {spark(cravings, 0, 10)} {summary(cravings)} (0-10)")
-        lines.append("         30 days ago → today; · means no entry")
+        lines.append(f"Mood (1-5), {summary(moods)}")
+        lines.append(spark(moods, 1, 5))
+        lines.append(f"Craving (0-10), {summary(cravings)}")
+        lines.append(spark(cravings, 0, 10))
+        lines.append("30 days, oldest left; · = none")
     return lines
 
 
 def stretch_lines(record: Record) -> list[str]:
     """Current and longest stretch, days kept, time between setbacks, a milestone note."""
     if record.start is None:
-        return ["Your stretches show here once you check in."]
-    lines = [
-        f"This stretch: {day_words(record.current)} · longest: {day_words(record.longest)}",
-        f"Days kept: {record.kept_this_month} this month · {record.kept_this_year} this year"
-        f" · {record.days_kept} in all",
+        return ["Stretches show once you check in."]
+    if record.current_stretch is None:
+        lines = ["A new stretch starts tomorrow."]
+    elif record.current == 0:
+        lines = ["This stretch began today."]
+    else:
+        lines = [f"This stretch: {day_words(record.current)}"]
+    lines += [
+        f"Longest stretch: {day_words(record.longest)}",
+        f"Days kept this month: {record.kept_this_month}",
+        f"Days kept this year: {record.kept_this_year}",
     ]
+    if record.days_kept != record.kept_this_year:
+        lines.append(f"Days kept in all: {record.days_kept}")
     gaps = record.between_setbacks
     if gaps:
-        lines.append(f"Time between your last two setbacks: {day_words(gaps[-1])}")
+        lines.append(f"Time between setbacks: {day_words(gaps[-1])}")
     if record.milestone:
-        lines.append(f"★ {record.milestone} today. Quietly worth noticing.")
+        lines.append(f"★ {record.milestone} today. Worth a moment.")
     return lines
 
 

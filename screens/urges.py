@@ -464,8 +464,42 @@ class UrgesCard(Vertical):
         repo: Repository | None = self._wb.repo
         if repo is None:
             return ""
-        lines = pattern_lines(urges.all_urges(repo), self._wb.today())
-        return "\n".join([*lines, "F2 notes an urge · u for the log and the guide"])
+        return "\n".join(card_lines(urges.all_urges(repo), self._wb.today()))
+
+
+def card_lines(log: list[Urge], today: date) -> list[str]:
+    """The urges card: short lines, as Home puts two cards side by side at 80 columns."""
+    found = urges.patterns(log, today)
+    if found.total == 0:
+        return ["No urges noted yet.", "F2 notes one, from any screen."]
+    count = "1 urge" if found.this_week == 1 else f"{found.this_week} urges"
+    lines = [f"This week: {count}, {found.passed_this_week} passed"]
+    if found.average_strength is not None:
+        lines.append(f"Average strength: {found.average_strength:.1f} of 10")
+    if found.triggers:
+        lines += wrap_items("Triggers:", [f"{_short(t)} ({n})" for t, n in found.triggers])
+    if found.times:
+        lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
+    lines.append("F2 notes one · u opens the log")
+    return lines
+
+
+def wrap_items(label: str, items: list[str], width: int = 32) -> list[str]:
+    """``label`` then ``items`` joined by commas, wrapped between items (never inside one)."""
+    lines = [label]
+    for n, item in enumerate(items):
+        piece = item + ("," if n < len(items) - 1 else "")
+        if len(lines[-1]) + 1 + len(piece) > width and lines[-1] != label:
+            lines.append(" " + piece)
+        else:
+            lines[-1] += " " + piece
+    return lines
+
+
+def _short(text: str, width: int = 24) -> str:
+    """A trigger cut to ``width`` characters, on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def home_card(app: WorkbookApp) -> Widget:

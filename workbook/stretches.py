@@ -8,8 +8,10 @@ before midnight cannot shift a count. The rules, in plain words:
   is "I'd rather not say".
 * The record starts on the earliest of: the person's chosen start date (``Profile.recovery_start``)
   and their first check-in or setback. The chosen start date also begins a new stretch.
-* A **stretch** is a run of kept days in a row. The current stretch ends today (it is 0 on a
-  setback day). It counts both its first day and today: a stretch that began yesterday is 2 days.
+* A **stretch** is a run of kept days in a row, counted in whole days: today is not over yet, so
+  the current stretch counts up to yesterday. A stretch that began yesterday is 1 day today; one
+  that began today (or a setback today) is 0 days. This matches "N days since" on Home.
+* **Days kept** count whole days the same way: today joins the count tomorrow.
 * **Time between setbacks** is the number of kept days between two setbacks in a row.
 """
 
@@ -44,14 +46,18 @@ def add_months(day: date, months: int) -> date:
 
 @dataclass(frozen=True)
 class Stretch:
-    """A run of kept days in a row, ``first`` to ``last`` inclusive."""
+    """A run of kept days in a row, ``first`` to ``last`` inclusive.
+
+    For the current stretch ``last`` is yesterday (today is not over yet), so a stretch that
+    began today has 0 days.
+    """
 
     first: date
     last: date
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return max(0, (self.last - self.first).days + 1)
 
 
 @dataclass(frozen=True)
@@ -64,40 +70,39 @@ class Record:
     setback_days: tuple[date, ...] = ()
     """Setback days from ``start`` to ``today``, oldest first."""
     stretches: tuple[Stretch, ...] = field(default=())
-    """Every stretch, oldest first; the last one is current if it ends today."""
+    """Every finished stretch, oldest first."""
+    current_stretch: Stretch | None = None
+    """The stretch going on now; None on a setback day or with no record."""
 
     @property
     def current(self) -> int:
-        """Days in the current stretch (0 on a setback day or with no record)."""
-        if self.stretches and self.stretches[-1].last == self.today:
-            return self.stretches[-1].days
-        return 0
+        """Whole days in the current stretch (0 on a setback day or the day it began)."""
+        return self.current_stretch.days if self.current_stretch else 0
 
     @property
-    def current_stretch(self) -> Stretch | None:
-        if self.stretches and self.stretches[-1].last == self.today:
-            return self.stretches[-1]
-        return None
+    def all_stretches(self) -> tuple[Stretch, ...]:
+        now = (self.current_stretch,) if self.current_stretch else ()
+        return self.stretches + now
 
     @property
     def longest(self) -> int:
         """Days in the longest stretch so far (the current one included)."""
-        return max((s.days for s in self.stretches), default=0)
+        return max((s.days for s in self.all_stretches), default=0)
 
     @property
     def days_elapsed(self) -> int:
-        """Days from the start of the record to today, both counted."""
-        return 0 if self.start is None else (self.today - self.start).days + 1
+        """Whole days from the start of the record to today (today is not over yet)."""
+        return 0 if self.start is None else (self.today - self.start).days
 
     @property
     def days_kept(self) -> int:
         """Every kept day in the record."""
-        return sum(s.days for s in self.stretches)
+        return sum(s.days for s in self.all_stretches)
 
     def kept_between(self, first: date, last: date) -> int:
         """Kept days from ``first`` to ``last`` (both counted)."""
         total = 0
-        for s in self.stretches:
+        for s in self.all_stretches:
             lo, hi = max(s.first, first), min(s.last, last)
             if lo <= hi:
                 total += (hi - lo).days + 1
@@ -127,17 +132,16 @@ class Record:
 def milestone_on(first: date, today: date) -> str | None:
     """The milestone a stretch that began on ``first`` reaches on ``today``, if any.
 
-    1 day, 1 week, 30, 60 and 90 days, then 6 months, 1 year and each year after. A stretch
-    reaches "6 months" on the day before the same date six months on (that day completes it).
+    1 day, 1 week, 30, 60 and 90 days, then 6 months, 1 year and each year after, counted in
+    whole days, so 6 months and each year fall on the same date as the stretch began.
     """
-    days = (today - first).days + 1
+    days = (today - first).days
     if days in DAY_MILESTONES:
         return {1: "1 day", 7: "1 week"}.get(days, f"{days} days")
-    tomorrow = today + ONE_DAY
-    if tomorrow == add_months(first, 6):
+    if days > 90 and today == add_months(first, 6):
         return "6 months"
-    years = tomorrow.year - first.year
-    if years >= 1 and tomorrow == add_months(first, 12 * years):
+    years = today.year - first.year
+    if years >= 1 and today == add_months(first, 12 * years):
         return "1 year" if years == 1 else f"{years} years"
     return None
 
@@ -163,18 +167,17 @@ def build_record(
     if not known:
         return Record(today=today, start=None)
     start = min(known)
-    stretches: list[Stretch] = []
+    runs: list[Stretch] = []
     run_first: date | None = None
     for day in _days(start, today):
         if day in setback_set or (day == chosen_start and run_first is not None):
             if run_first is not None:
-                stretches.append(Stretch(run_first, day - ONE_DAY))
+                runs.append(Stretch(run_first, day - ONE_DAY))
             run_first = None if day in setback_set else day
         elif run_first is None:
             run_first = day
-    if run_first is not None:
-        stretches.append(Stretch(run_first, today))
-    return Record(today, start, tuple(sorted(setback_set)), tuple(stretches))
+    current = None if run_first is None else Stretch(run_first, today - ONE_DAY)
+    return Record(today, start, tuple(sorted(setback_set)), tuple(runs), current)
 
 
 def _days(first: date, last: date) -> Iterable[date]:

@@ -25,10 +25,8 @@ def spark(values: Sequence[float | None], low: float, high: float) -> str:
 
 
 def summary(values: Sequence[float | None]) -> str:
-    """``average 3.4, latest 4`` (or ``no entries yet``)."""
+    """``average 3.4`` (or ``no entries yet``)."""
     known = [v for v in values if v is not None]
     if not known:
         return "no entries yet"
-    latest = known[-1]
-    average = sum(known) / len(known)
-    return f"average {average:.1f}, latest {latest:g}"
+    return f"average {sum(known) / len(known):.1f}"

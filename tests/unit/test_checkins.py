@@ -80,9 +80,9 @@ def test_record_of_a_workbook(repo: Repository) -> None:
     save_checkin(repo, Checkin(on=date(2026, 11, 21), used=UseAnswer.PREFER_NOT), TODAY)
     record = record_of(repo, TODAY)
     assert record.setback_days == (date(2026, 11, 10), date(2026, 11, 20))
-    assert record.current == 7
+    assert record.current == 6  # 21-26 Nov; "prefer not to say" is not a setback
     assert record.longest == 9
-    assert record.days_kept == 25
+    assert record.days_kept == 24
     assert record.between_setbacks == [9]
 
 
