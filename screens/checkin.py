@@ -286,16 +286,17 @@ class CheckinCard(Vertical):
     """
 
     DEFAULT_CSS = """
-    CheckinCard { height: auto; border: round $primary-muted; padding: 0 1; }
+    CheckinCard { height: auto; }
+    CheckinCard > .card-title { text-style: bold; }
     CheckinCard > Static { width: 1fr; }
     """
 
     def __init__(self, app: WorkbookApp) -> None:
         super().__init__(id="checkin-card")
-        self.border_title = "Today"
         self._wb = app
 
     def compose(self) -> ComposeResult:
+        yield Static("Daily check-in", classes="card-title")
         yield Static(self.card_text(), id="checkin-card-text", markup=False)
 
     def on_mount(self) -> None:

@@ -442,15 +442,16 @@ class UrgesCard(Vertical):
     """Urges this week, common triggers and times of day; rebuilt when Home comes back."""
 
     DEFAULT_CSS = """
-    UrgesCard { height: auto; border: round $primary-muted; padding: 0 1; }
+    UrgesCard { height: auto; }
+    UrgesCard > .card-title { text-style: bold; }
     """
 
     def __init__(self, app: WorkbookApp) -> None:
         super().__init__(id="urges-card")
-        self.border_title = "Urges"
         self._wb = app
 
     def compose(self) -> ComposeResult:
+        yield Static("Urges", classes="card-title")
         yield Static(self.card_text(), id="urges-card-text", markup=False)
 
     def on_mount(self) -> None:
