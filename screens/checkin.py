@@ -353,18 +353,34 @@ def stretch_lines(record: Record) -> list[str]:
         lines = ["This stretch began today."]
     else:
         lines = [f"This stretch: {day_words(record.current)}"]
-    lines += [
-        f"Longest stretch: {day_words(record.longest)}",
-        f"Days kept this month: {record.kept_this_month}",
-        f"Days kept this year: {record.kept_this_year}",
-    ]
-    if record.days_kept != record.kept_this_year:
+    lines.append(f"Longest stretch: {day_words(record.longest)}")
+    kept = kept_lines(record)
+    lines += kept
+    if not kept[-1].endswith(f": {record.days_kept}"):
         lines.append(f"Days kept in all: {record.days_kept}")
     gaps = record.between_setbacks
     if gaps:
         lines.append(f"Time between setbacks: {day_words(gaps[-1])}")
     if record.milestone:
         lines.append(f"★ {record.milestone} today. Worth a moment.")
+    return lines
+
+
+def kept_lines(record: Record) -> list[str]:
+    """Days kept this month and this year. On the 1st (nothing is over yet), the month or year
+    just finished is shown instead of a bare 0."""
+    today = record.today
+    if today.day == 1:
+        last = today - timedelta(days=1)
+        month = record.kept_between(last.replace(day=1), last)
+        lines = [f"Days kept in {last:%B}: {month}"]
+    else:
+        lines = [f"Days kept this month: {record.kept_this_month}"]
+    if today.month == 1 and today.day == 1:
+        year = record.kept_between(date(today.year - 1, 1, 1), today - timedelta(days=1))
+        lines.append(f"Days kept in {today.year - 1}: {year}")
+    else:
+        lines.append(f"Days kept this year: {record.kept_this_year}")
     return lines
 
 

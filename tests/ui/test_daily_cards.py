@@ -17,6 +17,7 @@ from screens.urges import home_card as urges_card
 from tests.conftest import TODAY
 from tests.daily_seed import seed_history
 from tests.ui.helpers import make_app
+from workbook.checkins import save_checkin
 from workbook.models import Checkin, ProfileCard, UseAnswer
 from workbook.storage import DataRoot
 
@@ -126,3 +127,33 @@ async def test_setback_today_shows_what_is_kept(
         assert "A new stretch starts tomorrow." in text
         assert "Longest stretch: 40 days" in text
         assert not re.search(r"\b0 days", text)
+
+
+async def test_month_and_year_ends_on_the_card(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from datetime import date
+
+    make_profile("Sam", show_day_counter=True, recovery_start=date(2026, 12, 20))
+    # Kept from 20 December, a setback on 25 December.
+    for today, expected in [
+        (date(2026, 12, 31), ["Days kept this month: 10", "Days kept this year: 10"]),
+        (date(2027, 1, 1), ["Days kept in December: 11", "Days kept in 2026: 11"]),
+        (
+            date(2027, 1, 2),
+            ["Days kept this month: 1", "Days kept this year: 1", "Days kept in all: 12"],
+        ),
+        (
+            date(2027, 2, 1),
+            ["Days kept in January: 31", "Days kept this year: 31", "Days kept in all: 42"],
+        ),
+    ]:
+        app = make_app(root, today=today)
+        async with app.run_test(size=(80, 40)) as pilot:
+            setback = Checkin(on=date(2026, 12, 25), used=UseAnswer.YES)
+            save_checkin(app.repo, setback, today)  # type: ignore[arg-type]
+            await app.push_screen(CardsScreen())
+            await pilot.pause()
+            assert len(app.repo.all(Checkin)) == 1  # type: ignore[union-attr]
+            lines = card_text(app, "checkin").splitlines()
+            assert [line for line in lines if line.startswith("Days kept")] == expected
