@@ -123,4 +123,4 @@ async def test_urge_text_fields_and_where_they_show(
         assert {"[b]bold[/b]", "[link=https://x]y[/link] [red]"} <= shown
         await app.push_screen(CardsScreen())
         await pilot.pause()
-        assert "Common triggers:" in card_text(app, "urges")
+        assert "Triggers:" in card_text(app, "urges")
