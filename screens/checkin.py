@@ -21,6 +21,7 @@ from screens.base import WorkbookScreen
 from screens.widgets.choices import Choice, TickBox
 from screens.widgets.ruler import Ruler
 from screens.widgets.sparkline import spark, summary
+from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins
 from workbook.checkins import FutureDate
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
@@ -102,6 +103,7 @@ class CheckinScreen(WorkbookScreen):
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
         self._day = day
+        self._loaded: tuple[object, ...] = ()
 
     @property
     def day(self) -> date:
@@ -166,6 +168,7 @@ class CheckinScreen(WorkbookScreen):
         self.query_one("#sleep", Input).value = "" if sleep is None else f"{sleep:g}"
         self.query_one("#win", Input).value = existing.win if existing else ""
         self.query_one("#note", Input).value = existing.note if existing else ""
+        self._loaded = form_state(self, exclude=frozenset({"day"}))
 
     def _day_line(self, day: date, existing: Checkin | None) -> str:
         today = self.today()
@@ -228,6 +231,20 @@ class CheckinScreen(WorkbookScreen):
         except ValidationError as exc:
             show_error(form_error, _kind_error(exc))
             return None
+
+    def action_back(self) -> None:
+        """Go back; if something typed is not saved yet, ask first."""
+        if form_state(self, exclude=frozenset({"day"})) == self._loaded:
+            super().action_back()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                WorkbookScreen.action_back(self)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
 
     def action_setback(self) -> None:
         """Write down a setback for this day on its own (the check-in is not saved)."""

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from screens.base import WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.widgets.choices import TickBox
+from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins
 from workbook.models import Halt, Profile, Setback
 from workbook.stretches import day_words, record_of
@@ -83,6 +84,21 @@ class SetbackScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.query_one("#going-on", TextArea).focus()
+        self._loaded = form_state(self)
+
+    def action_back(self) -> None:
+        """Go back; if something typed is not saved yet, ask first."""
+        if form_state(self) == getattr(self, "_loaded", ()):
+            super().action_back()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                WorkbookScreen.action_back(self)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
 
     def _kept_line(self) -> str:
         profile = self.repo.get(Profile)

@@ -34,6 +34,7 @@ from screens.base import WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day, show_error
 from screens.widgets.choices import Choice
 from screens.widgets.ruler import Ruler
+from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import urges
 from workbook.errors import WorkbookError
 from workbook.models import Urge
@@ -149,6 +150,7 @@ class LogUrgeScreen(ModalScreen[Urge | None]):
 
     def on_mount(self) -> None:
         self.query_one("#strength", Ruler).focus()
+        self._loaded = form_state(self)
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted, "#did, #trigger, #thoughts, #minutes")
@@ -157,7 +159,18 @@ class LogUrgeScreen(ModalScreen[Urge | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; if something was typed, ask first."""
+        if form_state(self) == getattr(self, "_loaded", ()):
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
 
     def _clear_errors(self) -> None:
         for error in self.query(".error"):

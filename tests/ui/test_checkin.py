@@ -219,3 +219,52 @@ async def test_removing_a_setback_noted_by_mistake(
         await pilot.pause()
         assert [s.on for s in app.repo.all(Setback)] == [TODAY - timedelta(days=5)]  # type: ignore[union-attr]
         assert not isinstance(app.screen, SetbackScreen)
+
+
+async def test_escape_with_unsaved_changes_asks_first(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.widgets.unsaved import UnsavedScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("escape")  # nothing changed: straight back
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckinScreen)
+        await open_checkin(pilot)
+        await pilot.press("3", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("enter")  # "Save them"
+        await pilot.pause()
+        assert [c.mood for c in app.repo.all(Checkin)] == [3]  # type: ignore[union-attr]
+        assert not isinstance(app.screen, (CheckinScreen, UnsavedScreen))
+        # Opening it again shows what was saved, so Escape leaves at once.
+        await open_checkin(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (CheckinScreen, UnsavedScreen))
+
+
+async def test_the_reflection_can_be_skipped(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook.models import Setback
+    from workbook.stretches import record_of
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        screen.query_one("#used-yes").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetbackScreen)
+        await pilot.press("escape")  # nothing written: no question, no reflection stored
+        await pilot.pause()
+        assert not isinstance(app.screen, SetbackScreen)
+        assert app.repo.all(Setback) == []  # type: ignore[union-attr]
+        # The day still counts as a setback, from the check-in itself.
+        assert record_of(app.repo, TODAY).setback_days == (TODAY,)  # type: ignore[arg-type]

@@ -91,16 +91,30 @@ async def test_urge_form_refuses_bad_input_inline(
         assert [(u.on.day, u.at, u.strength) for u in stored] == [(26, time(23, 10), 5)]
 
 
-async def test_escape_cancels_the_urge_form(
+async def test_escape_asks_before_leaving_an_urge_behind(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
+    from screens.widgets.unsaved import UnsavedScreen
+
     make_profile()
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f2", "5", "escape")
+        await pilot.press("f2", "escape")  # nothing typed: closes at once
         await pilot.pause()
         assert not isinstance(app.screen, LogUrgeScreen)
+        await pilot.press("f2", "5", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, LogUrgeScreen)
+        await pilot.press("escape", "tab", "enter")  # leave without saving
+        await pilot.pause()
+        assert not isinstance(app.screen, (LogUrgeScreen, UnsavedScreen))
         assert app.repo.all(Urge) == []  # type: ignore[union-attr]
+        await pilot.press("f2", "6", "escape", "enter")  # save them
+        await pilot.pause()
+        assert [u.strength for u in app.repo.all(Urge)] == [6]  # type: ignore[union-attr]
 
 
 async def test_the_urge_surfing_guide_times_then_offers_to_log(
