@@ -11,7 +11,7 @@ Sections are grouped by feature. Add a feature's models under its own heading.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
@@ -568,6 +568,108 @@ class Review(Record):
 # --- Check-ins, setbacks and urges (issue 6) -----------------------------------------------
 #
 # (models for this feature go below this line)
+
+
+class UseAnswer(StrEnum):
+    """The answer to "did you use or act on it today?", worded on screen for the pathway.
+
+    "within my limit" and "over my limit" are the answers for the "cut back" pathway.
+    """
+
+    NO = "no"
+    YES = "yes"
+    WITHIN_LIMIT = "within my limit"
+    OVER_LIMIT = "over my limit"
+    PREFER_NOT = "prefer not to say"
+
+    @property
+    def is_setback(self) -> bool:
+        """Whether this answer records a return to use (or going over a chosen limit)."""
+        return self in (UseAnswer.YES, UseAnswer.OVER_LIMIT)
+
+
+class Halt(StrEnum):
+    """HALT: four states that make a hard moment harder."""
+
+    HUNGRY = "hungry"
+    ANGRY = "angry or upset"
+    LONELY = "lonely"
+    TIRED = "tired"
+
+
+class Checkin(Record):
+    """One day's check-in. There is at most one per local date; a second one edits the first."""
+
+    TABLE: ClassVar[str] = "checkins"
+
+    on: date
+    """The local date this check-in is about (never in the future)."""
+    mood: int | None = Field(default=None, ge=1, le=5)
+    """Mood from 1 (very low) to 5 (very good), or None if skipped."""
+    craving: int | None = Field(default=None, ge=0, le=10)
+    """How strong the craving or pull was, 0 (none) to 10 (strongest), or None if skipped."""
+    used: UseAnswer | None = None
+    """Whether they used or acted on the habit that day (or how it went against their limit)."""
+    halt: list[Halt] = Field(default_factory=list)
+    """Which of hungry, angry or upset, lonely, tired applied."""
+    sleep_hours: float | None = Field(default=None, ge=0, le=24)
+    """Hours slept the night before, if they want to note it."""
+    win: ShortText = ""
+    """One win, or one thing they are grateful for."""
+    note: LongText = ""
+    """A free note."""
+    filled_in_on: date | None = None
+    """The day a missed day was filled in later; None when filled in on the day itself."""
+    created: datetime = Field(default_factory=now)
+    """When the check-in was first saved."""
+    updated: datetime = Field(default_factory=now)
+    """When it was last changed."""
+
+
+class Setback(Record):
+    """A return to use, with a short reflection. Information, never a failure."""
+
+    TABLE: ClassVar[str] = "setbacks"
+
+    on: date
+    """The local date of the return to use."""
+    going_on: LongText = ""
+    """What was going on at the time."""
+    halt: list[Halt] = Field(default_factory=list)
+    """Which of hungry, angry or upset, lonely, tired applied."""
+    helped_before: LongText = ""
+    """What has helped before."""
+    next_step: ShortText = ""
+    """One next step."""
+    created: datetime = Field(default_factory=now)
+    """When it was written down."""
+
+
+class Urge(Record):
+    """An urge, noted when it came or afterwards. Urges rise, peak and pass like a wave."""
+
+    TABLE: ClassVar[str] = "urges"
+
+    on: date
+    """The local date of the urge."""
+    at: time | None = None
+    """The local clock time it came, if known (used for the times-of-day pattern)."""
+    strength: int = Field(ge=0, le=10)
+    """How strong it was at its peak, 0 to 10."""
+    minutes: int | None = Field(default=None, ge=0, le=1440)
+    """About how many minutes it lasted, if known."""
+    trigger: ShortText = ""
+    """What was happening: where, who, what set it off."""
+    thoughts: LongText = ""
+    """Thoughts and feelings that came with it."""
+    did: LongText = ""
+    """What they did."""
+    passed: bool | None = None
+    """Whether it passed (None when they did not say)."""
+    strength_after: int | None = Field(default=None, ge=0, le=10)
+    """How strong it was after riding it out with the guide, if they used it."""
+    created: datetime = Field(default_factory=now)
+    """When it was noted."""
 
 
 # --- Daily-life skills (issue 7) -----------------------------------------------------------

@@ -1,0 +1,406 @@
+"""The daily check-in (under 30 seconds by keyboard) and its card on Home.
+
+One check-in per local date. Today's can be edited; a missed day can be filled in later (its
+date is shown clearly, and it is marked as filled in later); a future date is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from screens.base import WorkbookScreen
+from screens.widgets.choices import Choice, TickBox
+from screens.widgets.ruler import Ruler
+from screens.widgets.sparkline import spark, summary
+from screens.widgets.unsaved import UnsavedScreen, form_state
+from workbook import checkins
+from workbook.checkins import FutureDate
+from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
+from workbook.storage import Repository
+from workbook.stretches import Record, day_words, record_of
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+HALT_LABELS = {
+    Halt.HUNGRY: "Hungry",
+    Halt.ANGRY: "Angry or upset",
+    Halt.LONELY: "Lonely",
+    Halt.TIRED: "Tired",
+}
+
+
+def show_error(widget: Static, text: str) -> None:
+    """Show ``text`` under a field (the line is hidden while there is nothing to say)."""
+    widget.update(text)
+    widget.set_class(bool(text), "-shown")
+
+
+def day_text(day: date, today: date) -> str:
+    """``today, Friday 27 November 2026`` / ``yesterday, ...`` / ``Tuesday 24 November 2026``."""
+    full = f"{day:%A} {day.day} {day:%B %Y}"
+    if day == today:
+        return f"today, {full}"
+    if day == today - timedelta(days=1):
+        return f"yesterday, {full}"
+    return full
+
+
+def parse_day(text: str, today: date) -> date:
+    """A date typed as YYYY-MM-DD (or "today"/"yesterday"); future dates are refused."""
+    cleaned = text.strip().lower()
+    if cleaned in ("", "today"):
+        return today
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError("Please write the day as YYYY-MM-DD, e.g. 2026-11-26.") from None
+    if day > today:
+        raise FutureDate(f"{day:%A %d %B %Y} hasn't happened yet. Pick today or an earlier day.")
+    return day
+
+
+def parse_sleep(text: str) -> float | None:
+    """Hours of sleep, 0 to 24, or None when left empty."""
+    if not text.strip():
+        return None
+    try:
+        hours = float(text.strip())
+    except ValueError:
+        raise ValueError("Sleep hours must be a number from 0 to 24, e.g. 7 or 6.5.") from None
+    if not 0 <= hours <= 24 or hours != hours:
+        raise ValueError("Sleep hours must be from 0 to 24.")
+    return hours
+
+
+class CheckinScreen(WorkbookScreen):
+    """Mood, craving, used today, HALT, sleep, a win and a note, for one day."""
+
+    SECTION_TITLE = "Daily check-in"
+    CSS_PATH = "checkin.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save_checkin", tooltip="Save this check-in"),
+        Binding(
+            "ctrl+r",
+            "setback",
+            "Note a setback",
+            id="note_setback",
+            tooltip="Write down a return to use for this day, with a short reflection",
+        ),
+    ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__()
+        self._day = day
+        self._loaded: tuple[object, ...] = ()
+
+    @property
+    def day(self) -> date:
+        return self._day or self.today()
+
+    @property
+    def pathway(self) -> Pathway:
+        profile = self.repo.get(Profile)
+        return profile.pathway if profile else Pathway.NOT_SURE
+
+    def body(self) -> ComposeResult:
+        w = checkins.words()
+        used = w.used_for(self.pathway)
+        with VerticalScroll(id="checkin"):
+            yield Static("", id="day-line", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
+                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+            yield Static("", id="day-error", classes="error", markup=False)
+            yield Label(w.mood.question, markup=False)
+            yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
+            yield Label(w.craving.question, markup=False)
+            yield Ruler(0, 10, ends=w.craving.ends, id="craving")
+            yield Label(used.question, markup=False)
+            with RadioSet(id="used"):
+                for answer in used.answers:
+                    yield Choice(answer.label, id=f"used-{_slug(answer.value)}")
+            yield Label(w.halt.question, markup=False)
+            with Horizontal(id="halt", classes="row"):
+                for halt, label in HALT_LABELS.items():
+                    yield TickBox(label, id=f"halt-{halt.name.lower()}", compact=True)
+            yield Label(w.sleep.question, markup=False)
+            yield Input(placeholder=w.sleep.example, id="sleep", max_length=5)
+            yield Static("", id="sleep-error", classes="error", markup=False)
+            yield Label(w.win.question, markup=False)
+            yield Input(placeholder=w.win.example, id="win", max_length=200)
+            yield Label(w.note.question, markup=False)
+            yield Input(placeholder=w.note.example, id="note", max_length=5000)
+            yield Static("", id="form-error", classes="error", markup=False)
+            yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.load_day(self.day)
+        self.query_one("#mood", Ruler).focus()
+
+    # Loading a day -----------------------------------------------------------------------
+
+    def load_day(self, day: date) -> None:
+        """Show ``day``'s check-in (or an empty form) and say which day it is."""
+        self._day = day
+        existing = checkins.checkin_for(self.repo, day)
+        self.query_one("#day-line", Static).update(self._day_line(day, existing))
+        self.query_one("#mood", Ruler).value = existing.mood if existing else None
+        self.query_one("#craving", Ruler).value = existing.craving if existing else None
+        chosen = existing.used if existing else None
+        for button in self.query(RadioButton):
+            button.value = button.id == f"used-{_slug(chosen)}" if chosen else False
+        for halt in Halt:
+            box = self.query_one(f"#halt-{halt.name.lower()}", Checkbox)
+            box.value = bool(existing and halt in existing.halt)
+        sleep = existing.sleep_hours if existing else None
+        self.query_one("#sleep", Input).value = "" if sleep is None else f"{sleep:g}"
+        self.query_one("#win", Input).value = existing.win if existing else ""
+        self.query_one("#note", Input).value = existing.note if existing else ""
+        self._loaded = form_state(self, exclude=frozenset({"day"}))
+
+    def _day_line(self, day: date, existing: Checkin | None) -> str:
+        today = self.today()
+        if day == today:
+            line = f"Check-in for {day_text(day, today)}."
+        else:
+            line = f"Filling in a missed day: {day_text(day, today)}."
+        if existing is not None:
+            line += " You checked in already; changes replace that check-in."
+            if existing.filled_in_on:
+                line += f" (Filled in later, on {existing.filled_in_on:%d %b %Y}.)"
+        return line
+
+    @on(Input.Submitted, "#day")
+    def _day_submitted(self, event: Input.Submitted) -> None:
+        error = self.query_one("#day-error", Static)
+        try:
+            day = parse_day(event.value, self.today())
+        except ValueError as exc:
+            show_error(error, str(exc))
+            return
+        show_error(error, "")
+        self.load_day(day)
+        self.query_one("#mood", Ruler).focus()
+
+    @on(Input.Submitted, "#sleep, #win, #note")
+    def _submit_form(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    # Saving ------------------------------------------------------------------------------
+
+    def read_form(self) -> Checkin | None:
+        """The form as a check-in, or None after showing what needs fixing."""
+        sleep_error = self.query_one("#sleep-error", Static)
+        form_error = self.query_one("#form-error", Static)
+        show_error(sleep_error, "")
+        show_error(form_error, "")
+        try:
+            sleep = parse_sleep(self.query_one("#sleep", Input).value)
+        except ValueError as exc:
+            show_error(sleep_error, str(exc))
+            return None
+        pressed = self.query_one("#used", RadioSet).pressed_button
+        used = _answer(pressed.id) if pressed is not None and pressed.id else None
+        try:
+            return Checkin(
+                on=self.day,
+                mood=self.query_one("#mood", Ruler).value,
+                craving=self.query_one("#craving", Ruler).value,
+                used=used,
+                halt=[h for h in Halt if self.query_one(f"#halt-{h.name.lower()}", Checkbox).value],
+                sleep_hours=sleep,
+                win=self.query_one("#win", Input).value,
+                note=self.query_one("#note", Input).value,
+            )
+        except ValidationError as exc:
+            show_error(form_error, _kind_error(exc))
+            return None
+
+    def action_back(self) -> None:
+        """Go back; if something typed is not saved yet, ask first."""
+        if form_state(self, exclude=frozenset({"day"})) == self._loaded:
+            super().action_back()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                WorkbookScreen.action_back(self)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
+
+    def action_setback(self) -> None:
+        """Write down a setback for this day on its own (the check-in is not saved)."""
+        from screens.setback import SetbackScreen
+
+        self.app.push_screen(SetbackScreen(self.day))
+
+    def action_save(self) -> None:
+        checkin = self.read_form()
+        if checkin is None:
+            return
+        day_error = self.query_one("#day-error", Static)
+        try:
+            parse_day(self.day.isoformat(), self.today())
+        except ValueError as exc:
+            show_error(day_error, str(exc))
+            return
+        saved: list[Checkin] = []
+        ok = self.try_save(
+            lambda: saved.append(checkins.save_checkin(self.repo, checkin, self.today())),
+            done=f"Check-in saved for {day_text(checkin.on, self.today())}.",
+        )
+        if not ok:
+            return
+        self.app.pop_screen()
+        if checkins.needs_reflection(self.repo, saved[0]):
+            from screens.setback import SetbackScreen
+
+            self.app.push_screen(SetbackScreen(saved[0].on))
+
+
+def _slug(value: UseAnswer | None) -> str:
+    return "" if value is None else value.name.lower()
+
+
+def _answer(button_id: str) -> UseAnswer | None:
+    name = button_id.removeprefix("used-").upper()
+    return UseAnswer[name] if name in UseAnswer.__members__ else None
+
+
+def _kind_error(exc: ValidationError) -> str:
+    """The first problem in a form, in plain words."""
+    first = exc.errors()[0]
+    where = " ".join(str(p) for p in first.get("loc", ())).replace("_", " ")
+    message = str(first.get("msg", "")).removeprefix("Value error, ")
+    return f"Please check {where}: {message}." if where else f"{message}."
+
+
+# --- The Home card ------------------------------------------------------------------------
+
+
+class CheckinCard(Vertical):
+    """Today's check-in, stretches (if shown), a quiet milestone note, 30 days of mood and craving.
+
+    It rebuilds itself whenever its screen comes back to the front.
+    """
+
+    DEFAULT_CSS = """
+    CheckinCard { height: auto; }
+    CheckinCard > .card-title { text-style: bold; }
+    CheckinCard > Static { width: 1fr; }
+    """
+
+    def __init__(self, app: WorkbookApp) -> None:
+        super().__init__(id="checkin-card")
+        self._wb = app
+
+    def compose(self) -> ComposeResult:
+        yield Static("Daily check-in", classes="card-title")
+        yield Static(self.card_text(), id="checkin-card-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self.query_one("#checkin-card-text", Static).update(self.card_text())
+
+    def card_text(self) -> str:
+        repo = self._wb.repo
+        if repo is None:
+            return ""
+        return "\n".join(card_lines(self._wb, repo))
+
+
+def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
+    """The lines of the check-in card, in words and plain symbols (no colour needed).
+
+    Home puts two cards side by side at 80 columns, so no line is wider than 32 characters.
+    """
+    today = app.today()
+    known = checkins.all_checkins(repo)  # loaded once: Home must stay quick after years
+    by_day = {c.on: c for c in known}
+    if today in by_day:
+        lines = ["✓ Checked in today · c to edit"]
+    else:
+        lines = ["○ Not checked in yet · press c"]
+    missed = checkins.missed_days(repo, today, known=known)
+    if missed:
+        lines.append(f"Missed {missed[0]:%a %d %b} · c to fill in")
+    profile = repo.get(Profile)
+    if profile is not None and profile.show_day_counter:
+        lines.extend(stretch_lines(record_of(repo, today, known=known)))
+    days = [today - timedelta(days=n) for n in range(29, -1, -1)]
+    moods = [by_day[d].mood if d in by_day else None for d in days]
+    cravings = [by_day[d].craving if d in by_day else None for d in days]
+    if any(v is not None for v in moods + cravings):
+        lines.append(f"Mood (1-5), {summary(moods)}")
+        lines.append(spark(moods, 1, 5))
+        lines.append(f"Craving (0-10), {summary(cravings)}")
+        lines.append(spark(cravings, 0, 10))
+        lines.append("30 days, oldest left; · = none")
+    return lines
+
+
+def stretch_lines(record: Record) -> list[str]:
+    """Current and longest stretch, days kept, time between setbacks, a milestone note."""
+    if record.start is None:
+        return ["Stretches show once you check in."]
+    if record.current_stretch is None:
+        lines = ["A new stretch starts tomorrow."]
+    elif record.current == 0:
+        lines = ["This stretch began today."]
+    else:
+        lines = [f"This stretch: {day_words(record.current)}"]
+    lines.append(f"Longest stretch: {day_words(record.longest)}")
+    kept = kept_lines(record)
+    lines += kept
+    if not kept[-1].endswith(f": {record.days_kept}"):
+        lines.append(f"Days kept in all: {record.days_kept}")
+    gaps = record.between_setbacks
+    if gaps:
+        lines.append(f"Time between setbacks: {day_words(gaps[-1])}")
+    if record.milestone:
+        lines.append(f"★ {record.milestone} today. Worth a moment.")
+    return lines
+
+
+def kept_lines(record: Record) -> list[str]:
+    """Days kept this month and this year. On the 1st (nothing is over yet), the month or year
+    just finished is shown instead of a bare 0."""
+    today = record.today
+    if today.day == 1:
+        last = today - timedelta(days=1)
+        month = record.kept_between(last.replace(day=1), last)
+        lines = [f"Days kept in {last:%B}: {month}"]
+    else:
+        lines = [f"Days kept this month: {record.kept_this_month}"]
+    if today.month == 1 and today.day == 1:
+        year = record.kept_between(date(today.year - 1, 1, 1), today - timedelta(days=1))
+        lines.append(f"Days kept in {today.year - 1}: {year}")
+    else:
+        lines.append(f"Days kept this year: {record.kept_this_year}")
+    return lines
+
+
+def home_card(app: WorkbookApp) -> Widget:
+    """The check-in card for Home."""
+    return CheckinCard(app)

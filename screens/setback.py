@@ -1,0 +1,222 @@
+"""After a return to use: kind words first, then a short reflection stored with the date.
+
+Reached from the check-in (when it records a return to use) or on its own from the check-in
+list's key. Every field is optional: writing anything at all is worth it, and Escape leaves
+without saving.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+
+from screens.base import WorkbookScreen
+from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
+from screens.widgets.choices import TickBox
+from screens.widgets.unsaved import UnsavedScreen, form_state
+from workbook import checkins
+from workbook.models import Halt, Profile, Setback
+from workbook.stretches import day_words, record_of
+
+
+class SetbackScreen(WorkbookScreen):
+    """Kind words, then: what was going on, HALT, what helped before, one next step."""
+
+    SECTION_TITLE = "After a setback"
+    CSS_PATH = "checkin.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save_setback", tooltip="Save this reflection"),
+        Binding(
+            "ctrl+t",
+            "remove",
+            "Remove",
+            id="remove_setback",
+            tooltip="Remove the setback written down for this day, if it was noted by mistake",
+        ),
+    ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__()
+        self._day = day
+
+    @property
+    def day(self) -> date:
+        return self._day or self.today()
+
+    def body(self) -> ComposeResult:
+        w = checkins.words().setback
+        existing = checkins.setback_for(self.repo, self.day)
+        with VerticalScroll(id="checkin"):
+            yield Static(w.kind_for(self.day), id="kind-words", markup=False)
+            yield Static(self._kept_line(), id="kept-line", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
+                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+            yield Static("", id="day-error", classes="error", markup=False)
+            yield Label(w.going_on, markup=False)
+            yield TextArea(existing.going_on if existing else "", id="going-on")
+            yield Static(w.going_on_example, classes="example", markup=False)
+            yield Label(w.halt, markup=False)
+            with Horizontal(id="halt", classes="row"):
+                for halt, label in HALT_LABELS.items():
+                    ticked = bool(existing and halt in existing.halt)
+                    yield TickBox(label, ticked, id=f"halt-{halt.name.lower()}", compact=True)
+            yield Label(w.helped_before, markup=False)
+            yield TextArea(existing.helped_before if existing else "", id="helped-before")
+            yield Static(w.helped_before_example, classes="example", markup=False)
+            yield Label(w.next_step, markup=False)
+            yield Input(
+                existing.next_step if existing else "",
+                placeholder=w.next_step_example,
+                id="next-step",
+                max_length=200,
+            )
+            yield Static("", id="form-error", classes="error", markup=False)
+            yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#going-on", TextArea).focus()
+        self._loaded = form_state(self)
+
+    def action_back(self) -> None:
+        """Go back; if something typed is not saved yet, ask first."""
+        if form_state(self) == getattr(self, "_loaded", ()):
+            super().action_back()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                WorkbookScreen.action_back(self)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
+
+    def _kept_line(self) -> str:
+        profile = self.repo.get(Profile)
+        record = record_of(self.repo, self.today(), also_setback=self.day)
+        hidden = profile is None or not profile.show_day_counter
+        if hidden or record.start is None or record.days_kept == 0:
+            return "Whatever happened today, you can start again from here."
+        return (
+            f"Still yours: {day_words(record.days_kept)} kept in all, "
+            f"and your longest stretch of {day_words(record.longest)}."
+        )
+
+    @on(Input.Submitted, "#next-step")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    def read_form(self) -> Setback | None:
+        """The form as a setback, or None after showing inline what needs fixing."""
+        error = self.query_one("#day-error", Static)
+        form_error = self.query_one("#form-error", Static)
+        show_error(form_error, "")
+        try:
+            day = parse_day(self.query_one("#day", Input).value, self.today())
+        except ValueError as exc:
+            show_error(error, str(exc))
+            return None
+        show_error(error, "")
+        try:
+            setback = Setback(
+                on=day,
+                going_on=self.query_one("#going-on", TextArea).text,
+                halt=[h for h in Halt if self.query_one(f"#halt-{h.name.lower()}", Checkbox).value],
+                helped_before=self.query_one("#helped-before", TextArea).text,
+                next_step=self.query_one("#next-step", Input).value,
+            )
+        except ValidationError as exc:
+            show_error(form_error, _kind_error(exc))
+            return None
+        existing = checkins.setback_for(self.repo, day)
+        if existing is not None:
+            setback = setback.model_copy(update={"id": existing.id, "created": existing.created})
+        return setback
+
+    def action_remove(self) -> None:
+        """Remove a setback noted by mistake, after asking."""
+        try:
+            day = parse_day(self.query_one("#day", Input).value, self.today())
+        except ValueError as exc:
+            show_error(self.query_one("#day-error", Static), str(exc))
+            return
+        if checkins.setback_for(self.repo, day) is None:
+            self.notify(f"There is no setback written down for {day_text(day, self.today())}.")
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove and self.try_save(
+                lambda: checkins.remove_setback(self.repo, day),
+                done=f"Removed the setback for {day_text(day, self.today())}.",
+            ):
+                checkin = checkins.checkin_for(self.repo, day)
+                if checkin is not None and checkin.used is not None and checkin.used.is_setback:
+                    self.notify(
+                        "That day's check-in still says you used. Change the check-in too "
+                        "if that was a mistake.",
+                        timeout=10,
+                    )
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove the setback written down for {day_text(day, self.today())}, "
+                "with its reflection?"
+            ),
+            answered,
+        )
+
+    def action_save(self) -> None:
+        setback = self.read_form()
+        if setback is None:
+            return
+        saved = self.try_save(
+            lambda: checkins.save_setback(self.repo, setback, self.today()),
+            done=f"Saved for {day_text(setback.on, self.today())}. Go gently with yourself.",
+        )
+        if saved:
+            self.app.pop_screen()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes-or-no question; Escape means no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 60; height: auto; border: round $primary; background: $surface; padding: 0 1;
+    }
+    ConfirmScreen Horizontal { height: auto; margin-top: 1; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, markup=False)
+            with Horizontal():
+                yield Button("Yes, remove it", id="yes", variant="warning")
+                yield Button("No, keep it", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)

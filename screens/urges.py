@@ -1,0 +1,542 @@
+"""Urges: the log (F2 from any screen), the urge-surfing guide, patterns, and the Home card.
+
+Urges rise, peak and pass like a wave. The log shows patterns after a week or two; the guide
+walks through noticing, breathing and riding it out with a gentle timer. The timer's tick is a
+plain method (``tick``/``advance``) so tests move time on without sleeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Input,
+    Label,
+    RadioSet,
+    Static,
+)
+
+from screens.base import WorkbookScreen
+from screens.checkin import _kind_error, day_text, parse_day, show_error
+from screens.widgets.choices import Choice
+from screens.widgets.ruler import Ruler
+from screens.widgets.unsaved import UnsavedScreen, form_state
+from workbook import urges
+from workbook.errors import WorkbookError
+from workbook.models import Urge
+from workbook.storage import Repository
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+
+def _now_time() -> time:
+    return datetime.now().time().replace(second=0, microsecond=0)
+
+
+clock_time: Callable[[], time] = _now_time
+"""Where the log's "when" gets its default time (tests replace it)."""
+
+PASSED = {"passed-yes": True, "passed-no": False, "passed-unsure": None}
+
+
+def parse_time(text: str) -> time | None:
+    """A time typed as HH:MM (24-hour), or None when left empty."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        return time.fromisoformat(cleaned if len(cleaned) > 2 else f"{cleaned}:00")
+    except ValueError:
+        raise ValueError("Please write the time as HH:MM (24-hour), e.g. 18:30.") from None
+
+
+def parse_minutes(text: str, low: int = 0, high: int = 1440) -> int | None:
+    """A whole number of minutes from ``low`` to ``high``, or None when left empty."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not cleaned.isdigit() or not low <= int(cleaned) <= high:
+        raise ValueError(f"Please write a whole number of minutes from {low} to {high}.")
+    return int(cleaned)
+
+
+# --- Logging an urge ----------------------------------------------------------------------
+
+
+class LogUrgeScreen(ModalScreen[Urge | None]):
+    """Note an urge: when, how strong, how long, trigger, thoughts, what I did, did it pass."""
+
+    CSS_PATH = "urges.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save_urge", tooltip="Save this urge"),
+        Binding("escape", "cancel", "Cancel", id="cancel_urge"),
+    ]
+
+    def __init__(self, prefill: dict[str, Any] | None = None, editing: Urge | None = None) -> None:
+        super().__init__()
+        self.editing = editing
+        self.prefill = editing.model_dump() if editing is not None else (prefill or {})
+
+    @property
+    def wb(self) -> WorkbookApp:
+        from screens.app import WorkbookApp
+
+        assert isinstance(self.app, WorkbookApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        w = urges.words().log
+        p = self.prefill
+        day: date = p.get("on") or self.wb.today()
+        at: time | None = p.get("at") if self.editing else clock_time()
+        minutes = p.get("minutes")
+        with VerticalScroll(id="log-urge"):
+            title = "Change this urge" if self.editing else "Note an urge"
+            yield Static(title, id="log-title")
+            with Horizontal(classes="row"):
+                yield Label("Day:", classes="prompt-inline")
+                yield Input(day.isoformat(), id="urge-day", max_length=10, compact=True)
+                yield Label("Time (HH:MM):", classes="prompt-inline")
+                yield Input(
+                    at.strftime("%H:%M") if at else "", id="urge-time", max_length=5, compact=True
+                )
+            yield Static("", id="when-error", classes="error", markup=False)
+            yield Label(w.strength, markup=False)
+            yield Ruler(0, 10, p.get("strength"), ends=("none", "strongest"), id="strength")
+            yield Static("", id="strength-error", classes="error", markup=False)
+            yield Label(w.minutes, markup=False)
+            yield Input(
+                "" if minutes is None else str(minutes),
+                placeholder=w.minutes_example,
+                id="minutes",
+                max_length=4,
+            )
+            yield Static("", id="minutes-error", classes="error", markup=False)
+            for field, example, limit in (
+                ("trigger", w.trigger_example, 200),
+                ("thoughts", w.thoughts_example, 5000),
+                ("did", w.did_example, 5000),
+            ):
+                yield Label(getattr(w, field), markup=False)
+                yield Input(p.get(field, ""), placeholder=example, id=field, max_length=limit)
+            yield Label(w.passed, markup=False)
+            passed = p.get("passed")
+            with RadioSet(id="passed"):
+                yield Choice("Yes, it passed", passed is True, id="passed-yes")
+                yield Choice("No, not yet", passed is False, id="passed-no")
+                yield Choice(
+                    "Not sure", self.editing is not None and passed is None, id="passed-unsure"
+                )
+            yield Static("", id="form-error", classes="error", markup=False)
+            with Horizontal(classes="row buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#strength", Ruler).focus()
+        self._loaded = form_state(self)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted, "#did, #trigger, #thoughts, #minutes")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving; if something was typed, ask first."""
+        if form_state(self) == getattr(self, "_loaded", ()):
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(UnsavedScreen(), chosen)
+
+    def _clear_errors(self) -> None:
+        for error in self.query(".error"):
+            if isinstance(error, Static):
+                show_error(error, "")
+
+    def read_form(self) -> Urge | None:
+        """The form as an urge, or None after showing inline what needs fixing."""
+        self._clear_errors()
+        today = self.wb.today()
+        try:
+            day = parse_day(self.query_one("#urge-day", Input).value, today)
+            at = parse_time(self.query_one("#urge-time", Input).value)
+        except ValueError as exc:
+            show_error(self.query_one("#when-error", Static), str(exc))
+            return None
+        strength = self.query_one("#strength", Ruler).value
+        if strength is None:
+            show_error(
+                self.query_one("#strength-error", Static),
+                "Please pick how strong it was, from 0 to 10 (a digit or the arrow keys).",
+            )
+            return None
+        try:
+            minutes = parse_minutes(self.query_one("#minutes", Input).value)
+        except ValueError as exc:
+            show_error(self.query_one("#minutes-error", Static), str(exc))
+            return None
+        pressed = self.query_one("#passed", RadioSet).pressed_button
+        try:
+            return Urge(
+                on=day,
+                at=at,
+                strength=strength,
+                minutes=minutes,
+                trigger=self.query_one("#trigger", Input).value,
+                thoughts=self.query_one("#thoughts", Input).value,
+                did=self.query_one("#did", Input).value,
+                passed=PASSED.get(pressed.id or "") if pressed is not None else None,
+                strength_after=self.prefill.get("strength_after"),
+                **(
+                    {"id": self.editing.id, "created": self.editing.created} if self.editing else {}
+                ),
+            )
+        except ValidationError as exc:
+            show_error(self.query_one("#form-error", Static), _kind_error(exc))
+            return None
+
+    def action_save(self) -> None:
+        urge = self.read_form()
+        repo = self.wb.repo
+        if urge is None or repo is None:
+            return
+        try:
+            urges.save_urge(repo, urge, self.wb.today())
+        except WorkbookError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Urge noted, for {day_text(urge.on, self.wb.today())}.", markup=False)
+        self.dismiss(urge)
+
+
+# --- The urge-surfing guide ---------------------------------------------------------------
+
+
+class UrgeSurfScreen(WorkbookScreen):
+    """Noticing, breathing, riding the wave for a chosen number of minutes, then how strong now."""
+
+    SECTION_TITLE = "Riding out an urge"
+    CSS_PATH = "urges.tcss"
+    TICK_SECONDS: ClassVar[float] = 1.0
+    BREATH_SECONDS: ClassVar[int] = 5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.minutes = 5
+        self.elapsed = 0
+        self.running = False
+        self._timer: Timer | None = None
+
+    def body(self) -> ComposeResult:
+        g = urges.words().guide
+        with VerticalScroll(id="surf"):
+            yield Static(g.intro, id="surf-intro", markup=False)
+            for n, step in enumerate(g.steps, 1):
+                yield Static(f"{n}. {step}", classes="surf-step", markup=False)
+            with Vertical(id="surf-setup"):
+                yield Label(g.choose_minutes, markup=False)
+                with Horizontal(classes="row"):
+                    yield Input("5", id="surf-minutes", max_length=2)
+                    yield Button("Start (Enter)", id="surf-start", variant="primary")
+                yield Static("", id="surf-error", classes="error", markup=False)
+            yield Static("", id="surf-timer", markup=False)
+            with Vertical(id="surf-after"):
+                yield Static(g.finished, markup=False)
+                yield Label(g.strength_now, markup=False)
+                yield Ruler(0, 10, ends=("none", "strongest"), id="surf-strength")
+                yield Label(g.offer_log, markup=False)
+                with Horizontal(classes="row buttons"):
+                    yield Button("Yes, note it", id="surf-log", variant="primary")
+                    yield Button("Not now", id="surf-done")
+
+    def on_mount(self) -> None:
+        self.query_one("#surf-after").display = False
+        self.query_one("#surf-minutes", Input).focus()
+
+    @on(Input.Submitted, "#surf-minutes")
+    @on(Button.Pressed, "#surf-start")
+    def start(self) -> None:
+        """Start the gentle timer for the chosen number of minutes (1 to 30)."""
+        error = self.query_one("#surf-error", Static)
+        try:
+            minutes = parse_minutes(self.query_one("#surf-minutes", Input).value, 1, 30)
+        except ValueError as exc:
+            show_error(error, str(exc))
+            return
+        show_error(error, "")
+        self.minutes = minutes or 5
+        self.elapsed = 0
+        self.running = True
+        self.query_one("#surf-setup").display = False
+        self._show_time()
+        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
+        if self.TICK_SECONDS > 0:
+            self._timer = self.set_interval(self.TICK_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """One second has passed."""
+        self.advance(1)
+
+    def advance(self, seconds: int) -> None:
+        """Move the timer on by ``seconds`` (tests call this instead of waiting)."""
+        if not self.running:
+            return
+        self.elapsed = min(self.elapsed + seconds, self.minutes * 60)
+        self._show_time()
+        if self.elapsed >= self.minutes * 60:
+            self.finish()
+
+    def _show_time(self) -> None:
+        left = self.minutes * 60 - self.elapsed
+        breath = (
+            "Breathe in..."
+            if (self.elapsed // self.BREATH_SECONDS) % 2 == 0
+            else ("...and breathe out.")
+        )
+        done = round(20 * self.elapsed / (self.minutes * 60))
+        bar = "●" * done + "○" * (20 - done)
+        self.query_one("#surf-timer", Static).update(
+            f"{urges.words().guide.riding}\n\n{breath}\n\n{bar}  "
+            f"{left // 60}:{left % 60:02d} left of {self.minutes} min"
+        )
+
+    def finish(self) -> None:
+        """The time is up: ask how strong the urge is now, and offer to note it."""
+        self.running = False
+        if self._timer is not None:
+            self._timer.stop()
+        self.query_one("#surf-timer", Static).update("")
+        self.query_one("#surf-after").display = True
+        self.query_one("#surf-strength", Ruler).focus()
+        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
+
+    @on(Button.Pressed, "#surf-log")
+    def offer_log(self) -> None:
+        now = self.query_one("#surf-strength", Ruler).value
+        prefill = {
+            "minutes": self.minutes,
+            "did": f"Rode it out with the urge-surfing guide for {self.minutes} minutes.",
+            "strength_after": now,
+            "passed": now is not None and now <= 2,
+        }
+
+        def logged(_: Urge | None) -> None:
+            self.app.pop_screen()
+
+        self.app.push_screen(LogUrgeScreen(prefill), logged)
+
+    @on(Button.Pressed, "#surf-done")
+    def _done(self) -> None:
+        self.app.pop_screen()
+
+
+# --- The log and its patterns -------------------------------------------------------------
+
+
+class UrgesScreen(WorkbookScreen):
+    """Every urge noted, newest first, with the patterns they show."""
+
+    SECTION_TITLE = "Urges"
+    CSS_PATH = "urges.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "Note an urge", id="new_urge"),
+        Binding(
+            "g",
+            "guide",
+            "Ride it out",
+            id="urge_guide",
+            tooltip="The urge-surfing guide, with a gentle timer",
+        ),
+    ]
+
+    def body(self) -> ComposeResult:
+        with Vertical(id="urges"):
+            yield Static("", id="urge-patterns", markup=False)
+            yield DataTable(id="urge-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#urge-table", DataTable)
+        table.add_columns("When", "Strength", "Lasted", "Passed", "What was happening")
+        self.refresh_list()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        log = urges.all_urges(self.repo)
+        self.query_one("#urge-patterns", Static).update(
+            "\n".join(pattern_lines(log, self.today()))
+            + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
+        )
+        table = self.query_one("#urge-table", DataTable)
+        table.clear()
+        for urge in log:
+            when = f"{urge.on:%a %d %b}" + (f" {urge.at:%H:%M}" if urge.at else "")
+            lasted = "" if urge.minutes is None else f"{urge.minutes} min"
+            passed = {True: "yes", False: "no", None: "-"}[urge.passed]
+            table.add_row(
+                Text(when),
+                Text(f"{urge.strength}/10"),
+                Text(lasted),
+                Text(passed),
+                Text(urge.trigger.replace("\n", " ")),
+                key=urge.id,
+            )
+
+    @on(DataTable.RowSelected, "#urge-table")
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens that urge to change it."""
+        urge = self.repo.find(Urge, str(event.row_key.value))
+        if urge is None:
+            return
+
+        def changed(saved: Urge | None) -> None:
+            if saved is not None:
+                self.refresh_list()
+
+        self.app.push_screen(LogUrgeScreen(editing=urge), changed)
+
+    def action_new(self) -> None:
+        def logged(urge: Urge | None) -> None:
+            if urge is not None:
+                self.refresh_list()
+
+        self.app.push_screen(LogUrgeScreen(), logged)
+
+    def action_guide(self) -> None:
+        self.app.push_screen(UrgeSurfScreen())
+
+
+def pattern_lines(log: list[Urge], today: date) -> list[str]:
+    """The patterns in words: this week, common triggers, times of day."""
+    found = urges.patterns(log, today)
+    if found.total == 0:
+        return ["No urges noted yet. Press F2 any time to note one."]
+    week = f"Urges this week: {found.this_week}"
+    if found.this_week:
+        week += f" ({found.passed_this_week} passed"
+        if found.average_strength is not None:
+            week += f", average strength {found.average_strength:.1f} of 10"
+        week += ")"
+    lines = [week]
+    if found.triggers:
+        lines.append("Common triggers: " + ", ".join(f"{t} ({n})" for t, n in found.triggers))
+    if found.times:
+        lines.append("Times of day: " + ", ".join(f"{t} ({n})" for t, n in found.times[:3]))
+    return lines
+
+
+class UrgesCard(Vertical):
+    """Urges this week, common triggers and times of day; rebuilt when Home comes back."""
+
+    DEFAULT_CSS = """
+    UrgesCard { height: auto; }
+    UrgesCard > .card-title { text-style: bold; }
+    """
+
+    def __init__(self, app: WorkbookApp) -> None:
+        super().__init__(id="urges-card")
+        self._wb = app
+
+    def compose(self) -> ComposeResult:
+        yield Static("Urges", classes="card-title")
+        yield Static(self.card_text(), id="urges-card-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self.query_one("#urges-card-text", Static).update(self.card_text())
+
+    def card_text(self) -> str:
+        repo: Repository | None = self._wb.repo
+        if repo is None:
+            return ""
+        return "\n".join(card_lines(urges.all_urges(repo), self._wb.today()))
+
+
+def card_lines(log: list[Urge], today: date) -> list[str]:
+    """The urges card: short lines, as Home puts two cards side by side at 80 columns."""
+    found = urges.patterns(log, today)
+    if found.total == 0:
+        return ["No urges noted yet.", "F2 notes one, from any screen."]
+    count = "1 urge" if found.this_week == 1 else f"{found.this_week} urges"
+    lines = [f"This week: {count}, {found.passed_this_week} passed"]
+    if found.average_strength is not None:
+        lines.append(f"Average strength: {found.average_strength:.1f} of 10")
+    if found.triggers:
+        lines += wrap_items("Triggers:", [f"{_short(t)} ({n})" for t, n in found.triggers])
+    if found.times:
+        lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
+    lines.append("F2 notes one · u opens the log")
+    return lines
+
+
+def wrap_items(label: str, items: list[str], width: int = 32) -> list[str]:
+    """``label`` then ``items`` joined by commas, wrapped between items (never inside one)."""
+    lines = [label]
+    for n, item in enumerate(items):
+        piece = item + ("," if n < len(items) - 1 else "")
+        if len(lines[-1]) + 1 + len(piece) > width and lines[-1] != label:
+            lines.append(" " + piece)
+        else:
+            lines[-1] += " " + piece
+    return lines
+
+
+def _short(text: str, width: int = 24) -> str:
+    """A trigger cut to ``width`` characters, on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def home_card(app: WorkbookApp) -> Widget:
+    """The urges card for Home."""
+    return UrgesCard(app)
+
+
+def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:
+    """On the hard-moment screen: a pointer to the urge-surfing guide, and a way to open it."""
+    return [
+        Static(
+            urges.words().guide.hard_moment
+            + " Press Enter on the button below, or u on Home then g.",
+            id="urge-guide-pointer",
+            markup=False,
+        ),
+        _GuideButton("Ride out an urge now", id="urge-guide-open"),
+    ]
+
+
+class _GuideButton(Button):
+    """Opens the urge-surfing guide."""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(UrgeSurfScreen())

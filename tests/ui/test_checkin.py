@@ -1,0 +1,270 @@
+"""Pilot tests of the daily check-in: stored field by field, edited, back-filled, refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from textual.widgets import Input, Static
+
+from screens.checkin import CheckinScreen
+from screens.setback import SetbackScreen
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app
+from workbook.models import Checkin, Halt, ProfileCard, UseAnswer
+from workbook.storage import DataRoot
+
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+async def open_checkin(pilot) -> CheckinScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CheckinScreen)
+    return screen
+
+
+async def test_a_checkin_is_stored_field_by_field(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam", pathway="stop completely")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("4", "tab", "1", "0", "tab")  # mood 4, craving 10
+        await pilot.press("enter")  # the first answer: No
+        await pilot.press("tab", "space", "tab", "tab", "tab", "space")  # hungry, tired
+        await pilot.press("tab", *"6.5", "tab", *"Cooked dinner", "tab", *"Calm day")
+        await pilot.press("enter")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert len(stored) == 1
+        c = stored[0]
+        assert (c.on, c.mood, c.craving, c.used) == (TODAY, 4, 10, UseAnswer.NO)
+        assert c.halt == [Halt.HUNGRY, Halt.TIRED]
+        assert c.sleep_hours == 6.5
+        assert (c.win, c.note, c.filled_in_on) == ("Cooked dinner", "Calm day", None)
+        assert not isinstance(app.screen, CheckinScreen)
+
+
+async def test_editing_todays_checkin(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(Checkin(on=TODAY, mood=2, win="Rang Jo"))  # type: ignore[union-attr]
+        screen = await open_checkin(pilot)
+        line = str(screen.query_one("#day-line", Static).render())
+        assert "checked in already" in line
+        assert screen.query_one("#win", Input).value == "Rang Jo"
+        await pilot.press("5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert len(stored) == 1
+        assert (stored[0].mood, stored[0].win) == (5, "Rang Jo")
+
+
+async def test_back_filling_yesterday(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"yesterday", "enter")
+        await pilot.pause()
+        line = str(screen.query_one("#day-line", Static).render())
+        assert "missed day" in line and "yesterday, Thursday 26 November 2026" in line
+        await pilot.press("3", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert [(c.on, c.mood, c.filled_in_on) for c in stored] == [(YESTERDAY, 3, TODAY)]
+
+
+async def test_future_date_and_bad_sleep_are_refused_inline(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"2026-11-28", "enter")
+        await pilot.pause()
+        error = str(screen.query_one("#day-error", Static).render())
+        assert "hasn't happened yet" in error
+        assert screen.day == TODAY
+        screen.query_one("#sleep", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "0 to 24" in str(screen.query_one("#sleep-error", Static).render())
+        assert screen.query_one("#sleep-error").display
+        assert app.repo.all(Checkin) == []  # type: ignore[union-attr]
+        assert isinstance(app.screen, CheckinScreen)
+
+
+async def test_cut_back_asks_about_the_limit(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam", pathway="cut back")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        labels = [str(w.render()) for w in screen.query("Label")]
+        assert any("limit you set" in text for text in labels)
+        assert screen.query_one("#used-over_limit")
+
+
+async def test_a_return_to_use_leads_to_the_setback_reflection(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam", pathway="cut back")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        screen.query_one("#used-over_limit").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetbackScreen)
+        kind = str(app.screen.query_one("#kind-words", Static).render())
+        assert "failure" not in kind.replace("not a failure", "")
+        await pilot.press(*"Long shift, then payday")
+        await pilot.press("tab", "space", "tab", "tab", "tab", "space")  # hungry, tired
+        await pilot.press("tab", *"Texting Jo")
+        await pilot.press("tab", *"Call my coach", "enter")
+        await pilot.pause()
+        from workbook.models import Setback
+
+        stored = app.repo.all(Setback)  # type: ignore[union-attr]
+        assert len(stored) == 1
+        s = stored[0]
+        assert (s.on, s.going_on, s.helped_before, s.next_step) == (
+            TODAY,
+            "Long shift, then payday",
+            "Texting Jo",
+            "Call my coach",
+        )
+        assert s.halt == [Halt.HUNGRY, Halt.TIRED]
+        assert not isinstance(app.screen, SetbackScreen)
+
+
+async def test_a_setback_on_its_own_for_a_past_day(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook.models import Setback
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetbackScreen)
+        screen.query_one("#day", Input).value = "2026-11-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "hasn't happened yet" in str(screen.query_one("#day-error", Static).render())
+        assert app.repo.all(Setback) == []  # type: ignore[union-attr]
+        screen.query_one("#day", Input).value = "2026-11-20"
+        await pilot.press(*"Bad news at work", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Setback)  # type: ignore[union-attr]
+        assert [(s.on, s.going_on) for s in stored] == [
+            (TODAY - timedelta(days=7), "Bad news at work")
+        ]
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.repo.all(Checkin) == []  # type: ignore[union-attr]
+
+
+async def test_setback_screen_keeps_counters_hidden_unless_shown(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    for shown in (False, True):
+        card = make_profile(f"P{int(shown)}", show_day_counter=shown)
+        app = make_app(root, card.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.repo.save(Checkin(on=TODAY - timedelta(days=9)))  # type: ignore[union-attr]
+            await app.push_screen(SetbackScreen())
+            await pilot.pause()
+            line = str(app.screen.query_one("#kept-line", Static).render())
+            assert ("9 days kept in all" in line) is shown
+
+
+async def test_removing_a_setback_noted_by_mistake(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.setback import ConfirmScreen
+    from workbook.models import Setback
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(Setback(on=YESTERDAY, next_step="Rest"))  # type: ignore[union-attr]
+        app.repo.save(Setback(on=TODAY - timedelta(days=5)))  # type: ignore[union-attr]
+        await app.push_screen(SetbackScreen(YESTERDAY))
+        await pilot.pause()
+        assert app.screen.query_one("#next-step", Input).value == "Rest"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # "No, keep it" has the focus
+        await pilot.pause()
+        assert len(app.repo.all(Setback)) == 2  # type: ignore[union-attr]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # "Yes, remove it"
+        await pilot.pause()
+        assert [s.on for s in app.repo.all(Setback)] == [TODAY - timedelta(days=5)]  # type: ignore[union-attr]
+        assert not isinstance(app.screen, SetbackScreen)
+
+
+async def test_escape_with_unsaved_changes_asks_first(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.widgets.unsaved import UnsavedScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checkin(pilot)
+        await pilot.press("escape")  # nothing changed: straight back
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckinScreen)
+        await open_checkin(pilot)
+        await pilot.press("3", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("enter")  # "Save them"
+        await pilot.pause()
+        assert [c.mood for c in app.repo.all(Checkin)] == [3]  # type: ignore[union-attr]
+        assert not isinstance(app.screen, (CheckinScreen, UnsavedScreen))
+        # Opening it again shows what was saved, so Escape leaves at once.
+        await open_checkin(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (CheckinScreen, UnsavedScreen))
+
+
+async def test_the_reflection_can_be_skipped(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook.models import Setback
+    from workbook.stretches import record_of
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        screen.query_one("#used-yes").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetbackScreen)
+        await pilot.press("escape")  # nothing written: no question, no reflection stored
+        await pilot.pause()
+        assert not isinstance(app.screen, SetbackScreen)
+        assert app.repo.all(Setback) == []  # type: ignore[union-attr]
+        # The day still counts as a setback, from the check-in itself.
+        assert record_of(app.repo, TODAY).setback_days == (TODAY,)  # type: ignore[arg-type]

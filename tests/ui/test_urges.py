@@ -1,0 +1,203 @@
+"""Pilot tests of the urge log (F2 from anywhere), the urge-surfing guide and the urge list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import time
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+import screens.urges as urge_screens
+from screens.urges import LogUrgeScreen, UrgesScreen, UrgeSurfScreen
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app
+from workbook.models import ProfileCard, Urge
+from workbook.storage import DataRoot
+
+
+@pytest.fixture(autouse=True)
+def _fixed_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(urge_screens, "clock_time", lambda: time(18, 30))
+    monkeypatch.setattr(UrgeSurfScreen, "TICK_SECONDS", 0)  # no real timer: tests advance it
+    yield
+
+
+async def test_an_urge_logged_with_f2_from_inside_another_screen(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")  # inside the check-in, with a text field focused
+        await pilot.pause()
+        app.screen.query_one("#win", Input).focus()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, LogUrgeScreen)
+        await pilot.press("7")  # strength
+        await pilot.press("tab", *"20")  # minutes
+        await pilot.press("tab", *"Walked past the pub")
+        await pilot.press("tab", *"Just one won't hurt")
+        await pilot.press("tab", *"Rang Sam")
+        await pilot.press("tab", "enter")  # passed: yes
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)  # type: ignore[union-attr]
+        assert len(stored) == 1
+        u = stored[0]
+        assert (u.on, u.at, u.strength, u.minutes, u.passed) == (TODAY, time(18, 30), 7, 20, True)
+        assert (u.trigger, u.thoughts, u.did) == (
+            "Walked past the pub",
+            "Just one won't hurt",
+            "Rang Sam",
+        )
+        # Back where they were, with what they had not saved yet still there.
+        assert app.screen.query_one("#win", Input).has_focus
+
+
+async def test_urge_form_refuses_bad_input_inline(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "from 0 to 10" in str(screen.query_one("#strength-error", Static).render())
+        await pilot.press("5")
+        screen.query_one("#minutes", Input).value = "2000"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "from 0 to 1440" in str(screen.query_one("#minutes-error", Static).render())
+        screen.query_one("#minutes", Input).value = ""
+        screen.query_one("#urge-day", Input).value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "hasn't happened yet" in str(screen.query_one("#when-error", Static).render())
+        screen.query_one("#urge-day", Input).value = "2026-11-26"
+        screen.query_one("#urge-time", Input).value = "25:99"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "HH:MM" in str(screen.query_one("#when-error", Static).render())
+        assert app.repo.all(Urge) == []  # type: ignore[union-attr]
+        screen.query_one("#urge-time", Input).value = "23:10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)  # type: ignore[union-attr]
+        assert [(u.on.day, u.at, u.strength) for u in stored] == [(26, time(23, 10), 5)]
+
+
+async def test_escape_asks_before_leaving_an_urge_behind(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.widgets.unsaved import UnsavedScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, LogUrgeScreen)
+        await pilot.press("f2", "5", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, LogUrgeScreen)
+        await pilot.press("escape", "tab", "enter")  # leave without saving
+        await pilot.pause()
+        assert not isinstance(app.screen, (LogUrgeScreen, UnsavedScreen))
+        assert app.repo.all(Urge) == []  # type: ignore[union-attr]
+        await pilot.press("f2", "6", "escape", "enter")  # save them
+        await pilot.pause()
+        assert [u.strength for u in app.repo.all(Urge)] == [6]  # type: ignore[union-attr]
+
+
+async def test_the_urge_surfing_guide_times_then_offers_to_log(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        guide = app.screen
+        assert isinstance(guide, UrgeSurfScreen)
+        await pilot.press("backspace", "4", "0", "enter")
+        await pilot.pause()
+        assert "1 to 30" in str(guide.query_one("#surf-error", Static).render())
+        await pilot.press("backspace", "backspace", "3", "enter")
+        await pilot.pause()
+        assert guide.running and guide.minutes == 3
+        guide.advance(60)
+        timer = str(guide.query_one("#surf-timer", Static).render())
+        assert "2:00 left of 3 min" in timer
+        assert not guide.query_one("#surf-after").display
+        guide.tick()
+        guide.advance(200)
+        await pilot.pause()
+        assert not guide.running
+        assert guide.query_one("#surf-after").display
+        await pilot.press("2")  # how strong now
+        await pilot.press("tab", "enter")  # "Yes, note it"
+        await pilot.pause()
+        assert isinstance(app.screen, LogUrgeScreen)
+        assert app.screen.query_one("#minutes", Input).value == "3"
+        await pilot.press("6", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)  # type: ignore[union-attr]
+        assert [(u.strength, u.strength_after, u.minutes, u.passed) for u in stored] == [
+            (6, 2, 3, True)
+        ]
+        assert "urge-surfing guide" in stored[0].did
+        assert isinstance(app.screen, UrgesScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+
+
+async def test_the_hard_moment_screen_points_to_the_guide(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        pointer = str(app.screen.query_one("#urge-guide-pointer", Static).render())
+        assert "urge-surfing guide" in pointer
+        app.screen.query_one("#urge-guide-open").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeSurfScreen)
+
+
+async def test_changing_an_urge_from_the_list(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = Urge(on=TODAY, at=time(7, 5), strength=4, trigger="Bus stop", passed=None)
+        app.repo.save(first)  # type: ignore[union-attr]
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogUrgeScreen)
+        assert dialog.query_one("#trigger", Input).value == "Bus stop"
+        assert dialog.query_one("#urge-time", Input).value == "07:05"
+        await pilot.press("9", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)  # type: ignore[union-attr]
+        assert [(u.id, u.strength, u.trigger, u.at) for u in stored] == [
+            (first.id, 9, "Bus stop", time(7, 5))
+        ]
+        assert isinstance(app.screen, UrgesScreen)
+        assert "9/10" in str(app.screen.query_one(DataTable).get_row_at(0)[1])

@@ -1,0 +1,116 @@
+"""The urge log and its patterns: this week, common triggers, times of day."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from workbook import urges
+from workbook.checkins import FutureDate
+from workbook.models import Urge
+from workbook.storage import Repository
+
+TODAY = date(2026, 11, 27)
+
+
+def urge(back: int, trigger: str = "", at: time | None = None, strength: int = 5) -> Urge:
+    return Urge(on=TODAY - timedelta(days=back), trigger=trigger, at=at, strength=strength)
+
+
+def test_save_and_list_newest_first(repo: Repository) -> None:
+    urges.save_urge(repo, urge(2, "payday"), TODAY)
+    urges.save_urge(repo, urge(0, "bus stop", time(8, 0)), TODAY)
+    urges.save_urge(repo, urge(0, "after work", time(18, 0)), TODAY)
+    assert [u.trigger for u in urges.all_urges(repo)] == ["after work", "bus stop", "payday"]
+
+
+def test_future_urge_refused(repo: Repository) -> None:
+    with pytest.raises(FutureDate):
+        urges.save_urge(repo, urge(-1), TODAY)
+    assert repo.all(Urge) == []
+
+
+@pytest.mark.parametrize("fields", [{"strength": -1}, {"strength": 11}, {"minutes": -5}])
+def test_out_of_range_refused(fields: dict[str, int]) -> None:
+    with pytest.raises(ValidationError):
+        Urge(on=TODAY, **{"strength": 3, **fields})
+
+
+def test_patterns_this_week_triggers_and_times() -> None:
+    log = [
+        urge(0, "Payday", time(18, 30), 8),
+        urge(1, "payday.", time(19, 0), 6),
+        urge(2, "Row with mum", time(23, 15), 4),
+        urge(3, "  payday ", time(2, 0), 2),
+        urge(6, "Row with mum", time(9, 0), 4),
+        urge(7, "bus stop", time(13, 0), 4),  # last week: not this week, still a pattern
+        urge(40, "old trigger", time(13, 0), 4),  # too old for the patterns
+    ]
+    log[0] = log[0].model_copy(update={"passed": True})
+    found = urges.patterns(log, TODAY)
+    assert found.this_week == 5
+    assert found.passed_this_week == 1
+    assert found.average_strength == pytest.approx(24 / 5)
+    assert found.triggers == [("Payday", 3), ("Row with mum", 2), ("bus stop", 1)]
+    assert dict(found.times) == {"evening": 2, "night": 2, "morning": 1, "afternoon": 1}
+    assert found.total == 7
+
+
+def test_patterns_when_empty() -> None:
+    found = urges.patterns([], TODAY)
+    assert (found.this_week, found.triggers, found.times, found.average_strength) == (
+        0,
+        [],
+        [],
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("at", "name"),
+    [
+        (time(0, 0), "night"),
+        (time(4, 59), "night"),
+        (time(5, 0), "morning"),
+        (time(11, 59), "morning"),
+        (time(12, 0), "afternoon"),
+        (time(17, 0), "evening"),
+        (time(21, 59), "evening"),
+        (time(22, 0), "night"),
+    ],
+)
+def test_time_of_day_edges(at: time, name: str) -> None:
+    assert urges.words().time_of_day(at) == name
+
+
+def test_ties_in_triggers_go_to_the_most_recent() -> None:
+    found = urges.common_triggers([urge(3, "a"), urge(1, "b"), urge(2, "c")], top=2)
+    assert found == [("b", 1), ("c", 1)]
+
+
+@given(
+    st.lists(
+        st.builds(
+            Urge,
+            on=st.dates(min_value=TODAY - timedelta(days=60), max_value=TODAY),
+            at=st.none() | st.times(),
+            strength=st.integers(0, 10),
+            trigger=st.sampled_from(["", "Payday", "payday!", "Bus", "  bus  "]),
+            passed=st.none() | st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_pattern_invariants(log: list[Urge]) -> None:
+    found = urges.patterns(log, TODAY)
+    assert found.passed_this_week <= found.this_week <= found.total == len(log)
+    recent = [u for u in log if u.on > TODAY - timedelta(days=28)]
+    assert sum(n for _, n in found.times) == sum(1 for u in recent if u.at is not None)
+    assert sum(n for _, n in found.triggers) <= sum(1 for u in recent if u.trigger.strip())
+    assert len(found.triggers) <= 2  # "payday" and "bus" are one trigger each, however written
+    if found.average_strength is not None:
+        assert 0 <= found.average_strength <= 10
