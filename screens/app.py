@@ -6,44 +6,30 @@ that belong to other features are imported lazily, when first needed, to keep st
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
-import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
 from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
 from workbook.models import Profile, ProfileCard
 from workbook.storage import Codec, DataRoot, Repository
 
-
-@functools.cache
-def _optional(path: str) -> Any | None:
-    """``module:attr`` if that module exists in this build, else None (asked once per path)."""
-    module, name = path.split(":", 1)
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name)
-
-
 HARD = "Help for a hard moment: who to call and what to do now"
 URGE = "Note an urge now, from any screen"
 HIDE = "Hide the screen at once; unlock to come back"
 
 
-class WorkbookApp(App[int]):
+class WorkbookApp(IdleLock, App[int]):
     """One person's workbook (or the way in to one), in the terminal."""
 
     TITLE = "Side by Side"
@@ -77,10 +63,7 @@ class WorkbookApp(App[int]):
         self._no_control = NoControlCharacters()
         register_themes(self)
         self.theme = DEFAULT_THEME
-        # --- privacy (issue 9): idle lock state; tests swap idle_clock for a fake ---
-        self.idle_clock: Callable[[], float] = time.monotonic
-        self.last_activity = self.idle_clock()
-        self.locked_card: ProfileCard | None = None
+        self.start_idle_clock()
 
     # State the screens read ---------------------------------------------------------------
 
@@ -100,6 +83,7 @@ class WorkbookApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.start_idle_timer()
         cards = self.root.cards()
         if self.profile_name:
             self.open_card(self.root.find(self.profile_name))
@@ -192,51 +176,26 @@ class WorkbookApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_log_urge(self) -> None:
-        """Log an urge from any screen (the urges feature provides the dialog)."""
-        dialog = _optional("screens.urges:LogUrgeScreen")
-        if dialog is not None and self.repo is not None and not isinstance(self.screen, dialog):
-            self.push_screen(dialog())
+        """Log an urge from any screen."""
+        from screens.urges import LogUrgeScreen
+
+        if self.repo is not None and not isinstance(self.screen, LogUrgeScreen):
+            self.push_screen(LogUrgeScreen())
 
     def action_quick_hide(self) -> None:
-        """Hide everything personal at once (the privacy feature provides the screen)."""
-        hide = _optional("screens.lock:HideScreen")
-        if hide is not None and not isinstance(self.screen, hide):
-            self.push_screen(hide())
+        """Hide everything personal at once."""
+        from screens.lock import HideScreen
+
+        if not isinstance(self.screen, HideScreen):
+            self.push_screen(HideScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Locked: only unlock, F1 and a way out. Keys of features not in this build stay hidden."""
+        """Locked: only unlock, F1 and a way out. With no workbook open, no urge to log."""
         if self.locked_card is not None:
             from screens.lock import ALLOWED_WHILE_LOCKED
 
             return action in ALLOWED_WHILE_LOCKED
-        if action == "log_urge":
-            return self.repo is not None and _optional("screens.urges:LogUrgeScreen") is not None
-        if action == "quick_hide":
-            return _optional("screens.lock:HideScreen") is not None
-        return True
-
-    # --- privacy (issue 9): idle lock, locked-app refusals, switch person ----------------------
-
-    @on(events.Mount)
-    def _start_idle_timer(self) -> None:
-        self.set_interval(10, self.check_idle_lock)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.MouseEvent) and self.locked_card is None:
-            self.last_activity = self.idle_clock()
-        await super().on_event(event)
-
-    def check_idle_lock(self) -> None:
-        """Lock the workbook when it has been left alone for its idle minutes."""
-        from screens.lock import check_idle
-
-        check_idle(self)
-
-    def action_switch_person(self) -> None:
-        """Close this workbook and go back to choosing one, without quitting."""
-        from screens.lock import switch_person
-
-        switch_person(self)
+        return action != "log_urge" or self.repo is not None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
@@ -244,11 +203,9 @@ class WorkbookApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""
-        yield SystemCommand("Help for a hard moment", HARD, self.action_hard_moment)
-        yield SystemCommand("Keys", "Every key on this screen, and everywhere", self.action_help)
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Screenshot", "Keys"):
-                yield command
+        from screens.palette import system_commands
+
+        return system_commands(self, super().get_system_commands(screen))
 
 
 def run(root: DataRoot, profile: str | None = None, resources_file: Path | None = None) -> int:

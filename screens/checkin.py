@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from screens.base import WorkbookScreen
-from screens.widgets.choices import Choice, TickBox
 from screens.widgets.ruler import Ruler
 from screens.widgets.sparkline import spark, summary
+from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins
 from workbook.checkins import FutureDate
@@ -134,7 +134,7 @@ class CheckinScreen(WorkbookScreen):
             yield Label(w.halt.question, markup=False)
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
-                    yield TickBox(label, id=f"halt-{halt.name.lower()}", compact=True)
+                    yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.sleep.question, markup=False)
             yield Input(placeholder=w.sleep.example, id="sleep", max_length=5)
             yield Static("", id="sleep-error", classes="error", markup=False)

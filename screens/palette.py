@@ -1,14 +1,16 @@
 """The command palette (ctrl+p): jump to any section that exists, or get help now.
 
-Textual's own "Screenshot" command is removed in the App (it would write a private screen to
-disk); the rest of the system commands stay.
+Textual's own "Screenshot" command is removed (it would write a private screen to disk); the
+rest of the system commands stay.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.sections import Section, available_sections
@@ -40,3 +42,15 @@ class SectionsProvider(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self._open, s.id), help=s.summary)
+
+
+def system_commands(app: WorkbookApp, textuals: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Our two commands first, then Textual's own minus "Screenshot" (it would write a private
+    screen to disk) and its "Keys" (ours lists every key, with words)."""
+    from screens.app import HARD
+
+    yield SystemCommand("Help for a hard moment", HARD, app.action_hard_moment)
+    yield SystemCommand("Keys", "Every key on this screen, and everywhere", app.action_help)
+    for command in textuals:
+        if command.title not in ("Screenshot", "Keys"):
+            yield command

@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from screens.base import WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
-from screens.widgets.choices import TickBox
+from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins
 from workbook.models import Halt, Profile, Setback
@@ -68,7 +68,7 @@ class SetbackScreen(WorkbookScreen):
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
                     ticked = bool(existing and halt in existing.halt)
-                    yield TickBox(label, ticked, id=f"halt-{halt.name.lower()}", compact=True)
+                    yield Tick(label, ticked, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.helped_before, markup=False)
             yield TextArea(existing.helped_before if existing else "", id="helped-before")
             yield Static(w.helped_before_example, classes="example", markup=False)

@@ -32,8 +32,8 @@ from textual.widgets import (
 
 from screens.base import WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day, show_error
-from screens.widgets.choices import Choice
 from screens.widgets.ruler import Ruler
+from screens.widgets.ticks import Choice
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import urges
 from workbook.errors import WorkbookError
