@@ -6,7 +6,6 @@ painted, so the difference is what Side by Side adds: imports, opening the workb
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,14 +31,13 @@ def ours(data_dir: str) -> None:
     from screens.app import WorkbookApp
     from workbook.storage import DataRoot
 
-    app = WorkbookApp(DataRoot(Path(data_dir)))
+    class Measured(WorkbookApp):
+        def show_first(self, screen: Any) -> None:
+            super().show_first(screen)
+            # Home was just pushed: leave once it has been painted.
+            self.call_after_refresh(self.exit)
 
-    async def until_home(pilot: Any) -> None:
-        while type(app.screen).__name__ != "HomeScreen":
-            await asyncio.sleep(0)
-        app.call_after_refresh(app.exit)
-
-    app.run(headless=True, size=(80, 24), auto_pilot=until_home)
+    Measured(DataRoot(Path(data_dir))).run(headless=True, size=(80, 24))
 
 
 if __name__ == "__main__":

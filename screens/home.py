@@ -55,10 +55,8 @@ class HomeScreen(WorkbookScreen):
                     id="read-only",
                     markup=False,
                 )
-            cards = self._cards(sections)
-            if cards:
-                with Grid(id="dashboard"):
-                    yield from cards
+            # The cards are built just after Home is first shown, so it opens at once.
+            yield Grid(id="dashboard")
             yield Static("Your workbook", classes="heading", markup=False)
             yield OptionList(*[self._option(s) for s in sections], id="sections")
             yield Static(
@@ -93,7 +91,16 @@ class HomeScreen(WorkbookScreen):
                 cards.append(card)
         return cards
 
+    def _fill_dashboard(self) -> None:
+        grid = self.query_one("#dashboard", Grid)
+        cards = self._cards(available_sections())
+        if cards:
+            grid.mount_all(cards)
+        else:
+            grid.display = False
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._fill_dashboard)
         # Keys work at once, but Home still opens at the greeting (not scrolled to the list).
         self.query_one("#sections", OptionList).focus(scroll_visible=False)
 

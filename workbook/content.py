@@ -22,7 +22,7 @@ DEFAULT_LOCALE = "en"
 class ContentModel(BaseModel):
     """Base for shipped content: strict, immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class CrisisLine(ContentModel):

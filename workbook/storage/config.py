@@ -27,7 +27,7 @@ IDLE_PERSONAL = 15
 class GroupConfig(BaseModel):
     """Settings for everyone who uses this data folder."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     require_passphrase: bool = False
     """New workbooks must have a passphrase (for group machines)."""
