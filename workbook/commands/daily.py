@@ -143,7 +143,7 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
 def _record(
     repo: Repository, args: argparse.Namespace, day: date, today: date
 ) -> tuple[Checkin, bool]:
-    """Save the check-in for ``day`` (keeping what is not given); return it and if it was an edit."""
+    """Save ``day``'s check-in, keeping what is not given; return it and whether it was an edit."""
     from workbook import checkins
 
     profile = repo.get(Profile)
