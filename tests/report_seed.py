@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from tests.daily_seed import seed_history
 from workbook import goals, plan, reviews, skills
 from workbook.models import (
-    Horizon,
     HardMomentsPlan,
+    Horizon,
     LifeArea,
     Person,
     PersonRole,

@@ -91,7 +91,11 @@ BAD: list[tuple[list[str], str]] = [
 
 @pytest.mark.parametrize(("args", "message"), BAD)
 def test_bad_values_exit_2_one_line_nothing_stored(
-    root: DataRoot, sam: ProfileCard, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    root: DataRoot,
+    sam: ProfileCard,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
 ) -> None:
     assert cli(root, "checkin", *args) == 2
     err = capsys.readouterr().err
