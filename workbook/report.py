@@ -203,6 +203,8 @@ def _over_time(points: list[tuple[date, float]]) -> tuple[list[str], list[float 
         return day.replace(day=1)
 
     groups: dict[date, list[float]] = {}
+    if span <= 31:  # day by day: a day with no entry shows as a dot, so gaps read honestly
+        groups = {first.fromordinal(n): [] for n in range(first.toordinal(), last.toordinal() + 1)}
     for day, value in sorted(points):
         groups.setdefault(key(day), []).append(value)
 
@@ -212,7 +214,7 @@ def _over_time(points: list[tuple[date, float]]) -> tuple[list[str], list[float 
         return f"week of {_day(day)}" if span <= 26 * 7 else f"{day:%b %Y}"
 
     labels = [label(d) for d in groups]
-    values: list[float | None] = [round(sum(v) / len(v), 1) for v in groups.values()]
+    values: list[float | None] = [round(sum(v) / len(v), 1) if v else None for v in groups.values()]
     return labels, values
 
 
@@ -220,7 +222,13 @@ def _span_word(points: list[tuple[date, float]]) -> str:
     if not points:
         return ""
     span = (max(d for d, _ in points) - min(d for d, _ in points)).days
-    return "by day" if span <= 31 else "weekly average" if span <= 26 * 7 else "monthly average"
+    return (
+        "by day (a dot: no entry that day)"
+        if span <= 31
+        else "weekly average"
+        if span <= 26 * 7
+        else "monthly average"
+    )
 
 
 @section("reviews", "Weekly reviews")
@@ -297,7 +305,7 @@ def _checkins(repo: Repository, since: date | None, today: date) -> list[Block]:
             blocks.append(Chart(f"{title}, {_span_word(points)}", labels, values, top))
     halt = {h: sum(1 for c in found if h in c.halt) for h in Halt}
     if any(halt.values()):
-        blocks.append(Table(["Felt", "Days"], [[h.value, str(n)] for h, n in halt.items()]))
+        blocks.append(Table(["Felt (HALT)", "Days"], [[h.value, str(n)] for h, n in halt.items()]))
     profile = repo.get(Profile)
     if profile is not None and profile.show_day_counter:
         blocks.extend(_kept_days(repo, today))
@@ -401,7 +409,7 @@ def build_report(
     name = profile.display_name if profile else "My"
     today = today or date.today()
     when = today.isoformat()
-    span = f" since {since.isoformat()}" if since else ""
+    span = f", with entries from {since.isoformat()} on" if since else ""
     report = Report(f"{name}'s workbook", f"Made on {when}{span}. Shared by choice.")
     for section_id in sections or SECTION_IDS:
         title, fn = SECTIONS[section_id]

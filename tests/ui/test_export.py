@@ -80,7 +80,7 @@ async def test_markdown_with_chosen_sections_and_since(
     text = target.read_text("utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert "Goals" not in headings and headings[0] == "My change plan"
-    assert "since 2026-11-01" in text
+    assert "from 2026-11-01 on" in text
     assert "New practice steady" in text and "Old practice" not in text
 
 

@@ -126,7 +126,7 @@ def test_since_leaves_out_older_entries(repo: Repository) -> None:
     seed_full(repo, TODAY)
     since = TODAY - timedelta(days=OLD - 10)
     text = md(repo, None, since=since)
-    assert f"since {since.isoformat()}" in text
+    assert f"with entries from {since.isoformat()} on" in text
     assert "1 of 1 weekly reviews finished since" in text
     assert "1 - made a start" not in text and "3 - mostly" in text
     assert "Old practice" not in text and "New practice" in text
