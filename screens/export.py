@@ -21,7 +21,14 @@ from screens.base import WorkbookScreen
 from screens.widgets.choices import Choice
 from screens.widgets.ticks import TickList
 from workbook.errors import WorkbookError
-from workbook.export import FORMAT_NAMES, FORMATS, NOT_PROTECTED, default_path, write_export
+from workbook.export import (
+    FORMAT_NAMES,
+    FORMATS,
+    NOT_PROTECTED,
+    default_path,
+    full_path,
+    write_export,
+)
 from workbook.goals import parse_date
 from workbook.report import SECTION_IDS, SECTIONS
 
@@ -95,7 +102,9 @@ class ExportScreen(WorkbookScreen):
 
     def action_export(self) -> None:
         result = self.query_one("#result", Static)
+        typed = self.query_one("#path", Input).value.strip()
         try:
+            replacing = bool(typed) and full_path(Path(typed)).is_file()
             where = self._write()
         except WorkbookError as exc:
             result.update(f"Not exported: {exc}")
@@ -105,7 +114,8 @@ class ExportScreen(WorkbookScreen):
             return
         self.written = where
         result.remove_class("problem")
-        result.update(f"Done. Your file is at:\n{where}\nIt is not protected by a passphrase.")
+        done = "Done. The earlier file was replaced" if replacing else "Done. Your file is at"
+        result.update(f"{done}:\n{where}\nIt is not protected by a passphrase.")
         self.call_after_refresh(result.scroll_visible)
         self.notify(f"Saved to {where}", title="Exported", markup=False)
 

@@ -72,7 +72,7 @@ def write_export(
     A folder that does not exist, or a path that is a folder, is refused with a plain message
     (:class:`InvalidInput`); a write that fails raises :class:`ExportFailed`.
     """
-    target = path.expanduser().absolute()
+    target = full_path(path)
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; please add a file name, like report.{fmt}")
     if not target.parent.is_dir():
@@ -83,6 +83,16 @@ def write_export(
     except WriteFailed as exc:
         raise ExportFailed(target, exc.detail) from None
     return target
+
+
+def full_path(path: Path) -> Path:
+    """``path`` with ``~`` expanded and made absolute, or a plain refusal."""
+    if "\x00" in str(path):
+        raise InvalidInput("That file name has a character files cannot have; please retype it.")
+    try:
+        return path.expanduser().absolute()
+    except RuntimeError:  # ~someone who has no home folder here
+        raise InvalidInput(f"There is no home folder for {str(path).split('/')[0]!r}.") from None
 
 
 def default_path(fmt: str, today: date, folder: Path | None = None) -> Path:

@@ -120,3 +120,17 @@ async def test_failures_are_told_kindly_and_nothing_written(
     assert not (tmp_path / "r.html").exists()
     assert not (tmp_path / "no-folder").exists()
     assert list(home.iterdir()) == []
+
+
+async def test_writing_again_says_the_earlier_file_was_replaced(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done. Your file is at:")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done. The earlier file was replaced:")
+    assert len(list(home.iterdir())) == 1

@@ -280,3 +280,25 @@ def test_write_export_refuses_a_missing_folder(repo: Repository, tmp_path: Path)
         write_export(repo, "md", None, None, tmp_path / "nope" / "r.md")
     with pytest.raises(InvalidInput, match="is a folder"):
         write_export(repo, "md", None, None, tmp_path)
+    with pytest.raises(InvalidInput, match="no home folder"):
+        write_export(repo, "md", None, None, Path("~nobody-here-at-all/r.md"))
+    with pytest.raises(InvalidInput, match="cannot have"):
+        write_export(repo, "md", None, None, tmp_path / "a\x00b.md")
+
+
+def test_naughty_file_names_are_written_or_refused_kindly(repo: Repository, tmp_path: Path) -> None:
+    from workbook.errors import WorkbookError
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    written = 0
+    for naughty in naughty_strings():
+        if "/" in naughty or naughty.strip(". ") == "" or naughty.startswith("~"):
+            continue  # other folders: never write outside the test's own
+        try:
+            where = write_export(repo, "md", ["goals"], None, folder / naughty)
+        except WorkbookError:
+            continue
+        assert where.parent == folder and where.read_text("utf-8").startswith("# Sam's workbook")
+        written += 1
+    assert written > 100
