@@ -14,6 +14,7 @@ MODULES = [
     "workbook.commands.care",
     "workbook.commands.transfer",
     "workbook.commands.resources",
+    "workbook.commands.daily",
 ]
 
 

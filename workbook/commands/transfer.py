@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from workbook.cli import parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
+from workbook.export import FORMATS
 from workbook.storage import DataRoot
-from workbook.storage.atomic import atomic_write
-from workbook.storage.transfer import export_bytes, import_new_profile, read_export
-
-FORMATS = ("md", "html", "json")
+from workbook.storage.transfer import import_new_profile, read_export
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -56,29 +53,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_export(args: argparse.Namespace, root: DataRoot) -> int:
-    card = chosen_card(args, root)
-    if args.format != "json" and card.encrypted:
-        print("Note: the exported file is not protected by your passphrase.", file=sys.stderr)
-    repo = root.open(card, write=False, codec=codec_for(card))
-    try:
-        if args.format == "json":
-            raw = export_bytes(repo, datetime.now().astimezone().isoformat(timespec="seconds"))
-        else:
-            from workbook.report import build_report, render
+    from workbook.export import NOT_PROTECTED, export_bytes, write_export
 
-            since = parse_date(args.since) if args.since else None
-            report = build_report(repo, _sections(args.sections), since=since)
-            raw = render(report, args.format).encode("utf-8")
+    sections = _sections(args.sections)
+    since = parse_date(args.since) if args.since else None
+    card = chosen_card(args, root)
+    codec = codec_for(card)
+    if card.encrypted:
+        print(f"Note: {NOT_PROTECTED}", file=sys.stderr)
+    repo = root.open(card, write=False, codec=codec)
+    try:
+        if args.output:
+            where = write_export(repo, args.format, sections, since, Path(args.output))
+            print(f"Wrote {where}")
+        else:
+            sys.stdout.write(export_bytes(repo, args.format, sections, since).decode("utf-8"))
     finally:
         repo.close()
-    if card.encrypted and args.format == "json":
-        print("Note: the exported file is not protected by your passphrase.", file=sys.stderr)
-    if args.output:
-        out = Path(args.output).expanduser()
-        atomic_write(out.absolute(), raw)
-        print(f"Wrote {out}")
-    else:
-        sys.stdout.write(raw.decode("utf-8"))
     return EXIT_OK
 
 

@@ -1,0 +1,135 @@
+"""Export for my coach: a report of the sections the person chooses, or a full copy to keep.
+
+Choose the kind of file, tick the sections, optionally a "since" date, and where to save it.
+The screen says plainly that the file is not protected by a passphrase, writes it atomically
+(through ``workbook.export``), and then says where it went, in full.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets.selection_list import Selection
+
+from screens.base import WorkbookScreen
+from screens.widgets.choices import Choice
+from screens.widgets.ticks import TickList
+from workbook.errors import WorkbookError
+from workbook.export import (
+    FORMAT_NAMES,
+    FORMATS,
+    NOT_PROTECTED,
+    default_path,
+    full_path,
+    write_export,
+)
+from workbook.goals import parse_date
+from workbook.report import SECTION_IDS, SECTIONS
+
+FORMATS_SHOWN = ("html", "md", "json")
+"""The report first: it is what most people come here for."""
+REPORT_ONLY = "Sections and the date apply to a report; a full copy always holds everything."
+
+
+class ExportScreen(WorkbookScreen):
+    """Make a report for a coach, or a full copy of the workbook, and say where it went."""
+
+    SECTION_TITLE = "Export for my coach"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", id="export", tooltip="Write the file now"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fmt = "html"
+        self.written: Path | None = None
+
+    def body(self) -> ComposeResult:
+        today = self.today()
+        with VerticalScroll(id="export"):
+            yield Static("What would you like to make?", classes="label")
+            with RadioSet(id="format"):
+                for fmt in FORMATS_SHOWN:
+                    yield Choice(FORMAT_NAMES[fmt], fmt == self.fmt, id=f"format-{fmt}")
+            yield Static("Sections to include (Space ticks or unticks one)", classes="label")
+            yield TickList[str](
+                *[Selection(SECTIONS[i][0], i, True) for i in SECTION_IDS], id="sections"
+            )
+            yield Static("Only entries from this date on (optional)", classes="label")
+            yield Input(placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since")
+            yield Static(REPORT_ONLY, id="report-only", classes="hint")
+            yield Static("Save the file as", classes="label")
+            yield Input(str(default_path(self.fmt, today)), id="path")
+            yield Static(f"Please note: {NOT_PROTECTED}", id="warning", markup=False)
+            yield Button("Export (ctrl+s)", id="go", variant="primary")
+            yield Static("", id="result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#format", RadioSet).focus()
+
+    # Choosing ------------------------------------------------------------------------------
+
+    @on(RadioSet.Changed, "#format")
+    def _format(self, event: RadioSet.Changed) -> None:
+        pressed = event.pressed.id or ""
+        fmt = pressed.removeprefix("format-")
+        if fmt not in FORMATS:
+            return
+        path = self.query_one("#path", Input)
+        if path.value.strip() == str(default_path(self.fmt, self.today())):
+            path.value = str(default_path(fmt, self.today()))
+        self.fmt = fmt
+        report = fmt != "json"
+        self.query_one("#sections", TickList).disabled = not report
+        self.query_one("#since", Input).disabled = not report
+
+    # Writing -------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#go")
+    def _go(self) -> None:
+        self.action_export()
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        result = self.query_one("#result", Static)
+        typed = self.query_one("#path", Input).value.strip()
+        try:
+            replacing = bool(typed) and full_path(Path(typed)).is_file()
+            where = self._write()
+        except WorkbookError as exc:
+            result.update(f"Not exported: {exc}")
+            result.add_class("problem")
+            self.call_after_refresh(result.scroll_visible)
+            self.notify(str(exc), title="Not exported", severity="error", markup=False, timeout=10)
+            return
+        self.written = where
+        result.remove_class("problem")
+        done = "Done. The earlier file was replaced" if replacing else "Done. Your file is at"
+        result.update(f"{done}:\n{where}\nIt is not protected by a passphrase.")
+        self.call_after_refresh(result.scroll_visible)
+        self.notify(f"Saved to {where}", title="Exported", markup=False)
+
+    def _write(self) -> Path:
+        sections = [i for i in SECTION_IDS if i in self.query_one("#sections", TickList).selected]
+        since = parse_date(self.query_one("#since", Input).value)
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            raise _Refused("Please write where to save the file, for example ~/report.html.")
+        if self.fmt != "json" and not sections:
+            raise _Refused("Please tick at least one section for the report.")
+        chosen = None if self.fmt == "json" else sections
+        return write_export(self.repo, self.fmt, chosen, since, Path(text))
+
+
+class _Refused(WorkbookError):
+    """Something on the form needs changing before the file can be written."""

@@ -1,0 +1,136 @@
+"""Export for my coach, as a person uses it: choose, write, and be told where the file went."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from screens.export import ExportScreen
+from screens.widgets.ticks import TickList
+from tests.conftest import TODAY
+from tests.report_seed import seed_full
+from tests.ui.helpers import make_app, screen_text
+from workbook.models import ProfileCard
+from workbook.storage import DataRoot
+from workbook.storage.transfer import read_export
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, where the default file goes."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def seeded(root: DataRoot, make_profile: Callable[..., ProfileCard]) -> ProfileCard:
+    card = make_profile("Sam")
+    repo = root.open(card)
+    try:
+        seed_full(repo, TODAY)
+    finally:
+        repo.close()
+    return card
+
+
+def result(app: object) -> str:
+    return str(app.screen.query_one("#result", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_default_html_report_goes_home_and_says_where(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportScreen)
+        assert "not protected by a passphrase" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        target = home / f"side-by-side-report-{TODAY.isoformat()}.html"
+        assert target.exists()
+        assert str(target) in result(app)
+        text = target.read_text("utf-8")
+        assert "<h2>My change plan</h2>" in text and "<h2>My plan for hard moments</h2>" in text
+        assert "Drink less steady" in text and "http" not in text
+
+
+async def test_markdown_with_chosen_sections_and_since(
+    root: DataRoot, seeded: ProfileCard, home: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "for-jo.md"
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.press("down", "space")  # the format list: Markdown
+        assert app.screen.query_one("#path", Input).value.endswith(".md")
+        await pilot.press("tab", "down", "space")  # untick Goals
+        await pilot.press("tab", *"2026-11-01")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert target.exists(), result(app)
+        assert str(target) in result(app)
+    text = target.read_text("utf-8")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert "Goals" not in headings and headings[0] == "My change plan"
+    assert "from 2026-11-01 on" in text
+    assert "New practice steady" in text and "Old practice" not in text
+
+
+async def test_json_full_copy(root: DataRoot, seeded: ProfileCard, home: Path) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "down", "down", "space")
+        assert app.screen.query_one("#sections", TickList).disabled
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    target = home / f"side-by-side-workbook-{TODAY.isoformat()}.json"
+    data = read_export(target.read_bytes())
+    assert any(g["title"] == "Walk daily steady" for g in data["goals"].values())
+    assert json.loads(target.read_text("utf-8"))["format"] == "side-by-side-export"
+
+
+async def test_failures_are_told_kindly_and_nothing_written(
+    root: DataRoot, seeded: ProfileCard, home: Path, tmp_path: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "no-folder" / "r.html")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not exported: There is no folder" in result(app)
+        app.screen.query_one("#since", Input).value = "last week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "YYYY-MM-DD" in result(app)
+        app.screen.query_one("#since", Input).value = ""
+        app.screen.query_one("#sections", TickList).deselect_all()
+        app.screen.query_one("#path", Input).value = str(tmp_path / "r.html")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "tick at least one section" in result(app)
+    assert not (tmp_path / "r.html").exists()
+    assert not (tmp_path / "no-folder").exists()
+    assert list(home.iterdir()) == []
+
+
+async def test_writing_again_says_the_earlier_file_was_replaced(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done. Your file is at:")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done. The earlier file was replaced:")
+    assert len(list(home.iterdir())) == 1

@@ -1,0 +1,102 @@
+"""Exporting, shared by ``workbook export`` and the export screen: a coach report or a full copy.
+
+``md`` and ``html`` are the coach report (:mod:`workbook.report`) with the sections the person
+chose; ``json`` is the whole workbook (:mod:`workbook.storage.transfer`). Files are written
+atomically, so a failed export never leaves half a file where a good one was.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from workbook.errors import EXIT_SAVE_FAILED, InvalidInput, WorkbookError, WriteFailed
+from workbook.storage import Repository
+from workbook.storage.atomic import atomic_write
+
+FORMATS = ("md", "html", "json")
+FORMAT_NAMES = {
+    "html": "A report to print or share (HTML, opens in a browser)",
+    "md": "A report as plain text (Markdown)",
+    "json": "A full copy of the whole workbook (JSON, to move or keep)",
+}
+NOT_PROTECTED = (
+    "The exported file is not protected by a passphrase: anyone who can open it can read it. "
+    "Keep it somewhere safe, and delete it when you no longer need it."
+)
+
+
+class ExportFailed(WorkbookError):
+    """The exported file could not be written; the workbook itself is untouched."""
+
+    exit_code = EXIT_SAVE_FAILED
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"The file could not be written to {path} ({detail}). Your workbook is unchanged; "
+            "you could try another folder."
+        )
+
+
+def export_bytes(
+    repo: Repository,
+    fmt: str,
+    sections: list[str] | None = None,
+    since: date | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """The exported file's bytes. ``sections`` and ``since`` apply to the report only."""
+    when = now or datetime.now().astimezone()
+    if fmt == "json":
+        from workbook.storage.transfer import export_bytes as full_copy
+
+        return full_copy(repo, when.isoformat(timespec="seconds"))
+    if fmt not in FORMATS:
+        raise InvalidInput(f"the format is one of: {', '.join(FORMATS)}")
+    from workbook.report import build_report, render
+
+    report = build_report(repo, sections, since=since, today=when.date())
+    return render(report, fmt).encode("utf-8")
+
+
+def write_export(
+    repo: Repository,
+    fmt: str,
+    sections: list[str] | None,
+    since: date | None,
+    path: Path,
+    now: datetime | None = None,
+) -> Path:
+    """Write the export to ``path`` (atomically); return the full path it went to.
+
+    A folder that does not exist, or a path that is a folder, is refused with a plain message
+    (:class:`InvalidInput`); a write that fails raises :class:`ExportFailed`.
+    """
+    target = full_path(path)
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; please add a file name, like report.{fmt}")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"There is no folder {target.parent}; please choose another place.")
+    raw = export_bytes(repo, fmt, sections, since, now)
+    try:
+        atomic_write(target, raw)
+    except WriteFailed as exc:
+        raise ExportFailed(target, exc.detail) from None
+    return target
+
+
+def full_path(path: Path) -> Path:
+    """``path`` with ``~`` expanded and made absolute, or a plain refusal."""
+    if "\x00" in str(path):
+        raise InvalidInput("That file name has a character files cannot have; please retype it.")
+    try:
+        return path.expanduser().absolute()
+    except RuntimeError:  # ~someone who has no home folder here
+        raise InvalidInput(f"There is no home folder for {str(path).split('/')[0]!r}.") from None
+
+
+def default_path(fmt: str, today: date, folder: Path | None = None) -> Path:
+    """Where an export goes unless the person says otherwise: their home folder, dated."""
+    base = folder if folder is not None else Path.home()
+    kind = "workbook" if fmt == "json" else "report"
+    return base / f"side-by-side-{kind}-{today.isoformat()}.{fmt}"
