@@ -319,6 +319,7 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
     """Three long-term goals, one from the plan, then a new short-term goal every fortnight
     or so (monthly after two years): most done, a few let go or paused, the newest active."""
     goals: list[StoredModel] = []
+    length = (span.end - span.start).days
     longs = [
         Goal(
             id=span.uid(),
@@ -326,9 +327,17 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
             area=area,
             horizon=Horizon.LONG,
             why=why,
+            # A long road: about one step a year or so, the last still ahead.
+            steps=_goal_steps(
+                span,
+                words,
+                span.start,
+                span.start + timedelta(days=length * 9 // 10),
+                max(1, min(len(words) - 1, round(length / 365 * 1.5))),
+            ),
             created=span.moment(span.start, 10),
         )
-        for title, area, why in w.LONG_IDEAS
+        for title, area, why, words in w.LONG_IDEAS
     ]
     goals.extend(longs)
     plans = span.made_of(Plan)
@@ -359,11 +368,15 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
         )
     begun = span.start + timedelta(days=2)
     n = 0
+    again = [idea for idea in w.GOAL_IDEAS if idea[0] not in w.ONE_OFF_GOALS]
     while begun < span.end:
-        title, area, words = w.GOAL_IDEAS[n % len(w.GOAL_IDEAS)]
+        first_round = n < len(w.GOAL_IDEAS)
+        if first_round:
+            title, area, words = w.GOAL_IDEAS[n]
+        else:  # habits come round again; a bank account is opened only once
+            title, area, words = again[(n - len(w.GOAL_IDEAS)) % len(again)]
+            title = f"{title} ({begun:%b %Y})"
         skill = SKILL_GOALS.get(title)
-        if n >= len(w.GOAL_IDEAS):
-            title = f"{title} ({begun.year})"
         finished = begun + timedelta(days=span.rng.randint(10, 60))
         if finished < span.end - timedelta(days=5):
             status = GoalStatus.LET_GO if span.chance(0.12) else GoalStatus.DONE
@@ -392,9 +405,7 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
                 if_situation=if_then[0],
                 then_action=if_then[1],
                 serves=longs[n % len(longs)].id,
-                source=GoalSource(kind="skill", ref=skill, label=title)
-                if skill and n < len(w.GOAL_IDEAS)
-                else None,
+                source=GoalSource(kind="skill", ref=skill, label=title) if skill else None,
                 created=span.moment(begun),
                 status_changed=changed,
             )

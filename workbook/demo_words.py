@@ -147,13 +147,30 @@ GOAL_IDEAS: list[tuple[str, LifeArea, list[str]]] = [
     ("Save 10 a week", LifeArea.MONEY, ["Open a savings pot", "Set a standing order"]),
     ("Read a book a month", LifeArea.PURPOSE, ["Join the library", "Pick a book", "Finish it"]),
 ]
-LONG_IDEAS: list[tuple[str, LifeArea, str]] = [
-    ("Have a steady job I like", LifeArea.WORK, "Work gives my week a shape and pays the rent."),
-    ("Live somewhere safe of my own", LifeArea.HOME, "A place I am proud to have the kids over."),
+ONE_OFF_GOALS = {
+    "Open a bank account",
+    "Learn the guitar basics",
+    "Pay off the catalogue debt",
+    "Finish a short course",
+}
+LONG_IDEAS: list[tuple[str, LifeArea, str, list[str]]] = [
+    (
+        "Have a steady job I like",
+        LifeArea.WORK,
+        "Work gives my week a shape and pays the rent.",
+        ["Volunteer two days a week", "Do a course", "Get a part-time job", "Go full time"],
+    ),
+    (
+        "Live somewhere safe of my own",
+        LifeArea.HOME,
+        "A place I am proud to have the kids over.",
+        ["Get on the housing list", "Save a deposit", "Move in", "Make it feel like home"],
+    ),
     (
         "Be someone my kids can count on",
         LifeArea.RELATIONSHIPS,
         "They deserve a dad who shows up, and I want to be him.",
+        ["Turn up every time I say I will", "Have them overnight", "Take them on a holiday"],
     ),
 ]
 GOAL_WHY = [
