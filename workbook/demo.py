@@ -204,8 +204,8 @@ def _revision_days(span: DemoSpan) -> list[date]:
     count = 1 if length < 120 else 2 if length < 400 else 3
     rng = span.rng
     days = [first]
-    for n in range(1, count + 1):
-        at = span.start + timedelta(days=length * n // (count + 1) + rng.randint(-10, 10))
+    for n in range(1, count + 1):  # the last one a month or two ago
+        at = span.start + timedelta(days=(length - 45) * n // count - rng.randint(0, 15))
         days.append(min(at, span.end))
     return sorted(set(days))
 
@@ -391,6 +391,9 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
             finished = span.end
             note = span.pick(w.PAUSED_NOTES) if status == GoalStatus.PAUSED else ""
         if_then = span.pick(w.IF_THEN) if span.chance(0.7) else ("", "")
+        target = begun + timedelta(days=30)
+        if status in (GoalStatus.ACTIVE, GoalStatus.PAUSED):  # mostly still ahead
+            target = max(target, span.end + timedelta(days=span.rng.randint(-4, 25)))
         goals.append(
             Goal(
                 id=span.uid(),
@@ -401,7 +404,7 @@ def make_goals(span: DemoSpan) -> list[StoredModel]:
                 steps=_goal_steps(span, words, begun, finished, done),
                 status=status,
                 status_note=note,
-                target_date=begun + timedelta(days=30) if span.chance(0.8) else None,
+                target_date=target if span.chance(0.8) else None,
                 if_situation=if_then[0],
                 then_action=if_then[1],
                 serves=longs[n % len(longs)].id,
@@ -431,7 +434,9 @@ def _urges_on(span: DemoSpan, day: date, setback: bool) -> list[Urge]:
     p = span.progress(day)
     urges = []
     for i in range(count):
-        trigger, (low, high), kind = span.pick(w.URGE_TRIGGERS)
+        trigger, (low, high), kind, _ = span.pick(
+            [t for t in w.URGE_TRIGGERS if day.weekday() in t[3]]
+        )
         hour = rng.randint(low, high - 1)
         did_not_pass = setback and i == count - 1
         strength = clamp(rng.gauss(7 - 3 * p + (1.5 if rough else 0), 1.3), 1, 10)
@@ -723,7 +728,7 @@ def make_skills(span: DemoSpan) -> list[StoredModel]:
     by_id = {s.id: s for s in catalogue().skill}
     made: list[StoredModel] = []
     length = (span.end - span.start).days
-    gap = max(20, min(90, length // len(w.SKILL_PLAN)))
+    gap = max(20, length // len(w.SKILL_PLAN))  # one after another, across the whole span
     for n, skill_id in enumerate(w.SKILL_PLAN):
         begun = span.start + timedelta(days=5 + n * gap)
         if skill_id not in by_id or begun >= span.end:

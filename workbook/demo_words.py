@@ -310,19 +310,22 @@ NOTES_LOW = [
     "Cravings came in waves this evening. Rode them out.",
 ]
 
-URGE_TRIGGERS: list[tuple[str, tuple[int, int], str]] = [
-    ("Payday", (9, 13), "money"),
-    ("Walking past the pub after work", (17, 19), "drink"),
-    ("Football on TV", (19, 22), "bet"),
-    ("Friday night", (18, 22), "drink"),
-    ("Advert for a betting app", (12, 22), "bet"),
-    ("Row with my ex", (16, 21), "feel"),
-    ("Bored on a Sunday afternoon", (13, 17), "feel"),
-    ("Can't sleep", (23, 24), "feel"),
-    ("Mates going for a pint", (17, 21), "drink"),
-    ("Stressful day at work", (17, 20), "feel"),
-    ("Bills on the mat", (8, 11), "money"),
-    ("Lonely evening", (19, 23), "feel"),
+WEEKDAYS = (0, 1, 2, 3, 4)
+ANY_DAY = (0, 1, 2, 3, 4, 5, 6)
+URGE_TRIGGERS: list[tuple[str, tuple[int, int], str, tuple[int, ...]]] = [
+    # (what was happening, the hours it comes, the kind of thoughts, the weekdays it can happen)
+    ("Payday", (9, 13), "money", (4,)),
+    ("Walking past the pub after work", (17, 19), "drink", WEEKDAYS),
+    ("Football on TV", (19, 22), "bet", (2, 5, 6)),
+    ("Friday night", (18, 22), "drink", (4,)),
+    ("Advert for a betting app", (12, 22), "bet", ANY_DAY),
+    ("Row with my ex", (16, 21), "feel", ANY_DAY),
+    ("Bored on a Sunday afternoon", (13, 17), "feel", (6,)),
+    ("Can't sleep", (23, 24), "feel", ANY_DAY),
+    ("Mates going for a pint", (17, 21), "drink", (3, 4, 5)),
+    ("Stressful day at work", (17, 20), "feel", WEEKDAYS),
+    ("Bills on the mat", (8, 11), "money", (0, 1, 2, 3, 4, 5)),
+    ("Lonely evening", (19, 23), "feel", ANY_DAY),
 ]
 URGE_THOUGHTS = {
     "money": [
