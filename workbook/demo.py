@@ -705,16 +705,12 @@ def _grow(
     }
     practice: list[PracticeEntry] = []
     at = begun + timedelta(days=rng.randint(2, 8))
-    index = 0
-    while at < min(span.end, last + timedelta(days=90)) and len(practice) < 30:
-        practice.append(
-            PracticeEntry(
-                id=span.uid(),
-                day=at,
-                note=notes[index % len(notes)] if index < len(notes) else span.pick(notes),
-            )
-        )
-        index += 1
+    # The skill's own notes in order, then a few general ones; none repeated.
+    lines = [*notes, *rng.sample(w.PRACTICE_MORE, rng.randint(1, 4))]
+    for note in lines:
+        if at >= min(span.end, last + timedelta(days=60)):
+            break
+        practice.append(PracticeEntry(id=span.uid(), day=at, note=note))
         at += timedelta(days=rng.randint(5, 25))
     return SkillProgress(
         id=skill_id, level=level, ticked=ticked, practice=practice, history=history
@@ -728,7 +724,8 @@ def make_skills(span: DemoSpan) -> list[StoredModel]:
     by_id = {s.id: s for s in catalogue().skill}
     made: list[StoredModel] = []
     length = (span.end - span.start).days
-    gap = max(20, length // len(w.SKILL_PLAN))  # one after another, across the whole span
+    # One after another across the whole span, the last begun a couple of months ago.
+    gap = max(10, (length - 40) // (len(w.SKILL_PLAN) - 1))
     for n, skill_id in enumerate(w.SKILL_PLAN):
         begun = span.start + timedelta(days=5 + n * gap)
         if skill_id not in by_id or begun >= span.end:

@@ -463,6 +463,14 @@ PRACTICE_NOTES = {
         "Swam ten lengths.",
     ],
 }
+PRACTICE_MORE = [
+    "Did it again today without thinking about it.",
+    "Showed Sam how I do it.",
+    "A bit rusty, but I got there.",
+    "Easier than last time.",
+    "Did it with the kids watching. They were impressed.",
+    "Took half the time it used to.",
+]
 OWN_SKILL = (
     "Fix a puncture on my bike",
     "The bike gets me to work for free, and I want to look after it myself.",
