@@ -24,6 +24,7 @@ from workbook import demo_words as w
 from workbook.models import (
     PLAN_STEP_COUNT,
     Checkin,
+    Country,
     Goal,
     GoalReview,
     GoalSource,
@@ -173,7 +174,7 @@ def make_profile(span: DemoSpan) -> tuple[Profile, Settings]:
         show_day_counter=True,
         created=span.moment(span.start, 9),
     )
-    return profile, Settings(week_starts_on=0)
+    return profile, Settings(country=Country.UK, week_starts_on=0)
 
 
 # --- My people ------------------------------------------------------------------------------
@@ -242,11 +243,11 @@ def _plan_answers(span: DemoSpan, version: int, people: list[Person]) -> PlanAns
     return PlanAnswers(
         changes=changes,
         importance=min(10, 7 + version // 2),
-        importance_why=w.IMPORTANCE_WHY[(version - 1) % len(w.IMPORTANCE_WHY)],
-        importance_up=w.IMPORTANCE_UP[(version - 1) % len(w.IMPORTANCE_UP)],
+        importance_why=w.IMPORTANCE_WHY[version - 1],
+        importance_up=w.IMPORTANCE_UP[version - 1],
         confidence=min(9, 4 + version + rng.randint(0, 1)),
-        confidence_why=w.CONFIDENCE_WHY[(version - 1) % len(w.CONFIDENCE_WHY)],
-        confidence_up=w.CONFIDENCE_UP[(version - 1) % len(w.CONFIDENCE_UP)],
+        confidence_why=w.CONFIDENCE_WHY[version - 1],
+        confidence_up=w.CONFIDENCE_UP[version - 1],
         reasons=reasons[: 3 + version],
         steps=kept_steps,
         helpers=helpers[: 2 + version],

@@ -31,21 +31,25 @@ IMPORTANCE_WHY = [
     "I am tired of waking up with that knot in my stomach.",
     "My kids notice when I have had a drink, and I want them to trust me.",
     "It is my money and my mornings, and I want both back.",
+    "I have felt the difference now, and I do not want to lose it.",
 ]
 IMPORTANCE_UP = [
     "Seeing the bank statement in black and white again.",
     "Jo asking me what I would tell a friend in my place.",
     "Remembering how good last month felt.",
+    "Helping someone newer at group, and seeing where I was.",
 ]
 CONFIDENCE_WHY = [
     "I got through two weekends already, so I know I can.",
     "I have Sam to text, and that has worked before.",
     "I have done hard things before: I got the flat, I kept the job.",
+    "I have had setbacks and got back on track every time.",
 ]
 CONFIDENCE_UP = [
     "A plan for Friday nights that I actually like.",
     "Getting through payday without opening an app.",
     "One more month of sleep that is not broken.",
+    "Keeping up the Tuesday group even when life gets busy.",
 ]
 REASONS = [
     "To be there for my kids, properly there.",
