@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import random
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -215,20 +214,21 @@ def _plan_answers(span: DemoSpan, version: int, people: list[Person]) -> PlanAns
     """The plan as it read at its ``version``-th revision: it grows and gets surer over time."""
     rng = span.rng
     ids = random.Random(f"{span.seed}/plan-ids")  # items keep their ids from one revision on
-    changes = [
-        PlanChange(id=f"{ids.getrandbits(64):016x}", text=t, area=a) for t, a in w.PLAN_CHANGES
-    ]
+
+    def item_id() -> str:
+        return f"{ids.getrandbits(64):016x}"
+
+    changes = [PlanChange(id=item_id(), text=t, area=a) for t, a in w.PLAN_CHANGES]
+    later = PlanChange(id=item_id(), text=w.PLAN_LATER_CHANGE[0], area=w.PLAN_LATER_CHANGE[1])
     if version >= 2:
-        text, area = w.PLAN_LATER_CHANGE
-        changes.append(PlanChange(id=f"{ids.getrandbits(64):016x}", text=text, area=area))
-    reasons = [PlanPoint(id=f"{ids.getrandbits(64):016x}", text=t) for t in w.REASONS]
-    steps = [PlanStep(id=f"{ids.getrandbits(64):016x}", text=t) for t in w.PLAN_STEPS]
-    signs = [PlanPoint(id=f"{ids.getrandbits(64):016x}", text=t) for t in w.SIGNS]
+        changes.append(later)
+    reasons = [PlanPoint(id=item_id(), text=t) for t in w.REASONS]
+    steps = [PlanStep(id=item_id(), text=t) for t in w.PLAN_STEPS]
+    signs = [PlanPoint(id=item_id(), text=t) for t in w.SIGNS]
     obstacles = [
-        PlanObstacle(id=f"{ids.getrandbits(64):016x}", text=f"If {a}", then=f"then {b}")
-        for a, b in w.OBSTACLES
+        PlanObstacle(id=item_id(), text=f"If {a}", then=f"then {b}") for a, b in w.OBSTACLES
     ]
-    helper_ids = [f"{ids.getrandbits(64):016x}" for _ in w.HELPER_WHAT]
+    helper_ids = [item_id() for _ in w.HELPER_WHAT]
     by_name = {p.name: p for p in people}
     helpers = [
         PlanHelper(
@@ -790,7 +790,7 @@ def build_demo(
     span = DemoSpan(end - timedelta(days=365 * years), end, random.Random(seed), seed)
     for card in root.cards():
         if card.display_name == DEMO_NAME:
-            remove_profile_folder(root, card)
+            root.delete(card)  # takes its lock first: an open demo is never pulled away
     profile, settings = make_profile(span)
     card = root.create(profile, settings)
     repo = root.open(card)
@@ -816,7 +816,3 @@ def fill(repo: Repository, span: DemoSpan) -> None:
             if isinstance(obj, Singleton):
                 repo.put(obj)
         repo.add_many([obj for obj in made if isinstance(obj, Record)])
-
-
-def remove_profile_folder(root: DataRoot, card: ProfileCard) -> None:
-    shutil.rmtree(root.files(card).folder)

@@ -233,3 +233,26 @@ def test_cli_demo_replaces_the_old_demo_only(
     assert names == sorted([DEMO_NAME, "Sam"])
     code, _, err = run(capsys, data, "demo", "--years", "0")
     assert code == 2 and "1 to 20" in err
+
+
+def test_plan_items_keep_their_ids_across_revisions(demo: Repository) -> None:
+    revisions = sorted(demo.all(PlanRevision), key=lambda r: r.taken)
+    first, last = revisions[0].answers, revisions[-1].answers
+    for name in ("changes", "reasons", "steps", "helpers", "signs", "obstacles"):
+        before = {item.id: item.model_dump(exclude={"by_when"}) for item in getattr(first, name)}
+        after = {item.id: item.model_dump(exclude={"by_when"}) for item in getattr(last, name)}
+        assert before.items() <= after.items(), name
+
+
+def test_an_open_demo_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    root = DataRoot(data)
+    card = build_demo(root, years=1, seed=1, today=TODAY)
+    repo = root.open(card)  # open in another window
+    try:
+        code, _, err = run(capsys, data, "demo", "--seed", "2")
+        assert code == 3 and "open" in err
+        assert [c.id for c in root.cards()] == [card.id]
+        assert repo.count(Checkin) > 300
+    finally:
+        repo.close()
