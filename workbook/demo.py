@@ -154,6 +154,14 @@ class DemoSpan:
         while day < last:
             self.rough.append((day, day + timedelta(days=rng.randint(5, 14))))
             day += timedelta(days=rng.randint(90, 200))
+        # Every few years a harder season (a loss, a lost job): weeks long, one setback in it.
+        day = self.start + timedelta(days=rng.randint(500, 800))
+        while day < last - timedelta(days=60):
+            weeks = rng.randint(5, 9)
+            self.rough.append((day, day + timedelta(weeks=weeks)))
+            self.setback_days.append(day + timedelta(days=rng.randint(10, 7 * weeks - 3)))
+            day += timedelta(days=rng.randint(700, 1200))
+        self.setback_days[:] = sorted(set(self.setback_days))
 
 
 def clamp(value: float, low: int, high: int) -> int:
