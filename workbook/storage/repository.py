@@ -100,6 +100,28 @@ class Repository:
             for obj in objs:
                 self.save(obj)
 
+    def add_many(self, objs: list[Record]) -> None:
+        """Add many new records in one atomic write, quickly (one pass per table).
+
+        For bulk work such as the demo workbook or an import: unlike :meth:`save_many` it never
+        replaces. An id already stored, or given twice, raises ``ValueError`` and nothing is saved.
+        """
+        self._check_writable()
+        by_table: dict[type[Record], list[dict[str, Any]]] = {}
+        for obj in objs:
+            by_table.setdefault(type(obj), []).append(self._dump(obj))
+        for model, docs in by_table.items():
+            if issubclass(model, Singleton) or not model.TABLE:
+                raise TypeError(f"{model.__name__} is not a record model")
+            seen = {doc.get("id") for doc in self._table(model).all()}
+            for doc in docs:
+                if doc["id"] in seen:
+                    raise ValueError(f"{model.TABLE}: the id {doc['id']!r} is already used")
+                seen.add(doc["id"])
+        with self.transaction():
+            for model, docs in by_table.items():
+                self._table(model).insert_multiple(docs)
+
     def remove(self, model: type[R], ident: str) -> bool:
         """Remove the record with this id; return whether there was one."""
         self._check_writable()
