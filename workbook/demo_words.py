@@ -84,11 +84,11 @@ SIGNS = [
     "I can walk past the bookies without slowing down.",
 ]
 OBSTACLES = [
-    ("payday comes and the apps are calling", "I move most of the money to savings first thing"),
-    ("I have a row with my ex", "I text Sam before I do anything else"),
-    ("the lads ask me to the pub after the match", "I say I will meet them for food instead"),
-    ("I cannot sleep and feel restless at night", "I get up, make a tea and read for a bit"),
-    ("work is quiet and I am bored on a Sunday", "I go for a long walk with a podcast"),
+    ("payday comes and the apps are calling", "move most of the money to savings first thing"),
+    ("I have a row with my ex", "text Sam before I do anything else"),
+    ("the lads ask me to the pub after the match", "say I will meet them for food instead"),
+    ("I cannot sleep and feel restless at night", "get up, make a tea and read for a bit"),
+    ("work is quiet and I am bored on a Sunday", "go for a long walk with a podcast"),
 ]
 
 WEIGHING = {
