@@ -27,7 +27,7 @@ def bare() -> None:
     Bare().run(headless=True, size=(80, 24))
 
 
-def ours(data_dir: str) -> None:
+def ours(data_dir: str, profile: str | None = None) -> None:
     from screens.app import WorkbookApp
     from workbook.storage import DataRoot
 
@@ -37,11 +37,11 @@ def ours(data_dir: str) -> None:
             # Home was just pushed: leave once it has been painted.
             self.call_after_refresh(self.exit)
 
-    Measured(DataRoot(Path(data_dir))).run(headless=True, size=(80, 24))
+    Measured(DataRoot(Path(data_dir)), profile).run(headless=True, size=(80, 24))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        ours(sys.argv[2])
+        ours(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)

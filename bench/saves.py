@@ -13,8 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workbook.models import Settings
-from workbook.storage import DataRoot, Repository
+from workbook.storage import Repository
 
 
 def _timed(fn: Callable[[], object], rounds: int) -> list[float]:
@@ -52,6 +51,7 @@ def measure_save(
     with tempfile.TemporaryDirectory(dir=repo_folder(repo)) as folder:
         raw = _timed(lambda: _raw_write(data, Path(folder)), rounds)
     size = len(json.dumps(data).encode())
+    checkins = len(data.get("checkins", {}))
     return {
         "bytes": size,
         "p50_ms": statistics.median(ours) * 1000,
@@ -59,6 +59,7 @@ def measure_save(
         "raw_p50_ms": statistics.median(raw) * 1000,
         "raw_p95_ms": p95(raw) * 1000,
         "ratio": statistics.median(ours) / statistics.median(raw),
+        "checkins": checkins,
     }
 
 
@@ -66,13 +67,12 @@ def repo_folder(repo: Repository) -> str:
     return str(repo._store.files.folder)  # the same disk as the workbook
 
 
-def settings_save(repo: Repository, n: int) -> None:
-    """A small save (the settings) — stands in until check-ins exist."""
-    repo.put(Settings(week_starts_on=n % 7))
+def checkin_save(repo: Repository, n: int) -> None:
+    """Today's check-in, changed and saved again (what a person does most)."""
+    from datetime import date
 
+    from workbook.checkins import save_checkin
+    from workbook.models import Checkin
 
-def empty_profile(root: DataRoot) -> Repository:
-    from workbook.models import Profile
-
-    card = root.create(Profile(display_name=f"Bench {len(root.cards())}"))
-    return root.open(card)
+    today = date.today()
+    save_checkin(repo, Checkin(on=today, mood=1 + n % 5, craving=n % 11), today)

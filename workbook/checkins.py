@@ -116,7 +116,7 @@ def _refuse_future(day: date, today: date) -> None:
 
 def checkin_for(repo: Repository, day: date) -> Checkin | None:
     """The check-in for ``day``, if there is one."""
-    found = repo.all(Checkin, where=lambda c: c.on == day)
+    found = repo.find_by(Checkin, on=day)
     return found[0] if found else None
 
 

@@ -180,3 +180,14 @@ def test_one_change_is_one_save(root: DataRoot, make_profile: Callable[..., Prof
         repo.save(Goal(title="b"))
     assert saves() - start == 6
     repo.close()
+
+
+def test_find_by_matches_stored_values(repo: Repository) -> None:
+    first = Goal(title="a", target_date=date(2026, 1, 5), horizon=Horizon.LONG)
+    second = Goal(title="b", target_date=date(2026, 1, 6))
+    repo.save_many([first, second])
+    assert repo.find_by(Goal, target_date=date(2026, 1, 5)) == [first]
+    assert repo.find_by(Goal, horizon=Horizon.LONG, title="a") == [first]
+    assert repo.find_by(Goal, horizon=Horizon.LONG, title="b") == []
+    with pytest.raises(TypeError):
+        repo.find_by(Goal, nonsense=1)

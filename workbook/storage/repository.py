@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
 from tinydb import Query
 from tinydb.table import Document, Table
 
@@ -82,6 +83,20 @@ class Repository:
         items = [self._load(model, doc) for doc in self._table(model).all()]
         loaded = [item for item in items if item is not None]
         return loaded if where is None else [item for item in loaded if where(item)]
+
+    def find_by(self, model: type[R], **fields: Any) -> list[R]:
+        """Records whose stored fields equal these values. Only matches are validated, so
+        this stays quick on a table of thousands (a check-in by its date, say)."""
+        query = None
+        for name, value in fields.items():
+            if name not in model.model_fields:
+                raise TypeError(f"{model.__name__} has no field {name!r}")
+            test = Query()[name] == to_jsonable_python(value)
+            query = test if query is None else query & test
+        if query is None:
+            return self.all(model)
+        found = [self._load(model, doc) for doc in self._table(model).search(query)]
+        return [item for item in found if item is not None]
 
     def find(self, model: type[R], ident: str) -> R | None:
         """The stored ``model`` with this id, or None."""
