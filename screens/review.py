@@ -58,6 +58,10 @@ SAVE_DELAY = 0.6
 RATING_LEGEND = " · ".join(f"{n} {word}" for n, word in enumerate(RATING_WORDS))
 
 
+RECENT_WEEKS = 26
+"""How many weeks of scores the review screen pictures (the coach report has every week)."""
+
+
 def week_label(review: Review) -> str:
     return Week(review.week_start).label()
 
@@ -123,14 +127,25 @@ class ReviewScreen(WorkbookScreen):
         return OptionList(*options, id="history", markup=False)
 
     def sparklines(self) -> ComposeResult:
+        """The recent picture: the last half year of scores, and the goals rated in it.
+
+        Years of weeks would not fit a screen (or open quickly); the coach report has them all.
+        """
         diff = reviews.difference_series(self.repo)
-        yield Label("Is it making a real difference? (0-10, oldest week first)", classes="heading")
-        if diff:
-            yield Static(f"Scores: {numbers(diff)}", markup=False)
-            yield self.sparkline([v for _, v in diff], "difference-sparkline")
+        recent = diff[-RECENT_WEEKS:]
+        span = f"last {len(recent)} weeks" if len(diff) > len(recent) else "oldest week first"
+        yield Label(f"Is it making a real difference? (0-10, {span})", classes="heading")
+        if recent:
+            yield Static(f"Scores: {numbers(recent)}", markup=False)
+            yield self.sparkline([v for _, v in recent], "difference-sparkline")
         else:
             yield Static("No scores yet.", classes="muted")
-        series = reviews.rating_series(self.repo)
+        since = recent[0][0] if len(diff) > len(recent) else None
+        series = {
+            goal_id: (title, [p for p in points if since is None or p[0] >= since])
+            for goal_id, (title, points) in reviews.rating_series(self.repo).items()
+        }
+        series = {goal_id: item for goal_id, item in series.items() if item[1]}
         yield Label("How well each goal went, week by week (0-4):", classes="heading")
         if not series:
             yield Static("No ratings yet.", classes="muted")

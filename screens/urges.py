@@ -395,8 +395,13 @@ class UrgesScreen(WorkbookScreen):
         )
         table = self.query_one("#urge-table", DataTable)
         table.clear()
-        for urge in log:
-            when = f"{urge.on:%a %d %b}" + (f" {urge.at:%H:%M}" if urge.at else "")
+        today = self.today()
+        shown = log[:SHOWN]  # newest first
+        if len(log) > SHOWN:
+            table.border_title = f"The newest {SHOWN} of {len(log)} (the coach report has all)"
+        for urge in shown:
+            year = f" {urge.on:%Y}" if urge.on.year != today.year else ""
+            when = f"{urge.on:%a %d %b}{year}" + (f" {urge.at:%H:%M}" if urge.at else "")
             lasted = "" if urge.minutes is None else f"{urge.minutes} min"
             passed = {True: "yes", False: "no", None: "-"}[urge.passed]
             table.add_row(
@@ -430,6 +435,10 @@ class UrgesScreen(WorkbookScreen):
 
     def action_guide(self) -> None:
         self.app.push_screen(UrgeSurfScreen())
+
+
+SHOWN = 200
+"""How many urges the log lists, newest first (years of them would be slow and no clearer)."""
 
 
 def pattern_lines(log: list[Urge], today: date) -> list[str]:
