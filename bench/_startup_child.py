@@ -1,7 +1,8 @@
 """One start-up, measured by the parent: ``python bench/_startup_child.py ours|bare DATA_DIR``.
 
-Both apps run headless in the same harness and exit as soon as their first screen has been
-painted, so the difference is what Side by Side adds: imports, opening the workbook, Home.
+Both apps run headless in the same harness and print "painted" as soon as their first screen
+has been painted; the parent stops its clock on that line, so shutting down is not counted.
+The difference is what Side by Side adds: imports, opening the workbook, composing Home.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def painted(app: Any) -> None:
+    """Tell the parent the first screen is painted (it stops its clock on this line), then go."""
+    sys.stdout.write("painted\n")
+    sys.stdout.flush()
+    app.exit()
+
+
 def bare() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
@@ -22,7 +30,7 @@ def bare() -> None:
             yield Static("Hello")
 
         def on_mount(self) -> None:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(painted, self)
 
     Bare().run(headless=True, size=(80, 24))
 
@@ -34,8 +42,8 @@ def ours(data_dir: str, profile: str | None = None) -> None:
     class Measured(WorkbookApp):
         def show_first(self, screen: Any) -> None:
             super().show_first(screen)
-            # Home was just pushed: leave once it has been painted.
-            self.call_after_refresh(self.exit)
+            # Home was just pushed: tell the parent once it has been painted.
+            self.call_after_refresh(painted, self)
 
     Measured(DataRoot(Path(data_dir)), profile).run(headless=True, size=(80, 24))
 
