@@ -38,3 +38,16 @@ def test_core_never_names_the_network() -> None:
             for name in banned:
                 assert f"import {name}" not in text, f"{path} imports {name}"
                 assert f"from {name} import" not in text, f"{path} imports {name}"
+
+
+def test_every_screen_module_imports() -> None:
+    """Every module of the UI imports (a screen reached only by a key is still checked)."""
+    import importlib
+    import pkgutil
+
+    import screens
+
+    names = [m.name for m in pkgutil.walk_packages(screens.__path__, "screens.")]
+    for name in names:
+        importlib.import_module(name)
+    assert len(names) >= 30
