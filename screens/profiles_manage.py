@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.widgets.choices import TickBox
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
@@ -264,7 +265,7 @@ class DeleteDialog(ModalScreen[bool]):
                 yield Input(
                     placeholder="Its passphrase", password=True, id="confirm-pass", compact=True
                 )
-            yield Checkbox(
+            yield TickBox(
                 "Keep a last copy in the data folder (kept/)", False, id="keep", compact=True
             )
             yield Static("", id="delete-error", classes="error")
@@ -286,7 +287,7 @@ class DeleteDialog(ModalScreen[bool]):
         for field in self.query("#confirm-pass").results(Input):
             secret = field.value
         self._error("Checking…")
-        self.delete(secret, self.query_one("#keep", Checkbox).value)
+        self.delete(secret, self.query_one("#keep", TickBox).value)
 
     @work(thread=True, exclusive=True, group="delete")
     def delete(self, secret: str, keep: bool) -> None:
