@@ -24,7 +24,6 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Sparkline,
     Static,
@@ -33,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
 from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges, clip, short_date
+from screens.widgets.choices import Choice
 from screens.widgets.ruler import Ruler
 from workbook import goals, reviews
 from workbook.errors import InvalidInput, WorkbookError
@@ -264,6 +264,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "page(1)", "Next page", id="review_next", priority=True),
         Binding("pageup,ctrl+b", "page(-1)", "Page back", id="review_prev", priority=True),
+        Binding("ctrl+f", "finish", "Finish", id="review_finish", priority=True),
     ]
 
     def __init__(self, review_id: str) -> None:
@@ -365,7 +366,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Label("Who reviewed with you?", classes="field")
             with RadioSet(id="reviewed_with"):
                 for who in ReviewedWith:
-                    yield RadioButton(who.value, value=self.review.reviewed_with == who)
+                    yield Choice(who.value, value=self.review.reviewed_with == who)
             yield Static(self.who_text(), id="who-chosen", markup=False)
 
     def who_text(self) -> str:
@@ -421,6 +422,10 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self.flush()
         if self.try_save(lambda: reviews.go_to(self.repo, self.review, page)):
             self.show_page(page)
+
+    def action_finish(self) -> None:
+        """Ctrl+F finishes from any page, as in the change plan."""
+        self.finish()
 
     def finish(self) -> None:
         if not self.flush():
