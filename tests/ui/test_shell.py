@@ -349,3 +349,20 @@ async def test_quit_from_settings_saves_a_name_being_typed(
         await pilot.pause()
     assert not app.is_running
     assert [c.display_name for c in root.cards()] == ["Sammy"]
+
+
+async def test_home_cards_show_a_goal_made_while_away(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook import goals
+
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        assert "Goals: none yet" in shown(pilot.app)
+        await pilot.press("g")
+        goals.add_goal(pilot.app.repo, "Walk to the park")  # type: ignore[arg-type]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        assert "Goals: none yet" not in shown(pilot.app)
+        assert "Goals: 1 active" in shown(pilot.app)
