@@ -213,7 +213,7 @@ def let_go_dialog() -> NoteDialog:
     return NoteDialog(
         "Let this goal go",
         "Letting a goal go is allowed. Life changes, and some goals stop fitting. "
-        "That is information, not failure.",
+        "What you learned from it stays with you.",
         "What did you learn from it? (optional)",
         "Let it go",
         "for example: I want something smaller first",
