@@ -546,3 +546,18 @@ async def test_a_failed_save_is_told_and_the_text_stays(
         await pilot.pause()
         assert box.value == "my kids"
         assert any("could not be saved" in str(n.message) for n in app._notifications)
+
+
+async def test_empty_why_boxes_can_be_seen_without_colour(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        boxes = list(app.screen.query("Input.walk-text"))
+        assert len(boxes) == 2
+        # A compact box has no border: an empty one is only visible by its placeholder.
+        assert all(isinstance(b, Input) and b.placeholder for b in boxes)
