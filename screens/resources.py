@@ -70,10 +70,16 @@ def resource_fields(resource: Resource | None = None) -> list[FieldSpec]:
             choices=[c.value for c in ResourceCategory],
         ),
         FieldSpec("phone", "Phone", value("phone"), placeholder="any format"),
-        FieldSpec("address", "Where", value("address")),
+        FieldSpec("address", "Where", value("address"), placeholder="e.g. the library, Mill Road"),
         FieldSpec("website", "Website", value("website"), placeholder="kept as text"),
         FieldSpec("hours", "When", value("hours"), placeholder="e.g. Tuesdays 7 p.m."),
-        FieldSpec("notes", "Notes", value("notes"), kind="area"),
+        FieldSpec(
+            "notes",
+            "Notes",
+            value("notes"),
+            kind="area",
+            placeholder="e.g. ask for Jo at the door; free coffee",
+        ),
     ]
 
 
