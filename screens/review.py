@@ -148,8 +148,16 @@ class ReviewScreen(WorkbookScreen):
         spark.styles.width = min(60, max(6, 3 * len(values)))
         return spark
 
+    def focus_start(self) -> None:
+        """Land on the start button (not the scrolling frame), so Enter begins the review."""
+        self.query_one("#begin", Button).focus(scroll_visible=False)
+
+    def on_mount(self) -> None:
+        self.focus_start()
+
     async def on_screen_resume(self) -> None:
         await self.recompose()
+        self.focus_start()
 
     async def action_begin(self) -> None:
         due = reviews.due(self.repo, self.today())
@@ -177,6 +185,7 @@ class ReviewScreen(WorkbookScreen):
         ):
             self.notify("That's fine. This week is what matters.", markup=False)
             await self.recompose()
+            self.focus_start()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
