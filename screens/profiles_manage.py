@@ -61,11 +61,12 @@ class ProfilesScreen(Screen[None]):
     ProfilesScreen .note { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "create", "New workbook"),
-        Binding("r", "rename", "Rename"),
-        Binding("d", "delete", "Delete"),
-        Binding("p", "passphrase", "Passphrase"),
-        Binding("i", "initials", "Initials", show=False),
+        # Capitals too: the README and the unlock screen name these keys N, R, D, P.
+        Binding("n,N", "create", "New workbook", key_display="n"),
+        Binding("r,R", "rename", "Rename", key_display="r"),
+        Binding("d,D", "delete", "Delete", key_display="d"),
+        Binding("p,P", "passphrase", "Passphrase", key_display="p"),
+        Binding("i,I", "initials", "Initials", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -73,8 +74,8 @@ class ProfilesScreen(Screen[None]):
             yield Static("Whose workbook is it?", id="profiles-title")
             yield OptionList(id="profiles-list")
             yield Static(
-                "Enter opens it. N: new · R: rename · D: delete · P: passphrase · "
-                "I: show only initials here · F9: hide",
+                "Enter opens it. n: new · r: rename · d: delete · p: passphrase · "
+                "i: show only initials here · F9: hide",
                 classes="note",
             )
         yield Footer()

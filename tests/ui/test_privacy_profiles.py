@@ -279,3 +279,13 @@ async def test_add_passphrase_to_plain_and_initials(
         await press_button(pilot, "#done")
     assert root.is_encrypted(card)
     assert root.cards()[0].show_initials
+
+
+async def test_picker_keys_work_as_capitals_too(root: DataRoot) -> None:
+    """The README and the unlock screen write N and P; Shift (or Caps Lock) must not matter."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
