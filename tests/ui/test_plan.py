@@ -436,6 +436,9 @@ async def test_weighing_it_up_saves_each_box(
         weighing = wp.load_weighing(app.repo)
         assert weighing.habit_gives == "I relax"
         assert weighing.habit_costs == "[red]money"
+        # The two boxes still empty show a placeholder: borderless, they are not seen otherwise.
+        empty = [a for a in app.screen.query("TextArea") if not a.text]  # type: ignore[attr-defined]
+        assert len(empty) == 2 and all(str(a.placeholder) for a in empty)  # type: ignore[attr-defined]
 
 
 async def test_what_matters_most_top_five_and_the_habit(
