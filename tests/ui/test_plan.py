@@ -454,6 +454,9 @@ async def test_what_matters_most_top_five_and_the_habit(
         await open_plan(pilot)
         await pilot.press("v")
         await pilot.pause()
+        # Nothing picked yet: no row shows a tick mark (it would read as picked without colour).
+        words = app.screen.query_one("#v-words")
+        assert not any("X" in words.render_line(y).text for y in range(3))  # type: ignore[attr-defined]
         for _ in range(7):
             await pilot.press("space", "down")
         await pilot.press("tab")
