@@ -67,7 +67,9 @@ def parse_day(text: str, today: date) -> date:
     except ValueError:
         raise ValueError("Please write the day as YYYY-MM-DD, e.g. 2026-11-26.") from None
     if day > today:
-        raise FutureDate(f"{day:%A %d %B %Y} hasn't happened yet. Pick today or an earlier day.")
+        raise FutureDate(
+            f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or an earlier day."
+        )
     return day
 
 

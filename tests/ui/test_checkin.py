@@ -91,10 +91,10 @@ async def test_future_date_and_bad_sleep_are_refused_inline(
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
-        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"2026-11-28", "enter")
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"2026-12-01", "enter")
         await pilot.pause()
         error = str(screen.query_one("#day-error", Static).render())
-        assert "hasn't happened yet" in error
+        assert "Tuesday 1 December 2026 hasn't happened yet" in error
         assert screen.day == TODAY
         screen.query_one("#sleep", Input).value = "30"
         await pilot.press("ctrl+s")
