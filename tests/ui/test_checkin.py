@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from screens.checkin import CheckinScreen
 from screens.setback import SetbackScreen
 from tests.conftest import TODAY
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, screen_text
 from workbook.models import Checkin, Halt, ProfileCard, UseAnswer
 from workbook.storage import DataRoot
 
@@ -78,6 +78,8 @@ async def test_back_filling_yesterday(
         await pilot.pause()
         line = str(screen.query_one("#day-line", Static).render())
         assert "missed day" in line and "yesterday, Thursday 26 November 2026" in line
+        shown = screen_text(app)
+        assert "How is your mood that day?" in shown and "mood today" not in shown
         await pilot.press("3", "ctrl+s")
         await pilot.pause()
         stored = app.repo.all(Checkin)  # type: ignore[union-attr]
