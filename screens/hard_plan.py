@@ -114,7 +114,7 @@ class HardPlanScreen(WorkbookScreen):
         widgets: list[Widget] = [
             Static("Your plan on one page", classes="part-title"),
             Static(
-                "Press a part's number to change it, or ctrl+b to go back.",
+                "Press a part's number to change it, or PgUp to go back.",
                 classes="part-intro spaced",
             ),
         ]
