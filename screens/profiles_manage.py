@@ -211,6 +211,7 @@ class RenameDialog(ModalScreen[ProfileCard | None]):
                 placeholder="New name or nickname", id="rename", max_length=60, compact=True
             )
             yield Static("", id="rename-error", classes="error")
+            yield Static("Enter renames it. Escape leaves it as it is.", classes="note")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -18,7 +18,7 @@ from screens.profiles_manage import (
 from screens.unlock import UnlockScreen
 from screens.welcome import StartWorkbookScreen, WelcomeScreen
 from tests.blns import naughty_strings
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, screen_text
 from tests.ui.test_privacy import rendered, unlock_with
 from tests.unit.crypto_helpers import PASS, make_private
 from workbook.models import Profile, ProfileCard
@@ -140,6 +140,7 @@ async def test_rename_asks_for_the_passphrase(root: DataRoot) -> None:
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RenameDialog)
+        assert "Enter renames it" in screen_text(app)  # a dialog without buttons says its keys
         fill(app, "#rename", "Maxine")
         await pilot.press("enter")
         await pilot.pause()
