@@ -12,14 +12,14 @@ from textual.widgets import Checkbox, RadioButton
 class TickBox(Checkbox):
     """A checkbox that reads ``[X]`` when ticked and ``[ ]`` when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "X" if self.value else " "
 
 
 class Choice(RadioButton):
     """A radio button that reads ``(●)`` when chosen and ``( )`` when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
