@@ -112,10 +112,6 @@ class SettingsScreen(WorkbookScreen):
             yield Tick("Only initials", app.card.show_initials, id="initials")
             yield self._status("initials")
 
-    def on_mount(self) -> None:
-        # Start on the first setting, not on the scrolling frame around them (Tab was needed).
-        self.query_one("#name", Input).focus(scroll_visible=False)
-
     @staticmethod
     def _row(label: str, hint: str) -> ComposeResult:
         yield Static(label, classes="label", markup=False)

@@ -194,14 +194,3 @@ async def test_day_counter_on_home_only_when_chosen(
         await pilot.pause()
         text = screen_text(pilot.app)  # type: ignore[arg-type]
         assert "26 days since 1 November 2026. Every one of them counts." in text
-
-
-async def test_settings_open_with_the_name_box_focused(
-    root: DataRoot, make_profile: Callable[..., ProfileCard]
-) -> None:
-    make_profile()
-    async with make_app(root).run_test(size=(80, 24)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        focused = pilot.app.focused
-        assert isinstance(focused, Input) and focused.id == "name"
