@@ -366,3 +366,20 @@ async def test_home_cards_show_a_goal_made_while_away(
         assert isinstance(pilot.app.screen, HomeScreen)
         assert "Goals: none yet" not in shown(pilot.app)
         assert "Goals: 1 active" in shown(pilot.app)
+
+
+async def test_ten_minute_steps_wrap_under_their_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Each step is a bullet beside its words, so a wrapped line starts under the words."""
+    from rich.table import Table
+
+    make_profile("Sam")
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(pilot.app.screen, HardMomentScreen)
+        steps = list(pilot.app.screen.query(".step"))
+        assert steps
+        for step in steps:
+            grid = step.content  # type: ignore[attr-defined]
+            assert isinstance(grid, Table) and len(grid.columns) == 2
