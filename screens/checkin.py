@@ -67,7 +67,9 @@ def parse_day(text: str, today: date) -> date:
     except ValueError:
         raise ValueError("Please write the day as YYYY-MM-DD, e.g. 2026-11-26.") from None
     if day > today:
-        raise FutureDate(f"{day:%A %d %B %Y} hasn't happened yet. Pick today or an earlier day.")
+        raise FutureDate(
+            f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or an earlier day."
+        )
     return day
 
 
@@ -104,6 +106,7 @@ class CheckinScreen(WorkbookScreen):
         super().__init__()
         self._day = day
         self._loaded: tuple[object, ...] = ()
+        self._questions: list[tuple[Label, str]] = []
 
     @property
     def day(self) -> date:
@@ -123,27 +126,33 @@ class CheckinScreen(WorkbookScreen):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
                 yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
             yield Static("", id="day-error", classes="error", markup=False)
-            yield Label(w.mood.question, markup=False)
+            yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
-            yield Label(w.craving.question, markup=False)
+            yield self._question(w.craving.question)
             yield Ruler(0, 10, ends=w.craving.ends, id="craving")
-            yield Label(used.question, markup=False)
+            yield self._question(used.question)
             with RadioSet(id="used"):
                 for answer in used.answers:
                     yield Choice(answer.label, id=f"used-{_slug(answer.value)}")
-            yield Label(w.halt.question, markup=False)
+            yield self._question(w.halt.question)
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
                     yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.sleep.question, markup=False)
             yield Input(placeholder=w.sleep.example, id="sleep", max_length=5)
             yield Static("", id="sleep-error", classes="error", markup=False)
-            yield Label(w.win.question, markup=False)
+            yield self._question(w.win.question)
             yield Input(placeholder=w.win.example, id="win", max_length=200)
             yield Label(w.note.question, markup=False)
             yield Input(placeholder=w.note.example, id="note", max_length=5000)
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
+
+    def _question(self, text: str) -> Label:
+        """A question that says "today", or "that day" when a past day is being filled in."""
+        label = Label(text, classes="question", markup=False)
+        self._questions.append((label, text))
+        return label
 
     def on_mount(self) -> None:
         self.load_day(self.day)
@@ -154,6 +163,8 @@ class CheckinScreen(WorkbookScreen):
     def load_day(self, day: date) -> None:
         """Show ``day``'s check-in (or an empty form) and say which day it is."""
         self._day = day
+        for label, text in self._questions:
+            label.update(text if day == self.today() else text.replace("today", "that day"))
         existing = checkins.checkin_for(self.repo, day)
         self.query_one("#day-line", Static).update(self._day_line(day, existing))
         self.query_one("#mood", Ruler).value = existing.mood if existing else None

@@ -18,8 +18,7 @@ from textual.widgets import Button, Input, RadioSet, Static
 from textual.widgets.selection_list import Selection
 
 from screens.base import WorkbookScreen
-from screens.widgets.ticks import Choice
-from screens.widgets.ticks import TickList
+from screens.widgets.ticks import Choice, TickList
 from workbook.errors import WorkbookError
 from workbook.export import (
     FORMAT_NAMES,

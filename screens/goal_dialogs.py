@@ -212,8 +212,7 @@ def done_dialog() -> NoteDialog:
 def let_go_dialog() -> NoteDialog:
     return NoteDialog(
         "Let this goal go",
-        "Letting a goal go is allowed. Life changes, and some goals stop fitting. "
-        "That is information, not failure.",
+        "Letting a goal go is allowed. Life changes, and some goals stop fitting.",
         "What did you learn from it? (optional)",
         "Let it go",
         "for example: I want something smaller first",

@@ -14,6 +14,8 @@ import importlib.util
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -117,4 +119,9 @@ class HardMomentScreen(WorkbookScreen):
         words = ten_minutes()
         yield Static(words.heading, classes="heading", markup=False)
         for step in words.steps:
-            yield Static(f"• {step}", classes="step", markup=False)
+            # A bullet with a hanging indent: wrapped lines start under the words, not the dot.
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1)
+            grid.add_row(Text("•"), Text(step))
+            yield Static(grid, classes="step")

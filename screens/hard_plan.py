@@ -29,8 +29,9 @@ class HardPlanScreen(WorkbookScreen):
 
     SECTION_TITLE = "My plan for hard moments"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "turn(1)", "Next part", id="next_part"),
-        Binding("ctrl+b", "turn(-1)", "Back a part", id="previous_part"),
+        # PgDn/PgUp as in the change plan and the weekly review; ctrl+n/ctrl+b still work.
+        Binding("pagedown,ctrl+n", "turn(1)", "Next part", id="next_part", priority=True),
+        Binding("pageup,ctrl+b", "turn(-1)", "Back a part", id="previous_part", priority=True),
         *[Binding(str(n), f"part({n})", show=False) for n in range(1, 10)],
     ]
     DEFAULT_CSS = """
@@ -105,7 +106,7 @@ class HardPlanScreen(WorkbookScreen):
         last = index == len(self.sections) - 1
         onward = "see it all on one page" if last else "go on to the next part"
         widgets.append(
-            Static(f"Saved as you type. Press ctrl+n to {onward}.", classes="plan-footer")
+            Static(f"Saved as you type. Press PgDn (or ctrl+n) to {onward}.", classes="plan-footer")
         )
         return widgets
 
@@ -113,7 +114,7 @@ class HardPlanScreen(WorkbookScreen):
         widgets: list[Widget] = [
             Static("Your plan on one page", classes="part-title"),
             Static(
-                "Press a part's number to change it, or ctrl+b to go back.",
+                "Press a part's number to change it, or PgUp to go back.",
                 classes="part-intro spaced",
             ),
         ]

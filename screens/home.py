@@ -38,6 +38,8 @@ class HomeScreen(WorkbookScreen):
         Binding("q", "app.quit", "Quit", show=False, tooltip="Close the workbook (all is saved)"),
     ]
 
+    _shown_once = False
+
     def body(self) -> ComposeResult:
         app = self.workbook_app
         today = self.today()
@@ -103,6 +105,18 @@ class HomeScreen(WorkbookScreen):
         self.call_after_refresh(self._fill_dashboard)
         # Keys work at once, but Home still opens at the greeting (not scrolled to the list).
         self.query_one("#sections", OptionList).focus(scroll_visible=False)
+
+    async def on_screen_resume(self) -> None:
+        """Coming back to Home: rebuild the cards, so a goal or plan made just now shows at once."""
+        if not self._shown_once:
+            self._shown_once = True  # the first showing was just composed
+            return
+        self.query_one("#greeting", Static).update(f"Hello, {self.workbook_app.person_label}.")
+        grid = self.query("#dashboard")
+        if grid:
+            dashboard = grid.first()
+            await dashboard.remove_children()
+            await dashboard.mount_all(self._cards(available_sections()))
 
     def on_resize(self) -> None:
         grid = self.query("#dashboard")

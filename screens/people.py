@@ -69,6 +69,7 @@ def person_fields(person: Person | None = None) -> list[FieldSpec]:
             "What I'd like them to do when I reach out",
             person.ask if person else "",
             kind="area",
+            placeholder="e.g. pick up, listen, and go for a walk with me",
         ),
     ]
 

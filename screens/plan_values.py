@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.ticks import TickList
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import SHORT_TEXT_MAX, TOP_VALUES
@@ -36,13 +37,13 @@ class ValuesScreen(WorkbookScreen):
         with VerticalScroll():
             yield Static(text.intro, classes="v-intro", markup=False)
             yield Label(text.pick, classes="v-label", markup=False)
-            yield SelectionList[str](
+            yield TickList[str](
                 *[(word, word, word in saved.chosen) for word in offered], id="v-words"
             )
             yield Label(text.own, classes="v-label", markup=False)
             yield Input(placeholder="a value of my own", id="v-own", max_length=SHORT_TEXT_MAX)
             yield Label(text.top, classes="v-label", markup=False)
-            yield SelectionList[str](id="v-top")
+            yield TickList[str](id="v-top")
             yield Static("", id="v-order", markup=False)
             yield Label(text.place, classes="v-label", markup=False)
             yield Ruler(1, TOP_VALUES + 1, saved.habit_place, words=text.place_words, id="v-place")

@@ -195,7 +195,12 @@ class PlanWalk(Vertical):
         from workbook.models import LONG_TEXT_MAX
 
         box = Input(
-            value, id=f"text-{field}", max_length=LONG_TEXT_MAX, classes="walk-text", compact=True
+            value,
+            placeholder="your words (optional)",
+            id=f"text-{field}",
+            max_length=LONG_TEXT_MAX,
+            classes="walk-text",
+            compact=True,
         )
         box.tooltip = f"Up to {LONG_TEXT_MAX:,} characters."
         return box

@@ -35,7 +35,12 @@ class WeighingScreen(WorkbookScreen):
             yield Static(text.example, classes="w-intro", markup=False)
             for box in BOXES:
                 yield Label(getattr(text, box), classes="w-label", markup=False)
-                area = TextArea(getattr(saved, box), id=f"w-{box}", compact=True)
+                area = TextArea(
+                    getattr(saved, box),
+                    id=f"w-{box}",
+                    compact=True,
+                    placeholder="your words (optional)",  # borderless: seen without colour
+                )
                 area.show_line_numbers = False
                 yield area
         yield Static("", id="w-msg", markup=False)

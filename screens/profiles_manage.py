@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
+from screens.widgets.ticks import Tick
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
 from workbook.storage import Codec
@@ -60,11 +61,12 @@ class ProfilesScreen(Screen[None]):
     ProfilesScreen .note { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "create", "New workbook"),
-        Binding("r", "rename", "Rename"),
-        Binding("d", "delete", "Delete"),
-        Binding("p", "passphrase", "Passphrase"),
-        Binding("i", "initials", "Initials", show=False),
+        # Capitals too: the README and the unlock screen name these keys N, R, D, P.
+        Binding("n,N", "create", "New workbook", key_display="n"),
+        Binding("r,R", "rename", "Rename", key_display="r"),
+        Binding("d,D", "delete", "Delete", key_display="d"),
+        Binding("p,P", "passphrase", "Passphrase", key_display="p"),
+        Binding("i,I", "initials", "Initials", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -72,8 +74,8 @@ class ProfilesScreen(Screen[None]):
             yield Static("Whose workbook is it?", id="profiles-title")
             yield OptionList(id="profiles-list")
             yield Static(
-                "Enter opens it. N: new · R: rename · D: delete · P: passphrase · "
-                "I: show only initials here · F9: hide",
+                "Enter opens it. n: new · r: rename · d: delete · p: passphrase · "
+                "i: show only initials here · F9: hide",
                 classes="note",
             )
         yield Footer()
@@ -209,6 +211,7 @@ class RenameDialog(ModalScreen[ProfileCard | None]):
                 placeholder="New name or nickname", id="rename", max_length=60, compact=True
             )
             yield Static("", id="rename-error", classes="error")
+            yield Static("Enter renames it. Escape leaves it as it is.", classes="note")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -264,7 +267,7 @@ class DeleteDialog(ModalScreen[bool]):
                 yield Input(
                     placeholder="Its passphrase", password=True, id="confirm-pass", compact=True
                 )
-            yield Checkbox(
+            yield Tick(
                 "Keep a last copy in the data folder (kept/)", False, id="keep", compact=True
             )
             yield Static("", id="delete-error", classes="error")
@@ -286,7 +289,7 @@ class DeleteDialog(ModalScreen[bool]):
         for field in self.query("#confirm-pass").results(Input):
             secret = field.value
         self._error("Checking…")
-        self.delete(secret, self.query_one("#keep", Checkbox).value)
+        self.delete(secret, self.query_one("#keep", Tick).value)
 
     @work(thread=True, exclusive=True, group="delete")
     def delete(self, secret: str, keep: bool) -> None:

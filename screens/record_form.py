@@ -134,7 +134,13 @@ class RecordForm(ModalScreen[bool]):
                 compact=True,
             )
         if spec.kind == "area":
-            return TextArea(spec.value, id=field_id, soft_wrap=True, compact=True)
+            return TextArea(
+                spec.value,
+                id=field_id,
+                soft_wrap=True,
+                compact=True,
+                placeholder=spec.placeholder or "your words (optional)",
+            )
         return Input(spec.value, placeholder=spec.placeholder, id=field_id, compact=True)
 
     def values(self) -> dict[str, str]:

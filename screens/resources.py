@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -70,10 +71,16 @@ def resource_fields(resource: Resource | None = None) -> list[FieldSpec]:
             choices=[c.value for c in ResourceCategory],
         ),
         FieldSpec("phone", "Phone", value("phone"), placeholder="any format"),
-        FieldSpec("address", "Where", value("address")),
+        FieldSpec("address", "Where", value("address"), placeholder="e.g. the library, Mill Road"),
         FieldSpec("website", "Website", value("website"), placeholder="kept as text"),
         FieldSpec("hours", "When", value("hours"), placeholder="e.g. Tuesdays 7 p.m."),
-        FieldSpec("notes", "Notes", value("notes"), kind="area"),
+        FieldSpec(
+            "notes",
+            "Notes",
+            value("notes"),
+            kind="area",
+            placeholder="e.g. ask for Jo at the door; free coffee",
+        ),
     ]
 
 
@@ -169,6 +176,13 @@ class ResourcesScreen(WorkbookScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "resource-search":
+            self.query_one("#resource-list", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the search box goes to the list, as Enter does (it did nothing)."""
+        search = self.query_one("#resource-search", Input)
+        if event.key == "down" and search.has_focus:
+            event.stop()
             self.query_one("#resource-list", OptionList).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -24,7 +24,6 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Sparkline,
     Static,
@@ -34,6 +33,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookScreen
 from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges, clip, short_date
 from screens.widgets.ruler import Ruler
+from screens.widgets.ticks import Choice
 from workbook import goals, reviews
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import RATING_WORDS, GoalStatus, Review, ReviewedWith, ReviewState
@@ -163,8 +163,16 @@ class ReviewScreen(WorkbookScreen):
         spark.styles.width = min(60, max(6, 3 * len(values)))
         return spark
 
+    def focus_start(self) -> None:
+        """Land on the start button (not the scrolling frame), so Enter begins the review."""
+        self.query_one("#begin", Button).focus(scroll_visible=False)
+
+    def on_mount(self) -> None:
+        self.focus_start()
+
     async def on_screen_resume(self) -> None:
         await self.recompose()
+        self.focus_start()
 
     async def action_begin(self) -> None:
         due = reviews.due(self.repo, self.today())
@@ -192,6 +200,7 @@ class ReviewScreen(WorkbookScreen):
         ):
             self.notify("That's fine. This week is what matters.", markup=False)
             await self.recompose()
+            self.focus_start()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -279,6 +288,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "page(1)", "Next page", id="review_next", priority=True),
         Binding("pageup,ctrl+b", "page(-1)", "Page back", id="review_prev", priority=True),
+        Binding("ctrl+f", "finish", "Finish", id="review_finish", priority=True),
     ]
 
     def __init__(self, review_id: str) -> None:
@@ -380,7 +390,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Label("Who reviewed with you?", classes="field")
             with RadioSet(id="reviewed_with"):
                 for who in ReviewedWith:
-                    yield RadioButton(who.value, value=self.review.reviewed_with == who)
+                    yield Choice(who.value, value=self.review.reviewed_with == who)
             yield Static(self.who_text(), id="who-chosen", markup=False)
 
     def who_text(self) -> str:
@@ -436,6 +446,10 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self.flush()
         if self.try_save(lambda: reviews.go_to(self.repo, self.review, page)):
             self.show_page(page)
+
+    def action_finish(self) -> None:
+        """Ctrl+F finishes from any page, as in the change plan."""
+        self.finish()
 
     def finish(self) -> None:
         if not self.flush():

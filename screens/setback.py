@@ -105,7 +105,7 @@ class SetbackScreen(WorkbookScreen):
         record = record_of(self.repo, self.today(), also_setback=self.day)
         hidden = profile is None or not profile.show_day_counter
         if hidden or record.start is None or record.days_kept == 0:
-            return "Whatever happened today, you can start again from here."
+            return "Whatever happened, you can start again from here."
         return (
             f"Still yours: {day_words(record.days_kept)} kept in all, "
             f"and your longest stretch of {day_words(record.longest)}."

@@ -492,7 +492,7 @@ class OwnSkillDialog(ModalScreen[OwnSkill | None]):
             yield Input(own.title if own else "", id="own-title", max_length=200)
             yield Label("Why it matters to you (optional)")
             yield Input(own.why if own else "", id="own-why", max_length=5000)
-            yield Label("Steps, one on each line (you can add them later)")
+            yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
             yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="own-error", markup=False)

@@ -448,10 +448,12 @@ def pattern_lines(log: list[Urge], today: date) -> list[str]:
         return ["No urges noted yet. Press F2 any time to note one."]
     week = f"Urges this week: {found.this_week}"
     if found.this_week:
-        week += f" ({found.passed_this_week} passed"
+        # Count the urges that passed, never a tally of "0 passed" (strengths first).
+        notes = [f"{found.passed_this_week} passed"] if found.passed_this_week else []
         if found.average_strength is not None:
-            week += f", average strength {found.average_strength:.1f} of 10"
-        week += ")"
+            notes.append(f"average strength {found.average_strength:.1f} of 10")
+        if notes:
+            week += f" ({', '.join(notes)})"
     lines = [week]
     if found.triggers:
         lines.append("Common triggers: " + ", ".join(f"{t} ({n})" for t, n in found.triggers))
@@ -496,7 +498,8 @@ def card_lines(log: list[Urge], today: date) -> list[str]:
     if found.total == 0:
         return ["No urges noted yet.", "F2 notes one, from any screen."]
     count = "1 urge" if found.this_week == 1 else f"{found.this_week} urges"
-    lines = [f"This week: {count}, {found.passed_this_week} passed"]
+    passed = f", {found.passed_this_week} passed" if found.passed_this_week else ""
+    lines = [f"This week: {count}{passed}"]
     if found.average_strength is not None:
         lines.append(f"Average strength: {found.average_strength:.1f} of 10")
     if found.triggers:

@@ -37,6 +37,10 @@ async def test_write_the_plan_part_by_part(
         await pilot.press(*"Call Jo.")
         await pilot.press("ctrl+b")
         assert "Part 3 of 7: Triggers" in screen_text(app)
+        await pilot.press("pagedown")  # the same keys as the change plan, inside a text box too
+        assert "Part 4 of 7: Early warning signs" in screen_text(app)
+        await pilot.press("pageup")
+        assert "Part 3 of 7: Triggers" in screen_text(app)
         for _ in range(5):
             await pilot.press("ctrl+n")
         await pilot.pause()

@@ -110,3 +110,17 @@ async def test_naughty_names_and_asks_show_as_plain_text(
         shown = screen_text(app)
         assert "My people" in shown
         assert "[bold red]Jo[/] (other)" in shown
+
+
+async def test_every_box_in_the_form_shows_a_placeholder_when_empty(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Borderless boxes are visible without colour only through their placeholder."""
+    from textual.widgets import Input, TextArea
+
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "a")
+        boxes = [*app.screen.query(Input), *app.screen.query(TextArea)]
+        assert boxes and all(str(box.placeholder) for box in boxes)

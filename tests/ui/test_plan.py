@@ -436,6 +436,9 @@ async def test_weighing_it_up_saves_each_box(
         weighing = wp.load_weighing(app.repo)
         assert weighing.habit_gives == "I relax"
         assert weighing.habit_costs == "[red]money"
+        # The two boxes still empty show a placeholder: borderless, they are not seen otherwise.
+        empty = [a for a in app.screen.query("TextArea") if not a.text]  # type: ignore[attr-defined]
+        assert len(empty) == 2 and all(str(a.placeholder) for a in empty)  # type: ignore[attr-defined]
 
 
 async def test_what_matters_most_top_five_and_the_habit(
@@ -451,6 +454,9 @@ async def test_what_matters_most_top_five_and_the_habit(
         await open_plan(pilot)
         await pilot.press("v")
         await pilot.pause()
+        # Nothing picked yet: no row shows a tick mark (it would read as picked without colour).
+        words = app.screen.query_one("#v-words")
+        assert not any("X" in words.render_line(y).text for y in range(3))  # type: ignore[attr-defined]
         for _ in range(7):
             await pilot.press("space", "down")
         await pilot.press("tab")
@@ -546,3 +552,18 @@ async def test_a_failed_save_is_told_and_the_text_stays(
         await pilot.pause()
         assert box.value == "my kids"
         assert any("could not be saved" in str(n.message) for n in app._notifications)
+
+
+async def test_empty_why_boxes_can_be_seen_without_colour(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        boxes = list(app.screen.query("Input.walk-text"))
+        assert len(boxes) == 2
+        # A compact box has no border: an empty one is only visible by its placeholder.
+        assert all(isinstance(b, Input) and b.placeholder for b in boxes)

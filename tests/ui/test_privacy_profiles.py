@@ -18,7 +18,7 @@ from screens.profiles_manage import (
 from screens.unlock import UnlockScreen
 from screens.welcome import StartWorkbookScreen, WelcomeScreen
 from tests.blns import naughty_strings
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, screen_text
 from tests.ui.test_privacy import rendered, unlock_with
 from tests.unit.crypto_helpers import PASS, make_private
 from workbook.models import Profile, ProfileCard
@@ -140,6 +140,7 @@ async def test_rename_asks_for_the_passphrase(root: DataRoot) -> None:
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RenameDialog)
+        assert "Enter renames it" in screen_text(app)  # a dialog without buttons says its keys
         fill(app, "#rename", "Maxine")
         await pilot.press("enter")
         await pilot.pause()
@@ -279,3 +280,13 @@ async def test_add_passphrase_to_plain_and_initials(
         await press_button(pilot, "#done")
     assert root.is_encrypted(card)
     assert root.cards()[0].show_initials
+
+
+async def test_picker_keys_work_as_capitals_too(root: DataRoot) -> None:
+    """The README and the unlock screen write N and P; Shift (or Caps Lock) must not matter."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)

@@ -122,3 +122,17 @@ async def test_add_my_own_then_search_and_filter(
         await pilot.press("d", "y")
         await pilot.pause()
         assert app.repo.all(Resource) == []
+
+
+async def test_down_from_the_search_box_goes_to_the_list(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    setup(root, make_profile)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "slash", *"sam", "down")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#resource-list", OptionList)
+        await pilot.press("a")  # a key of the screen again (add my own), not a letter in the search
+        await pilot.pause()
+        assert not isinstance(app.screen, ResourcesScreen)

@@ -309,3 +309,35 @@ async def test_words_typed_just_before_quitting_are_kept(
         assert review.goals[0].helped == "A long walk"
     finally:
         repo.close()
+
+
+async def test_ctrl_f_finishes_from_the_first_page_and_who_reads_without_colour(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        who = pilot.app.screen.query_one("#reviewed_with", RadioSet)
+        # Nothing chosen yet: no dot on any choice, so the state reads on a terminal without colour.
+        assert all(str(b.BUTTON_INNER) == " " for b in who.query("RadioButton"))
+        await type_into(pilot, "wins", "Slept well")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        review = stored(pilot.app)
+        assert review.wins == "Slept well" and review.state == ReviewState.DONE
+        assert not isinstance(pilot.app.screen, ReviewFlowScreen)
+
+
+async def test_enter_on_the_review_page_starts_the_review_and_comes_back_to_the_button(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        assert isinstance(pilot.app.focused, Button) and pilot.app.focused.id == "begin"
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, ReviewFlowScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert isinstance(pilot.app.focused, Button) and pilot.app.focused.id == "begin"

@@ -349,3 +349,37 @@ async def test_quit_from_settings_saves_a_name_being_typed(
         await pilot.pause()
     assert not app.is_running
     assert [c.display_name for c in root.cards()] == ["Sammy"]
+
+
+async def test_home_cards_show_a_goal_made_while_away(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook import goals
+
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        assert "Goals: none yet" in shown(pilot.app)
+        await pilot.press("g")
+        goals.add_goal(pilot.app.repo, "Walk to the park")  # type: ignore[arg-type]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        assert "Goals: none yet" not in shown(pilot.app)
+        assert "Goals: 1 active" in shown(pilot.app)
+
+
+async def test_ten_minute_steps_wrap_under_their_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Each step is a bullet beside its words, so a wrapped line starts under the words."""
+    from rich.table import Table
+
+    make_profile("Sam")
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(pilot.app.screen, HardMomentScreen)
+        steps = list(pilot.app.screen.query(".step"))
+        assert steps
+        for step in steps:
+            grid = step.content  # type: ignore[attr-defined]
+            assert isinstance(grid, Table) and len(grid.columns) == 2

@@ -101,5 +101,5 @@ def test_words_never_shame() -> None:
     w = checkins.words()
     text = " ".join([*w.setback.kind_words, w.setback.going_on, w.setback.next_step]).lower()
     for banned in ("addict", "clean", "dirty", "failure", "relapsed again"):
-        assert banned not in text.replace("not a failure", "")
+        assert banned not in text
     assert w.setback.kind_for(TODAY) == w.setback.kind_for(TODAY)

@@ -114,3 +114,13 @@ def test_pattern_invariants(log: list[Urge]) -> None:
     assert len(found.triggers) <= 2  # "payday" and "bus" are one trigger each, however written
     if found.average_strength is not None:
         assert 0 <= found.average_strength <= 10
+
+
+def test_card_and_summary_never_count_zero_passed() -> None:
+    from screens.urges import card_lines, pattern_lines
+
+    log = [urge(0, "after work", time(18, 0), 7)]
+    assert card_lines(log, TODAY)[0] == "This week: 1 urge"
+    assert pattern_lines(log, TODAY)[0] == "Urges this week: 1 (average strength 7.0 of 10)"
+    log[0] = log[0].model_copy(update={"passed": True})
+    assert card_lines(log, TODAY)[0] == "This week: 1 urge, 1 passed"
