@@ -44,13 +44,24 @@ class SectionsProvider(Provider):
                 yield Hit(score, matcher.highlight(text), partial(self._open, s.id), help=s.summary)
 
 
+OUR_WORDS = {
+    "Theme": ("Colours", "Choose the colours (a calm theme, a high-contrast one, or others)"),
+    "Quit": ("Quit", "Close the workbook; everything is already saved"),
+    "Maximize": ("Make this part fill the screen", "Show the part you are in on its own"),
+    "Minimize": ("Back to the whole screen", "Show every part of this screen again"),
+}
+"""Textual's own palette commands, said in the workbook's plain words."""
+
+
 def system_commands(app: WorkbookApp, textuals: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Our two commands first, then Textual's own minus "Screenshot" (it would write a private
-    screen to disk) and its "Keys" (ours lists every key, with words)."""
+    """Our two commands first, then Textual's own in our words, minus "Screenshot" (it would
+    write a private screen to disk) and its "Keys" (ours lists every key, with words)."""
     from screens.app import HARD
 
     yield SystemCommand("Help for a hard moment", HARD, app.action_hard_moment)
     yield SystemCommand("Keys", "Every key on this screen, and everywhere", app.action_help)
     for command in textuals:
-        if command.title not in ("Screenshot", "Keys"):
-            yield command
+        if command.title in ("Screenshot", "Keys"):
+            continue
+        title, help_text = OUR_WORDS.get(command.title, (command.title, command.help))
+        yield SystemCommand(title, help_text, command.callback, command.discover)

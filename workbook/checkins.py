@@ -111,7 +111,9 @@ def words(locale: str = DEFAULT_LOCALE) -> CheckinWords:
 
 def _refuse_future(day: date, today: date) -> None:
     if day > today:
-        raise FutureDate(f"{day:%A %d %B %Y} hasn't happened yet. Pick today or an earlier day.")
+        raise FutureDate(
+            f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or an earlier day."
+        )
 
 
 def checkin_for(repo: Repository, day: date) -> Checkin | None:

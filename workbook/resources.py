@@ -141,7 +141,7 @@ class GroupList:
         return (
             f"{self.skipped} entr{'ies' if many else 'y'} in the group's list "
             f"{'were' if many else 'was'} left out{why}. "
-            "`workbook resources check` shows every problem."
+            "The command 'workbook resources check' shows every problem."
         )
 
 

@@ -83,7 +83,10 @@ def words(locale: str = DEFAULT_LOCALE) -> UrgeWords:
 def save_urge(repo: Repository, urge: Urge, today: date) -> Urge:
     """Save (or edit) an urge. A future date is refused."""
     if urge.on > today:
-        raise FutureDate(f"{urge.on:%A %d %B %Y} hasn't happened yet. Pick today or earlier.")
+        day = urge.on
+        raise FutureDate(
+            f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or earlier."
+        )
     repo.save(urge)
     return urge
 
