@@ -178,9 +178,13 @@ class StartWorkbookScreen(WorkbookScreen):
             return
         try:
             passphrase = self.query_one(PassphraseChoice).chosen()
+        except InvalidInput as exc:
+            self._problem(str(exc), "", focus="#pass1")
+            return
+        try:
             if passphrase is not None:
                 profile_from(answers, self.today())  # check the answers before the slow part
-                self._problem("Making your workbook and locking it…", "")
+                self._problem("Making your workbook and locking it…", "", focus=None)
                 self.start_private(answers, passphrase)
                 return
             card = start_workbook(app.root, answers, self.today())
@@ -216,13 +220,19 @@ class StartWorkbookScreen(WorkbookScreen):
 
         app.push_screen(RecoveryCodeDialog(code), lambda _: app.open_with(card, codec))
 
-    def _problem(self, general: str, about_date: str) -> None:
-        """Show a problem beside the field it is about, in words (not only colour)."""
+    def _problem(self, general: str, about_date: str, focus: str | None = "#name") -> None:
+        """Show a problem in words (not only colour), and take the person to the field.
+
+        The form is taller than a small terminal, so a problem is also said in a notice that
+        shows wherever the form is scrolled to.
+        """
         for ident, message in (("#problem", general), ("#start-problem", about_date)):
             line = self.query_one(ident, Static)
             line.update(message)
             line.display = bool(message)
         if about_date:
             self.query_one("#start", Input).focus()
-        elif general:
-            self.query_one("#name", Input).focus()
+        elif general and focus:
+            self.query_one(focus, Input).focus()
+        if (general and focus) or about_date:
+            self.notify(general or about_date, title="Not yet", severity="warning", markup=False)
