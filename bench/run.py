@@ -45,6 +45,8 @@ def main() -> int:
         save_rows(root, plain, one, rounds)
         demo = build_demo(root, years=10, seed=1)  # ...so build it again for the rest
         save_rows(root, None, demo, rounds)
+        floor = screens.bare_p50_ms(runs)
+        print(f"the same Pilot harness opening a bare Textual screen: p50 {floor:.0f} ms")
         print(
             "screen            p50 ms   p95 ms   empty p50 ms   ratio   "
             "(targets: p95 <= 100 ms, ratio <= 2)"

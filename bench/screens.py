@@ -70,3 +70,32 @@ def measure(
             }
         )
     return rows
+
+
+async def _time_bare(runs: int) -> list[float]:
+    """The same harness on a bare Textual screen (one line and a footer): the floor."""
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Footer, Static
+
+    class Bare(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello")
+            yield Footer()
+
+    app: App[None] = App()
+    times = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(runs):
+            start = time.perf_counter()
+            app.push_screen(Bare())
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.pause()
+    return times
+
+
+def bare_p50_ms(runs: int = 10) -> float:
+    return statistics.median(asyncio.run(_time_bare(runs))) * 1000
