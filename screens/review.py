@@ -115,23 +115,23 @@ class ReviewScreen(WorkbookScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("Look back at last week", id="look-back", compact=True)
                         yield Button("Not this time", id="not-now", compact=True)
+            kept = reviews.history(self.repo)  # read once for the list and the pictures
             yield Label("Past reviews (Enter opens one):", classes="heading")
-            yield self.history_list()
-            yield from self.sparklines()
+            yield self.history_list(kept)
+            yield from self.sparklines(kept)
 
-    def history_list(self) -> Widget:
-        kept = reviews.history(self.repo)
+    def history_list(self, kept: list[Review]) -> Widget:
         options = [Option(history_line(r), id=r.id) for r in kept]
         if not options:
             options = [Option(Text("None yet. Your reviews will be kept here."), disabled=True)]
         return OptionList(*options, id="history", markup=False)
 
-    def sparklines(self) -> ComposeResult:
+    def sparklines(self, kept: list[Review]) -> ComposeResult:
         """The recent picture: the last half year of scores, and the goals rated in it.
 
         Years of weeks would not fit a screen (or open quickly); the coach report has them all.
         """
-        diff = reviews.difference_series(self.repo)
+        diff = reviews.difference_series(self.repo, kept)
         recent = diff[-RECENT_WEEKS:]
         span = f"last {len(recent)} weeks" if len(diff) > len(recent) else "oldest week first"
         yield Label(f"Is it making a real difference? (0-10, {span})", classes="heading")
@@ -143,7 +143,7 @@ class ReviewScreen(WorkbookScreen):
         since = recent[0][0] if len(diff) > len(recent) else None
         series = {
             goal_id: (title, [p for p in points if since is None or p[0] >= since])
-            for goal_id, (title, points) in reviews.rating_series(self.repo).items()
+            for goal_id, (title, points) in reviews.rating_series(self.repo, kept).items()
         }
         series = {goal_id: item for goal_id, item in series.items() if item[1]}
         yield Label("How well each goal went, week by week (0-4):", classes="heading")

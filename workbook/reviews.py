@@ -46,7 +46,7 @@ def week_of_review(review: Review) -> Week:
 
 def review_for(repo: Repository, week: Week) -> Review | None:
     """The review kept for ``week`` in any state (one whose first day falls in it)."""
-    found = repo.all(Review, where=lambda r: r.week_start in week)
+    found = repo.find_between(Review, "week_start", week.start, week.end)
     return found[0] if found else None
 
 
@@ -209,17 +209,22 @@ def missed_week(repo: Repository, today: date) -> Week | None:
 # History series -----------------------------------------------------------------------------
 
 
-def difference_series(repo: Repository) -> list[tuple[date, int]]:
-    """The "real difference" score of each week that has one, oldest first."""
-    return [
-        (r.week_start, r.difference) for r in reversed(history(repo)) if r.difference is not None
-    ]
+def difference_series(repo: Repository, kept: list[Review] | None = None) -> list[tuple[date, int]]:
+    """The "real difference" score of each week that has one, oldest first.
+
+    ``kept`` is :func:`history` if the caller already has it (it is read once per screen).
+    """
+    kept = history(repo) if kept is None else kept
+    return [(r.week_start, r.difference) for r in reversed(kept) if r.difference is not None]
 
 
-def rating_series(repo: Repository) -> dict[str, tuple[str, list[tuple[date, int]]]]:
+def rating_series(
+    repo: Repository, kept: list[Review] | None = None
+) -> dict[str, tuple[str, list[tuple[date, int]]]]:
     """For each goal ever rated: its latest title and its weekly ratings, oldest first."""
     series: dict[str, tuple[str, list[tuple[date, int]]]] = {}
-    for review in reversed(history(repo)):
+    kept = history(repo) if kept is None else kept
+    for review in reversed(kept):
         for entry in review.goals:
             if entry.rating is None:
                 continue

@@ -191,3 +191,13 @@ def test_find_by_matches_stored_values(repo: Repository) -> None:
     assert repo.find_by(Goal, horizon=Horizon.LONG, title="b") == []
     with pytest.raises(TypeError):
         repo.find_by(Goal, nonsense=1)
+
+
+def test_find_between_dates_inclusive(repo: Repository) -> None:
+    goals = [Goal(title=f"g{d}", target_date=date(2026, 1, d)) for d in (1, 5, 9)]
+    repo.save_many(list(goals))
+    repo.save(Goal(title="no date"))
+    found = repo.find_between(Goal, "target_date", date(2026, 1, 5), date(2026, 1, 9))
+    assert [g.title for g in found] == ["g5", "g9"]
+    with pytest.raises(TypeError):
+        repo.find_between(Goal, "nonsense", 1, 2)

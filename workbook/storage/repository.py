@@ -98,6 +98,16 @@ class Repository:
         found = [self._load(model, doc) for doc in self._table(model).search(query)]
         return [item for item in found if item is not None]
 
+    def find_between(self, model: type[R], name: str, low: Any, high: Any) -> list[R]:
+        """Records whose stored ``name`` lies from ``low`` to ``high`` (inclusive), compared as
+        stored (ISO dates compare rightly as text); only matches are validated."""
+        if name not in model.model_fields:
+            raise TypeError(f"{model.__name__} has no field {name!r}")
+        lo, hi = to_jsonable_python(low), to_jsonable_python(high)
+        query = Query()[name].test(lambda v: v is not None and lo <= v <= hi)
+        found = [self._load(model, doc) for doc in self._table(model).search(query)]
+        return [item for item in found if item is not None]
+
     def find(self, model: type[R], ident: str) -> R | None:
         """The stored ``model`` with this id, or None."""
         docs = self._table(model).search(Query().id == ident)
