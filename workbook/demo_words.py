@@ -2,7 +2,7 @@
 
 The demo person is cutting back on drinking and stopping the betting apps. Every line is written
 the way a person might jot it down: short, plain, kind to themselves. A setback is information.
-Never "addict", "clean", "dirty", "failure" or "relapse" (a test checks the whole demo).
+Never a word the content guide calls stigmatising (a test checks the whole demo for them).
 """
 
 from __future__ import annotations
