@@ -256,6 +256,14 @@ class GoalsScreen(WorkbookScreen):
 # One goal -------------------------------------------------------------------------------------
 
 
+HINT_OPEN = (
+    "s add a step · t change the date · e edit · p pause or pick up again\n"
+    "d mark done · l let go · x delete · Escape back"
+)
+HINT_FINISHED = "p pick it up again · e edit · x delete · Escape back"
+"""A finished or let-go goal offers only what makes sense for it."""
+
+
 class GoalDetailScreen(GoalChanges, WorkbookScreen):
     """One goal: what it is, where it came from, and its checklist of steps."""
 
@@ -282,12 +290,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             yield Static("", id="goal-info")
             yield Label("Steps (Space or Enter ticks one):", id="steps-label")
             yield OptionList(id="goal-steps", markup=False)
-            yield Static(
-                "s add a step · t change the date · e edit · p pause or pick up again\n"
-                "d mark done · l let go · x delete · Escape back",
-                id="goal-hint",
-                markup=False,
-            )
+            yield Static(HINT_OPEN, id="goal-hint", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_goal()
@@ -305,6 +308,8 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         if goal is None:  # deleted: the delete action takes the person back
             return
         self.query_one("#goal-info", Static).update(self.describe(goal))
+        finished = goal.status in (GoalStatus.DONE, GoalStatus.LET_GO)
+        self.query_one("#goal-hint", Static).update(HINT_FINISHED if finished else HINT_OPEN)
         steps = self.query_one("#goal-steps", OptionList)
         highlighted = steps.highlighted
         options = [Option(self.step_line(s), id=s.id) for s in goal.steps]
@@ -418,12 +423,12 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
 
     def action_done(self) -> None:
         goal = self.goal
-        if goal is not None and goal.status != GoalStatus.DONE:
+        if goal is not None and goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED):
             self.complete_goal(goal, self.refresh_goal)
 
     def action_let_go(self) -> None:
         goal = self.goal
-        if goal is not None and goal.status != GoalStatus.LET_GO:
+        if goal is not None and goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED):
             self.let_go_goal(goal, self.refresh_goal)
 
     def action_edit(self) -> None:

@@ -200,6 +200,13 @@ async def test_pause_complete_let_go_and_change_date(
         await pilot.press("d", "enter")
         assert now().status == GoalStatus.DONE and now().status_changed == TODAY
         assert "well done" in screen_text(pilot.app)
+        # A done goal offers only what fits it: not "let go", but "pick it up again".
+        assert "p pick it up again" in screen_text(pilot.app)
+        await pilot.press("l")
+        assert now().status == GoalStatus.DONE
+        await pilot.press("p")
+        assert now().status == GoalStatus.ACTIVE
+        assert "l let go" in screen_text(pilot.app)
         await pilot.press("l")
         assert "Letting a goal go is allowed" in screen_text(pilot.app)
         await pilot.press(*"I prefer singing alone", "enter")
