@@ -26,7 +26,6 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Static,
     TextArea,
@@ -34,6 +33,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
+from screens.widgets.ticks import Choice
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import OwnSkill, SkillLevel, SkillProgress
@@ -54,14 +54,6 @@ LIST_TITLE_WIDTH = 56
 LOG_SHOWN = 20
 HISTORY_SHOWN = 5
 """How many practice notes a skill shows (newest first), so a long log still opens at once."""
-
-
-class LevelButton(RadioButton):
-    """A radio button whose dot shows only when chosen, so the choice reads without colour."""
-
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
-        return "●" if self.value else " "
 
 
 class StepRow(Static, can_focus=True):
@@ -281,7 +273,7 @@ class SkillScreen(WorkbookScreen):
             yield Static(self._level_line(record.level), id="level-line", markup=False)
             with RadioSet(id="skill-level"):
                 for level in skills.LEVELS:
-                    yield LevelButton(level.value, value=level == record.level, name=level.value)
+                    yield Choice(level.value, value=level == record.level, name=level.value)
             yield from self._guide(skill)
             yield Label("Steps (Space ticks a step; ticks are saved)", classes="heading")
             with Vertical(id="skill-steps"):
@@ -394,7 +386,7 @@ class SkillScreen(WorkbookScreen):
 
     def _show_stored_level(self) -> None:
         stored = skills.level_of(self.repo, self.skill_id)
-        for button in self.query(LevelButton):
+        for button in self.query(Choice):
             if button.name == stored.value:
                 button.value = True
 

@@ -64,10 +64,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     restore.set_defaults(handler=run_restore)
 
 
-def _mode(path: Path) -> str:
-    return oct(stat.S_IMODE(path.stat().st_mode))
-
-
 def _check(ok: bool, good: str, bad: str, problems: list[str]) -> None:
     print(f"  {'ok ' if ok else '!! '} {good if ok else bad}")
     if not ok:

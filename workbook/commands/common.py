@@ -8,7 +8,7 @@ import os
 
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import ProfileCard
-from workbook.storage import Codec, DataRoot, PlainCodec, Repository
+from workbook.storage import Codec, DataRoot, PlainCodec
 from workbook.storage.crypto import EncryptedCodec
 
 ENV_PASSPHRASE = "WORKBOOK_PASSPHRASE"
@@ -81,8 +81,3 @@ def codec_for(card: ProfileCard, root: DataRoot | None = None) -> Codec:
     if root.is_encrypted(card):
         return unlock_card(card, root)
     return PlainCodec()
-
-
-def open_repo(args: argparse.Namespace, root: DataRoot, *, write: bool) -> Repository:
-    card = chosen_card(args, root)
-    return root.open(card, write=write, codec=codec_for(card, root))
