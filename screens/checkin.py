@@ -13,23 +13,19 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
-from screens.widgets.sparkline import spark, summary
 from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins
 from workbook.checkins import FutureDate
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
-from workbook.storage import Repository
-from workbook.stretches import Record, day_words, record_of
 
 if TYPE_CHECKING:
-    from screens.app import WorkbookApp
+    pass
 
 HALT_LABELS = {
     Halt.HUNGRY: "Hungry",
@@ -302,116 +298,3 @@ def _kind_error(exc: ValidationError) -> str:
     where = " ".join(str(p) for p in first.get("loc", ())).replace("_", " ")
     message = str(first.get("msg", "")).removeprefix("Value error, ")
     return f"Please check {where}: {message}." if where else f"{message}."
-
-
-# --- The Home card ------------------------------------------------------------------------
-
-
-class CheckinCard(Vertical):
-    """Today's check-in, stretches (if shown), a quiet milestone note, 30 days of mood and craving.
-
-    It rebuilds itself whenever its screen comes back to the front.
-    """
-
-    DEFAULT_CSS = """
-    CheckinCard { height: auto; }
-    CheckinCard > .card-title { text-style: bold; }
-    CheckinCard > Static { width: 1fr; }
-    """
-
-    def __init__(self, app: WorkbookApp) -> None:
-        super().__init__(id="checkin-card")
-        self._wb = app
-
-    def compose(self) -> ComposeResult:
-        yield Static("Daily check-in", classes="card-title")
-        yield Static(self.card_text(), id="checkin-card-text", markup=False)
-
-    def on_mount(self) -> None:
-        self.app.screen_change_signal.subscribe(self, self._screen_changed)
-
-    def _screen_changed(self, screen: object) -> None:
-        if screen is self.screen:
-            self.query_one("#checkin-card-text", Static).update(self.card_text())
-
-    def card_text(self) -> str:
-        repo = self._wb.repo
-        if repo is None:
-            return ""
-        return "\n".join(card_lines(self._wb, repo))
-
-
-def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
-    """The lines of the check-in card, in words and plain symbols (no colour needed).
-
-    Home puts two cards side by side at 80 columns, so no line is wider than 32 characters.
-    """
-    today = app.today()
-    known = checkins.all_checkins(repo)  # loaded once: Home must stay quick after years
-    by_day = {c.on: c for c in known}
-    if today in by_day:
-        lines = ["✓ Checked in today · c to edit"]
-    else:
-        lines = ["○ Not checked in yet · press c"]
-    missed = checkins.missed_days(repo, today, known=known)
-    if missed:
-        lines.append(f"Missed {missed[0]:%a %d %b} · c to fill in")
-    profile = repo.get(Profile)
-    if profile is not None and profile.show_day_counter:
-        lines.extend(stretch_lines(record_of(repo, today, known=known)))
-    days = [today - timedelta(days=n) for n in range(29, -1, -1)]
-    moods = [by_day[d].mood if d in by_day else None for d in days]
-    cravings = [by_day[d].craving if d in by_day else None for d in days]
-    if any(v is not None for v in moods + cravings):
-        lines.append(f"Mood (1-5), {summary(moods)}")
-        lines.append(spark(moods, 1, 5))
-        lines.append(f"Craving (0-10), {summary(cravings)}")
-        lines.append(spark(cravings, 0, 10))
-        lines.append("30 days, oldest left; · = none")
-    return lines
-
-
-def stretch_lines(record: Record) -> list[str]:
-    """Current and longest stretch, days kept, time between setbacks, a milestone note."""
-    if record.start is None:
-        return ["Stretches show once you check in."]
-    if record.current_stretch is None:
-        lines = ["A new stretch starts tomorrow."]
-    elif record.current == 0:
-        lines = ["This stretch began today."]
-    else:
-        lines = [f"This stretch: {day_words(record.current)}"]
-    lines.append(f"Longest stretch: {day_words(record.longest)}")
-    kept = kept_lines(record)
-    lines += kept
-    if not kept[-1].endswith(f": {record.days_kept}"):
-        lines.append(f"Days kept in all: {record.days_kept}")
-    gaps = record.between_setbacks
-    if gaps:
-        lines.append(f"Time between setbacks: {day_words(gaps[-1])}")
-    if record.milestone:
-        lines.append(f"★ {record.milestone} today. Worth a moment.")
-    return lines
-
-
-def kept_lines(record: Record) -> list[str]:
-    """Days kept this month and this year. On the 1st (nothing is over yet), the month or year
-    just finished is shown instead of a bare 0."""
-    today = record.today
-    if today.day == 1:
-        last = today - timedelta(days=1)
-        month = record.kept_between(last.replace(day=1), last)
-        lines = [f"Days kept in {last:%B}: {month}"]
-    else:
-        lines = [f"Days kept this month: {record.kept_this_month}"]
-    if today.month == 1 and today.day == 1:
-        year = record.kept_between(date(today.year - 1, 1, 1), today - timedelta(days=1))
-        lines.append(f"Days kept in {today.year - 1}: {year}")
-    else:
-        lines.append(f"Days kept this year: {record.kept_this_year}")
-    return lines
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """The check-in card for Home."""
-    return CheckinCard(app)

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -30,12 +29,13 @@ from screens.goal_dialogs import (
     let_go_dialog,
     pause_dialog,
 )
+from screens.text import clip
 from workbook import goals
 from workbook.errors import InvalidInput
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 
 if TYPE_CHECKING:
-    from screens.app import WorkbookApp
+    pass
 
 ALL_AREAS = "all"
 SOURCE_WORDS = {"plan": "your change plan", "skill": "a daily-life skill"}
@@ -60,12 +60,6 @@ def short_date(day: date) -> str:
 
 def area_options() -> list[tuple[str, str]]:
     return [(area.value.capitalize(), area.value) for area in LifeArea]
-
-
-def clip(text: str, width: int) -> str:
-    """One line of ``text``, cut to ``width`` with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def goal_line(goal: Goal, today: date) -> Text:
@@ -705,26 +699,3 @@ class GoalEditScreen(WorkbookScreen):
 
 
 # Home -----------------------------------------------------------------------------------------
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """Active goals and their progress, and the next step of each (up to three)."""
-    repo = app.repo
-    if repo is None:
-        return Static("")
-    active = goals.active_goals(repo)
-    if not active:
-        return Static("Goals: none yet. Press g to set a first one.", classes="home-card")
-    p = goals.overall_progress(active)
-    text = Text()
-    text.append(f"Goals: {len(active)} active · {p.text()} done", style="bold")
-    shown = 0
-    for goal in active:
-        step = goals.next_step(goal)
-        if step is None or shown == 3:
-            continue
-        text.append("\n  Next: ")
-        text.append(clip(step.text, 36))
-        text.append(f"  ({clip(goal.title, 24)})", style="dim")
-        shown += 1
-    return Static(text, classes="home-card")

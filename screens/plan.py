@@ -15,16 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Static
 
 from screens.base import WorkbookScreen
-from screens.plan_summary import PlanSummary, day_text
+from screens.plan_summary import PlanSummary
 from screens.plan_walk import PlanWalk
 from workbook import plan as wp
-from workbook.models import PLAN_STEP_COUNT
 
 if TYPE_CHECKING:
-    from screens.app import WorkbookApp
+    pass
 
 
 class PlanScreen(WorkbookScreen):
@@ -95,21 +93,3 @@ class PlanScreen(WorkbookScreen):
             await self.show_summary()
             return
         super().action_back()
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """A one-line summary of the plan for Home."""
-    if app.repo is None:
-        return Static("")
-    plan = wp.load_plan(app.repo)
-    if plan.finished is not None:
-        changes = wp.section_lines(plan, "changes")
-        first = changes[0] if changes else ""
-        more = f" (and {len(changes) - 1} more)" if len(changes) > 1 else ""
-        when = day_text(plan.reviewed or plan.finished)
-        text = f"My change plan: {first}{more}. Last looked over {when}."
-    elif any(wp.is_answered(plan, n) for n in range(1, PLAN_STEP_COUNT + 1)):
-        text = f"My change plan: in progress, at step {plan.current_step} of {PLAN_STEP_COUNT}."
-    else:
-        text = "My change plan: not started yet. Eight short steps, in your own words."
-    return Static(text, markup=False, id="plan-card")

@@ -10,7 +10,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
-from screens.plan_summary import day_text, plan_text
+from screens.plan_summary import plan_text
+from screens.text import day_text
 from workbook import plan as wp
 from workbook.models import PlanRevision, RevisionKind
 

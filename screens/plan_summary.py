@@ -14,20 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.text import day_text
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import PLAN_STEP_COUNT, Plan
 
 if TYPE_CHECKING:
     from screens.base import WorkbookScreen
-
-
-def day_text(day: object) -> str:
-    """A date as people say it: ``27 Nov 2026``."""
-    from datetime import date
-
-    assert isinstance(day, date)
-    return f"{day.day} {day:%b %Y}"
 
 
 def plan_text(plan: wp.PlanAnswers | Plan) -> list[Static]:

@@ -31,7 +31,8 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
-from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges, clip, short_date
+from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges, short_date
+from screens.text import clip
 from screens.widgets.ruler import Ruler
 from screens.widgets.ticks import Choice
 from workbook import goals, reviews
@@ -40,7 +41,7 @@ from workbook.models import RATING_WORDS, GoalStatus, Review, ReviewedWith, Revi
 from workbook.weeks import Week
 
 if TYPE_CHECKING:
-    from screens.app import WorkbookApp
+    pass
 
 GOAL_TEXT_FIELDS = (
     ("helped", "What helped?", "for example: my sister walked with me on Tuesday"),
@@ -574,19 +575,3 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
 
 
 # Home -----------------------------------------------------------------------------------------
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """This week's review: due, part done, or done; and last week offered once if missed."""
-    repo = app.repo
-    if repo is None:
-        return Static("")
-    due = reviews.due(repo, app.today())
-    text = Text()
-    text.append("Weekly review: ", style="bold")
-    text.append(due.text())
-    if due.review is not None and due.state == "done" and due.review.difference is not None:
-        text.append(f"\n  Real difference this week: {due.review.difference}/10")
-    if reviews.missed_week(repo, app.today()) is not None:
-        text.append("\n  Would you like to look back at last week? Press w.")
-    return Static(text, classes="home-card")

@@ -52,7 +52,7 @@ SECTIONS: tuple[Section, ...] = (
         "Daily check-in",
         "How today is going, in under a minute.",
         "screens.checkin:CheckinScreen",
-        card="screens.checkin:home_card",
+        card="screens.cards.checkin:card",
     ),
     Section(
         "plan",
@@ -60,7 +60,7 @@ SECTIONS: tuple[Section, ...] = (
         "My change plan",
         "The change you want, and how you will get there.",
         "screens.plan:PlanScreen",
-        card="screens.plan:home_card",
+        card="screens.cards.plan:card",
     ),
     Section(
         "goals",
@@ -68,7 +68,7 @@ SECTIONS: tuple[Section, ...] = (
         "Goals",
         "Short- and long-term goals, step by step.",
         "screens.goals:GoalsScreen",
-        card="screens.goals:home_card",
+        card="screens.cards.goals:card",
     ),
     Section(
         "review",
@@ -76,7 +76,7 @@ SECTIONS: tuple[Section, ...] = (
         "Weekly review",
         "Look back at the week, goal by goal.",
         "screens.review:ReviewScreen",
-        card="screens.review:home_card",
+        card="screens.cards.review:card",
     ),
     Section(
         "urges",
@@ -84,7 +84,7 @@ SECTIONS: tuple[Section, ...] = (
         "Urges",
         "Log an urge, ride it out, see patterns.",
         "screens.urges:UrgesScreen",
-        card="screens.urges:home_card",
+        card="screens.cards.urges:card",
     ),
     Section(
         "skills",
@@ -92,7 +92,7 @@ SECTIONS: tuple[Section, ...] = (
         "Daily-life skills",
         "Everyday things: bank, alarm, appointments...",
         "screens.skills:SkillsScreen",
-        card="screens.skills:home_card",
+        card="screens.cards.skills:card",
     ),
     Section(
         "people",

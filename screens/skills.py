@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import (
     Button,
     Input,
@@ -33,13 +32,14 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
+from screens.cards.skills import last_change_text, summary_text
+from screens.text import clip, literal
 from screens.widgets.ticks import Choice
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import OwnSkill, SkillLevel, SkillProgress
 
 if TYPE_CHECKING:
-    from screens.app import WorkbookApp
     from workbook.storage import Repository
 
 MARKS: dict[SkillLevel, str] = {
@@ -115,48 +115,8 @@ def bullets(items: tuple[str, ...] | list[str]) -> Table:
     return grid
 
 
-# Control characters would reach the terminal as commands (clear the screen, set the title...),
-# so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
-_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
-_VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
-def literal(text: str, style: str = "") -> Text:
-    """A person's text exactly as typed, never read as markup, controls made visible."""
-    return Text(text.translate(_VISIBLE_CONTROLS), style=style)
-
-
 def level_words(level: SkillLevel) -> str:
     return f"{MARKS[level]} {level.value}"
-
-
-def summary_text(repo: Repository) -> str:
-    """How many skills are at each level, most confident first."""
-    counts = skills.level_counts(repo)
-    order = reversed(skills.LEVELS)
-    return " · ".join(f"{level.value.capitalize()}: {counts[level]}" for level in order)
-
-
-def change_text(change: skills.RecentChange) -> Text:
-    """A level change in words, e.g. ``Fri 27 Nov: Plan a week, learning → practising``."""
-    c = change.change
-    text = Text(f"{c.day:%a %d %b}: ")
-    text.append_text(literal(change.title))  # an own skill's name is the person's text
-    text.append(f", {c.from_level.value} → {c.to_level.value}")
-    return text
-
-
-def last_change_text(repo: Repository, empty: str) -> Text:
-    """The latest level change, or ``empty`` (a gentle start) when there is none yet."""
-    recent = skills.recent_changes(repo, limit=1)
-    if not recent:
-        return Text(empty)
-    return Text("Last change: ").append_text(change_text(recent[0]))
-
-
-def _short(title: str, width: int) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= width else title[: width - 1] + "…"
 
 
 # --- The list --------------------------------------------------------------------------------
@@ -215,7 +175,7 @@ class SkillsScreen(WorkbookScreen):
     @staticmethod
     def _row(skill: skills.Skill, level: SkillLevel, twin: bool) -> Text:
         width = LIST_TITLE_WIDTH - (8 if twin else 0)
-        title = _short(literal(skill.title).plain, width)  # an own skill's name is their text
+        title = clip(literal(skill.title).plain, width)  # an own skill's name is their text
         text = Text("  ")
         text.append(title)
         if twin:
@@ -568,14 +528,3 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 # --- Home ------------------------------------------------------------------------------------
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """Home's card: how many skills are at each level, and the last change."""
-    assert app.repo is not None
-    text = Text("Skills · ", style="bold")
-    text.append(summary_text(app.repo))
-    text.append("\n").append_text(
-        last_change_text(app.repo, "Bank, alarm, appointments: pick one to start with.")
-    )
-    return Static(text, id="skills-card")

@@ -38,7 +38,6 @@ from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import urges
 from workbook.errors import WorkbookError
 from workbook.models import Urge
-from workbook.storage import Repository
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -460,77 +459,6 @@ def pattern_lines(log: list[Urge], today: date) -> list[str]:
     if found.times:
         lines.append("Times of day: " + ", ".join(f"{t} ({n})" for t, n in found.times[:3]))
     return lines
-
-
-class UrgesCard(Vertical):
-    """Urges this week, common triggers and times of day; rebuilt when Home comes back."""
-
-    DEFAULT_CSS = """
-    UrgesCard { height: auto; }
-    UrgesCard > .card-title { text-style: bold; }
-    """
-
-    def __init__(self, app: WorkbookApp) -> None:
-        super().__init__(id="urges-card")
-        self._wb = app
-
-    def compose(self) -> ComposeResult:
-        yield Static("Urges", classes="card-title")
-        yield Static(self.card_text(), id="urges-card-text", markup=False)
-
-    def on_mount(self) -> None:
-        self.app.screen_change_signal.subscribe(self, self._screen_changed)
-
-    def _screen_changed(self, screen: object) -> None:
-        if screen is self.screen:
-            self.query_one("#urges-card-text", Static).update(self.card_text())
-
-    def card_text(self) -> str:
-        repo: Repository | None = self._wb.repo
-        if repo is None:
-            return ""
-        return "\n".join(card_lines(urges.all_urges(repo), self._wb.today()))
-
-
-def card_lines(log: list[Urge], today: date) -> list[str]:
-    """The urges card: short lines, as Home puts two cards side by side at 80 columns."""
-    found = urges.patterns(log, today)
-    if found.total == 0:
-        return ["No urges noted yet.", "F2 notes one, from any screen."]
-    count = "1 urge" if found.this_week == 1 else f"{found.this_week} urges"
-    passed = f", {found.passed_this_week} passed" if found.passed_this_week else ""
-    lines = [f"This week: {count}{passed}"]
-    if found.average_strength is not None:
-        lines.append(f"Average strength: {found.average_strength:.1f} of 10")
-    if found.triggers:
-        lines += wrap_items("Triggers:", [f"{_short(t)} ({n})" for t, n in found.triggers])
-    if found.times:
-        lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
-    lines.append("F2 notes one · u opens the log")
-    return lines
-
-
-def wrap_items(label: str, items: list[str], width: int = 32) -> list[str]:
-    """``label`` then ``items`` joined by commas, wrapped between items (never inside one)."""
-    lines = [label]
-    for n, item in enumerate(items):
-        piece = item + ("," if n < len(items) - 1 else "")
-        if len(lines[-1]) + 1 + len(piece) > width and lines[-1] != label:
-            lines.append(" " + piece)
-        else:
-            lines[-1] += " " + piece
-    return lines
-
-
-def _short(text: str, width: int = 24) -> str:
-    """A trigger cut to ``width`` characters, on one line."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def home_card(app: WorkbookApp) -> Widget:
-    """The urges card for Home."""
-    return UrgesCard(app)
 
 
 def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:

@@ -11,9 +11,9 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from screens.base import WorkbookScreen
+from screens.cards.checkin import card as checkin_card
+from screens.cards.urges import card as urges_card
 from screens.checkin import CheckinScreen
-from screens.checkin import home_card as checkin_card
-from screens.urges import home_card as urges_card
 from tests.conftest import TODAY
 from tests.daily_seed import seed_history
 from tests.ui.helpers import make_app

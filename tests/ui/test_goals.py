@@ -266,7 +266,7 @@ async def test_filter_by_life_area(
 async def test_home_card_counts_active_goals_and_next_steps(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
-    from screens.goals import home_card
+    from screens.cards.goals import card as home_card
 
     card = make_profile()
 

@@ -484,7 +484,7 @@ async def test_what_matters_most_top_five_and_the_habit(
 async def test_home_card_follows_the_plan(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
-    from screens.plan import home_card
+    from screens.cards.plan import card as home_card
 
     card = make_profile()
     app = make_app(root)

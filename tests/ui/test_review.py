@@ -279,7 +279,7 @@ async def test_no_active_goals_still_reviews_the_week(
 async def test_home_card_says_when_the_review_is_due(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
-    from screens.review import home_card
+    from screens.cards.review import card as home_card
 
     card = make_profile()
     seed(root, card, two_goals)

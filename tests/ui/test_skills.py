@@ -10,7 +10,8 @@ from rich.console import Console
 from textual.app import App
 from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
 
-from screens.skills import OwnSkillDialog, SkillScreen, SkillsScreen, StepRow, home_card
+from screens.cards.skills import card as home_card
+from screens.skills import OwnSkillDialog, SkillScreen, SkillsScreen, StepRow
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from workbook import skills

@@ -117,7 +117,8 @@ def test_pattern_invariants(log: list[Urge]) -> None:
 
 
 def test_card_and_summary_never_count_zero_passed() -> None:
-    from screens.urges import card_lines, pattern_lines
+    from screens.cards.urges import card_lines
+    from screens.urges import pattern_lines
 
     log = [urge(0, "after work", time(18, 0), 7)]
     assert card_lines(log, TODAY)[0] == "This week: 1 urge"

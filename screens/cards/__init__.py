@@ -1,0 +1,50 @@
+"""Home's dashboard cards, one module per section.
+
+They are kept apart from the feature screens on purpose: Home builds every card just after it
+first paints, and a card needs only ``Static`` and its ``workbook`` module, not the forms,
+dialogs and widgets of the screen behind it (importing those cost ~100 ms at start-up).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+
+class TextCard(Vertical):
+    """A titled card of plain lines, brought up to date whenever Home is shown again."""
+
+    DEFAULT_CSS = """
+    TextCard { height: auto; }
+    TextCard > .card-title { text-style: bold; }
+    """
+    TITLE = ""
+
+    def __init__(self, app: WorkbookApp, *, id: str) -> None:
+        super().__init__(id=id)
+        self._wb = app
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.TITLE, classes="card-title")
+        yield Static(self.card_text(), id=f"{self.id}-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self.query_one(f"#{self.id}-text", Static).update(self.card_text())
+
+    def card_text(self) -> str:
+        """The card's lines, joined (empty while no workbook is open)."""
+        repo = self._wb.repo
+        return "" if repo is None else "\n".join(self.lines())
+
+    def lines(self) -> list[str]:
+        raise NotImplementedError

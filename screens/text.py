@@ -1,0 +1,28 @@
+"""Small helpers for showing a person's text: on one line, cut to fit, never read as markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+# Control characters would reach the terminal as commands (clear the screen, set the title...),
+# so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
+_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
+_VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def clip(text: str, width: int) -> str:
+    """One line of ``text``, cut to ``width`` with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def literal(text: str, style: str = "") -> Text:
+    """A person's text exactly as typed, never read as markup, controls made visible."""
+    return Text(text.translate(_VISIBLE_CONTROLS), style=style)
+
+
+def day_text(day: date) -> str:
+    """A date as people say it: ``27 Nov 2026``."""
+    return f"{day.day} {day:%b %Y}"
