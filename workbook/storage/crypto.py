@@ -40,14 +40,28 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import EXIT_UNREADABLE, EXIT_USAGE, WorkbookError
 from workbook.paths import check_private
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+# ``cryptography`` is imported when a key is first used, not at start-up: most workbooks have
+# no passphrase, and the import is a noticeable part of opening the app.
+
+
+def _aesgcm(key: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
+
+
+def _invalid_tag() -> type[Exception]:
+    from cryptography.exceptions import InvalidTag
+
+    return InvalidTag
 from workbook.storage.atomic import atomic_write
 from workbook.storage.codec import CorruptData, Data, dump_json, load_json
 
@@ -111,6 +125,8 @@ class KdfParams:
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         """A 256-bit key from ``secret`` and a random ``salt``."""
         self.check()
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
         kdf = Argon2id(
             salt=salt,
             length=KEY_BYTES,
@@ -191,7 +207,7 @@ class EncryptedCodec:
     def __init__(self, data_key: bytes, key_id: str, *, by_recovery: bool = False) -> None:
         if len(data_key) != KEY_BYTES:
             raise ValueError("a data key is 32 bytes")
-        self._aead: AESGCM | None = AESGCM(data_key)
+        self._aead: AESGCM | None = _aesgcm(data_key)
         self._key: bytes | None = data_key
         self.key_id = key_id
         self.by_recovery = by_recovery
@@ -248,9 +264,10 @@ class EncryptedCodec:
         sealed = _unb64(envelope.get("data"), "encrypted data")
         if len(nonce) != NONCE_BYTES or set(envelope) != {*header, "nonce", "data"}:
             raise CorruptData("the encrypted file is damaged")
+        cipher, invalid = self._cipher(), _invalid_tag()
         try:
-            return self._cipher().decrypt(nonce, sealed, _canonical(header))
-        except InvalidTag as exc:
+            return cipher.decrypt(nonce, sealed, _canonical(header))
+        except invalid as exc:
             raise CorruptData("the file is damaged: it failed its integrity check") from exc
 
     # Codec protocol -------------------------------------------------------------------------
@@ -305,15 +322,16 @@ class Wrap:
     def seal(cls, kind: str, secret: bytes, data_key: bytes, key_id: str, kdf: KdfParams) -> Wrap:
         wrap = cls(kind, kdf, os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES), b"")
         wrapping_key = kdf.derive(secret, wrap.salt)
-        wrap.wrapped = AESGCM(wrapping_key).encrypt(wrap.nonce, data_key, wrap.aad(key_id))
+        wrap.wrapped = _aesgcm(wrapping_key).encrypt(wrap.nonce, data_key, wrap.aad(key_id))
         return wrap
 
     def open(self, secret: bytes, key_id: str) -> bytes | None:
         """The data key, or None when ``secret`` is not the right one."""
         wrapping_key = self.kdf.derive(secret, self.salt)
+        invalid = _invalid_tag()
         try:
-            return AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped, self.aad(key_id))
-        except InvalidTag:
+            return _aesgcm(wrapping_key).decrypt(self.nonce, self.wrapped, self.aad(key_id))
+        except invalid:
             return None
 
     def to_doc(self) -> dict[str, Any]:
@@ -403,7 +421,7 @@ class NewKeys:
 def new_keys(passphrase: str, *, recovery: bool = True, kdf: KdfParams = DEFAULT_KDF) -> NewKeys:
     """A fresh random data key, wrapped by the passphrase (and a new recovery code)."""
     check_new_passphrase(passphrase)
-    data_key = AESGCM.generate_key(bit_length=256)
+    data_key = os.urandom(KEY_BYTES)  # what AESGCM.generate_key(256) does
     key_id = secrets.token_hex(8)
     wraps = [Wrap.seal("passphrase", normalise_passphrase(passphrase), data_key, key_id, kdf)]
     code = new_recovery_code() if recovery else None
