@@ -38,9 +38,17 @@ def bare() -> None:
 
 
 def ours(data_dir: str, profile: str | None = None) -> None:
+    """The real ``workbook`` command (its entry point, argument parsing, everything), headless."""
+    import gc
+
+    # The hooks below import the app before ``main`` would; pause the collector first, exactly
+    # as ``main`` does, so they are imported the way the real command imports them.
+    gc.disable()
+    from functools import partialmethod
+
     from screens.app import WorkbookApp
     from screens.home import HomeScreen
-    from workbook.storage import DataRoot
+    from workbook.start import main
 
     fill = HomeScreen._fill_dashboard
 
@@ -50,7 +58,8 @@ def ours(data_dir: str, profile: str | None = None) -> None:
         home.call_after_refresh(painted, home.app)
 
     HomeScreen._fill_dashboard = fill_then_tell  # type: ignore[method-assign]
-    WorkbookApp(DataRoot(Path(data_dir)), profile).run(headless=True, size=(80, 24))
+    WorkbookApp.run = partialmethod(WorkbookApp.run, headless=True, size=(80, 24))  # type: ignore[method-assign]
+    main(["--data-dir", data_dir] + (["--profile", profile] if profile else []))
 
 
 if __name__ == "__main__":

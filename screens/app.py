@@ -22,6 +22,7 @@ from screens.palette import SectionsProvider
 from screens.sections import section
 from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
 from workbook.models import Profile, ProfileCard
+from workbook.start import settle
 from workbook.storage import Codec, DataRoot, Repository
 
 HARD = "Help for a hard moment: who to call and what to do now"
@@ -84,6 +85,7 @@ class WorkbookApp(IdleLock, App[int]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
+        self.set_timer(2.0, settle)  # start-up is over, Home or not (see workbook.start)
         cards = self.root.cards()
         if self.profile_name:
             self.open_card(self.root.find(self.profile_name))

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookScreen
 from screens.sections import Section, available_sections
 from workbook.profile import day_counter_text
+from workbook.start import settle
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ class HomeScreen(WorkbookScreen):
             grid.mount_all(cards)
         else:
             grid.display = False
+        self.call_after_refresh(settle)  # Home is up: start-up is over (see workbook.start)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._fill_dashboard)

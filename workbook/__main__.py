@@ -1,5 +1,5 @@
 """``python -m workbook`` does exactly what the ``workbook`` command does."""
 
-from workbook.cli import main
+from workbook.start import main
 
 raise SystemExit(main())

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from workbook import __version__
 from workbook.errors import EXIT_OK, EXIT_USAGE, InvalidInput, WorkbookError
 from workbook.paths import resolve_data_dir
+from workbook.start import settle
 from workbook.storage import DataRoot
 
 Handler = Callable[[argparse.Namespace, DataRoot], int]
@@ -64,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = DataRoot(resolve_data_dir(args.data_dir))
     handler: Handler = getattr(args, "handler", run_tui)
+    if handler is not run_tui:
+        settle()  # only the app keeps the collector paused until its first screen is up
     try:
         return handler(args, root)
     except WorkbookError as exc:

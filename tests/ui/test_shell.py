@@ -383,3 +383,23 @@ async def test_ten_minute_steps_wrap_under_their_words(
         for step in steps:
             grid = step.content  # type: ignore[attr-defined]
             assert isinstance(grid, Table) and len(grid.columns) == 2
+
+
+async def test_home_turns_the_paused_collector_back_on(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The ``workbook`` command pauses the cycle collector for start-up; Home ends the pause."""
+    import gc
+
+    make_profile("Sam")
+    app = make_app(root)
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.pause()
+            assert app.screen.query("#checkin-card")  # the cards are up...
+            await pilot.pause()
+            assert gc.isenabled()  # ...and the collector is back on
+    finally:
+        gc.enable()
