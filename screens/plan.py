@@ -87,9 +87,9 @@ class PlanScreen(WorkbookScreen):
         if result is not None:
             await result
 
-    async def action_back(self) -> None:
+    def action_back(self) -> None:
         part = self.part
         if isinstance(part, PlanWalk) and part.return_to_summary:
-            await self.show_summary()
+            self.call_later(self.show_summary)
             return
         super().action_back()

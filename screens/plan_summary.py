@@ -17,13 +17,13 @@ from textual.widgets.option_list import Option
 from screens.text import day_text
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
-from workbook.models import PLAN_STEP_COUNT, Plan
+from workbook.models import PLAN_STEP_COUNT, Plan, PlanAnswers
 
 if TYPE_CHECKING:
     from screens.base import WorkbookScreen
 
 
-def plan_text(plan: wp.PlanAnswers | Plan) -> list[Static]:
+def plan_text(plan: PlanAnswers | Plan) -> list[Static]:
     """Every section of a plan, read-only: a heading, then its lines or "not yet"."""
     widgets: list[Static] = []
     for n, key in enumerate(wp.STEP_KEYS, start=1):

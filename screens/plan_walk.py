@@ -178,8 +178,8 @@ class PlanWalk(Vertical):
         items: list[BaseModel] = list(getattr(plan, key))
         columns = LIST_COLUMNS[key]
         if key == "helpers":
-            names = tuple(p.name for p in wp.people(self.owner.repo))
-            columns = [replace(columns[0], suggestions=names), *columns[1:]]
+            known = tuple(p.name for p in wp.people(self.owner.repo))
+            columns = [replace(columns[0], suggestions=known), *columns[1:]]
         widgets.append(
             ListEditor(
                 items,

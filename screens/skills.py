@@ -63,7 +63,7 @@ class StepRow(Static, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Tick", show=False),
+        Binding("space,enter", "tick", "Tick", show=False),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
@@ -97,12 +97,12 @@ class StepRow(Static, can_focus=True):
     def on_mount(self) -> None:
         self.set_class(self.done, "done")
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         self.post_message(self.Toggled(self))
 
     def on_click(self) -> None:
         self.focus()
-        self.action_toggle()
+        self.action_tick()
 
 
 def bullets(items: tuple[str, ...] | list[str]) -> Table:
@@ -329,6 +329,8 @@ class SkillScreen(WorkbookScreen):
 
     @on(RadioSet.Changed, "#skill-level")
     def _level(self, event: RadioSet.Changed) -> None:
+        if event.pressed.name is None:  # every level button is named; nothing to save
+            return
         level = SkillLevel(event.pressed.name)
         if level == skills.level_of(self.repo, self.skill_id):
             return

@@ -249,7 +249,7 @@ class ListEditor(Vertical):
     def _check_limit(self, event: Input.Changed | Select.Changed) -> None:
         if isinstance(event, Input.Changed):
             limit = event.input.max_length
-            at_limit = bool(limit) and len(event.value) >= limit
+            at_limit = limit is not None and limit > 0 and len(event.value) >= limit
             self.say(AT_LIMIT.format(limit=limit) if at_limit else "")
 
     @on(Input.Submitted)
