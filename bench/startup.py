@@ -14,11 +14,11 @@ from pathlib import Path
 CHILD = Path(__file__).with_name("_startup_child.py")
 
 
-def _once(kind: str, data_dir: Path) -> float:
+def _once(kind: str, data_dir: Path, profile: str | None = None) -> float:
     """Seconds from starting the process until it says "painted" (shutting down not counted)."""
     start = time.perf_counter()
     with subprocess.Popen(
-        [sys.executable, str(CHILD), kind, str(data_dir)],
+        [sys.executable, str(CHILD), kind, str(data_dir), *([profile] if profile else [])],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -32,13 +32,13 @@ def _once(kind: str, data_dir: Path) -> float:
     return took
 
 
-def measure(data_dir: Path, runs: int = 10) -> dict[str, float]:
+def measure(data_dir: Path, runs: int = 10, profile: str | None = None) -> dict[str, float]:
     """Median seconds for each app and the ratio ours/bare."""
     _once("bare", data_dir)  # warm the OS file cache for both, untimed
-    _once("ours", data_dir)
+    _once("ours", data_dir, profile)
     bare, ours = [], []
     for _ in range(runs):
         bare.append(_once("bare", data_dir))
-        ours.append(_once("ours", data_dir))
+        ours.append(_once("ours", data_dir, profile))
     b, o = statistics.median(bare), statistics.median(ours)
     return {"bare_s": b, "ours_s": o, "ratio": o / b, "runs": runs}
