@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class TextCard(Vertical):
-    """A titled card of plain lines, brought up to date whenever Home is shown again."""
+    """A titled card of plain lines, brought up to date whenever its screen is shown again."""
 
     DEFAULT_CSS = """
     TextCard { height: auto; }
@@ -38,13 +38,22 @@ class TextCard(Vertical):
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def _screen_changed(self, screen: object) -> None:
+        """Back on this card's screen: show what changed meanwhile (free when nothing did)."""
         if screen is self.screen:
             self.query_one(f"#{self.id}-text", Static).update(self.card_text())
 
     def card_text(self) -> str:
-        """The card's lines, joined (empty while no workbook is open)."""
+        """The card's lines, joined (empty while no workbook is open).
+
+        Home builds its cards afresh each time it is shown, so a check-in made just now shows at
+        once; the lines are remembered until the workbook changes, so coming back to Home after
+        only reading costs nothing, even on ten years of entries.
+        """
         repo = self._wb.repo
-        return "" if repo is None else "\n".join(self.lines())
+        if repo is None:
+            return ""
+        key = (type(self).__name__, self._wb.today())
+        return repo.remembered(key, lambda: "\n".join(self.lines()))
 
     def lines(self) -> list[str]:
         raise NotImplementedError

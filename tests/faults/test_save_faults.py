@@ -129,3 +129,20 @@ def test_backup_fault_is_reported_not_fatal(
     repo.save(Goal(title="Still saves"))
     assert _leftovers(files.backups) == []
     repo.close()
+
+
+def test_a_failed_save_forgets_what_was_remembered(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A summary remembered before a failed save is made again from what is really stored."""
+
+    def titles() -> tuple[str, ...]:
+        return tuple(g.title for g in repo.all(Goal))
+
+    repo.save(Goal(title="Stored"))
+    monkeypatch.setattr(atomic, "_fsync", _failing(errno.EIO))
+    with pytest.raises(WriteFailed), repo.transaction():
+        repo.save(Goal(title="Never stored"))
+        assert repo.remembered("titles", titles) == ("Stored", "Never stored")
+    monkeypatch.undo()
+    assert repo.remembered("titles", titles) == ("Stored",)

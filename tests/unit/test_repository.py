@@ -201,3 +201,25 @@ def test_find_between_dates_inclusive(repo: Repository) -> None:
     assert [g.title for g in found] == ["g5", "g9"]
     with pytest.raises(TypeError):
         repo.find_between(Goal, "nonsense", 1, 2)
+
+
+def test_remembered_until_the_workbook_changes(repo: Repository) -> None:
+    made: list[int] = []
+
+    def count() -> int:
+        made.append(1)
+        return len(repo.all(Goal))
+
+    assert repo.remembered("goals", count) == 0
+    assert repo.remembered("goals", count) == 0  # nothing changed: not made again
+    assert len(made) == 1
+    repo.save(Goal(title="Keep appointments"))
+    assert repo.remembered("goals", count) == 1  # a save forgets what was remembered
+    assert len(made) == 2
+    with pytest.raises(RuntimeError), repo.transaction():
+        repo.save(Goal(title="Not kept"))
+        assert repo.remembered("goals", count) == 2  # inside: sees the change in progress
+        raise RuntimeError("the person cancelled")
+    assert repo.remembered("goals", count) == 1  # rolled back: made again, from the file
+    assert len(made) == 4
+    assert repo.remembered("other", lambda: "kept apart") == "kept apart"

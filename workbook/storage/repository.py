@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -24,6 +24,7 @@ from workbook.storage.store import Store
 S = TypeVar("S", bound=Singleton)
 R = TypeVar("R", bound=Record)
 M = TypeVar("M", bound=StoredModel)
+T = TypeVar("T")
 
 _SINGLE_ID = 1
 
@@ -33,6 +34,8 @@ class Repository:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._memo: dict[Hashable, Any] = {}
+        self._memo_version = -1
 
     # State ---------------------------------------------------------------------------------
 
@@ -57,7 +60,24 @@ class Repository:
             yield
 
     def close(self) -> None:
+        self._memo.clear()
         self._store.close()
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, kept until the workbook next changes (any save, rollback or reload).
+
+        For read-only summaries that are costly on years of entries: Home rebuilds its cards
+        each time it is shown, and a card over ten years of check-ins reads them all. ``make``
+        must return something immutable (text, numbers, tuples): the same object is returned
+        again, so a model handed out twice could be changed behind the workbook's back.
+        """
+        version = self._store.storage.version
+        if version != self._memo_version:
+            self._memo.clear()
+            self._memo_version = version
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def export_data(self) -> dict[str, dict[str, Any]]:
         """A deep copy of everything stored, as plain JSON-ready data (for a full export)."""

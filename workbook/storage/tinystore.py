@@ -39,10 +39,23 @@ class AtomicStorage(Storage):
         self.path = path
         self.codec = codec
         self.read_only = read_only
-        self._data: Data | None = data
+        self._state: Data | None = data
+        self.version = 0
+        """Goes up whenever what this storage holds may have changed (see ``_data``)."""
         self._depth = 0
         self._dirty = False
         self._on_saved = on_saved
+
+    @property
+    def _data(self) -> Data | None:
+        return self._state
+
+    @_data.setter
+    def _data(self, data: Data | None) -> None:
+        # Every write, rollback, failed save and reload passes here, so a reader can tell
+        # whether anything may have changed since it last looked (Repository.remembered).
+        self._state = data
+        self.version += 1
 
     # TinyDB's interface ------------------------------------------------------------------
 
