@@ -91,6 +91,7 @@ class ReviewScreen(WorkbookScreen):
 
     SECTION_TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
+    _shown_once = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "begin", "This week's review", id="review_begin"),
     ]
@@ -142,11 +143,8 @@ class ReviewScreen(WorkbookScreen):
         else:
             yield Static("No scores yet.", classes="muted")
         since = recent[0][0] if len(diff) > len(recent) else None
-        series = {
-            goal_id: (title, [p for p in points if since is None or p[0] >= since])
-            for goal_id, (title, points) in reviews.rating_series(self.repo, kept).items()
-        }
-        series = {goal_id: item for goal_id, item in series.items() if item[1]}
+        pictured = [r for r in kept if since is None or r.week_start >= since]
+        series = reviews.rating_series(self.repo, pictured)
         yield Label("How well each goal went, week by week (0-4):", classes="heading")
         if not series:
             yield Static("No ratings yet.", classes="muted")
@@ -172,6 +170,10 @@ class ReviewScreen(WorkbookScreen):
         self.focus_start()
 
     async def on_screen_resume(self) -> None:
+        """Back from a review: show it in the history (the first showing was just composed)."""
+        if not self._shown_once:
+            self._shown_once = True
+            return
         await self.recompose()
         self.focus_start()
 

@@ -229,7 +229,8 @@ def rating_series(
             if entry.rating is None:
                 continue
             _, points = series.get(entry.goal_id, ("", []))
-            series[entry.goal_id] = (entry.goal_title, [*points, (review.week_start, entry.rating)])
+            points.append((review.week_start, entry.rating))  # one list per goal, grown in place
+            series[entry.goal_id] = (entry.goal_title, points)
     for goal in repo.all(Goal, where=lambda g: g.id in series):
         series[goal.id] = (goal.title, series[goal.id][1])
     return series
