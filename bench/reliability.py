@@ -1,7 +1,8 @@
 """The long reliability run: ``python bench/reliability.py [--kills 500] [--steps 1000]``.
 
-SIGKILLs during saves (half at random moments, half inside each step of a save), then the
-model-based state machine over the repository for at least ``--steps`` steps, with faults.
+SIGKILLs during saves (half at random moments, half inside each step of a save), SIGKILLs while
+an old workbook is opened and migrated (``--migration-kills``), then the model-based state
+machine over the repository for at least ``--steps`` steps, with faults.
 Prints what was survived; exits non-zero on the first loss.
 """
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from tests.faults.killing import kill_rounds
+from tests.faults.killing import kill_rounds, migration_kill_rounds
 from tests.faults.statemachine import RepositoryMachine
 from workbook.models import Profile
 from workbook.storage import DataRoot
@@ -27,6 +28,7 @@ from workbook.storage import DataRoot
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=500)
+    parser.add_argument("--migration-kills", type=int, default=100)
     parser.add_argument("--steps", type=int, default=1000, help="state-machine steps at least")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -40,6 +42,19 @@ def main() -> int:
         f"kills: {result.rounds} SIGKILLs, {result.mid_save} mid-save (temp file on disk), "
         f"halted inside steps {result.halted_at}; {result.max_acked} acknowledged saves, "
         f"none lost ({time.perf_counter() - start:.1f} s)"
+    )
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = DataRoot(Path(tmp) / "data")
+        card = root.create(Profile(display_name="Robin"))
+        moved = migration_kill_rounds(root, card.id, args.migration_kills, seed=args.seed)
+    inside = sum(n for where, n in moved.halted_at.items() if where != "after opening")
+    print(
+        f"migrations: {moved.rounds} SIGKILLs while a schema-1 workbook opened and migrated, "
+        f"{inside} inside one of its writes (pre-migration backup, migrated write, daily backup; "
+        f"{moved.mid_save} with a temp file on disk); every time it then opened migrated with "
+        f"everything kept, nothing quarantined ({time.perf_counter() - start:.1f} s)"
     )
 
     start = time.perf_counter()
