@@ -44,6 +44,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import EXIT_UNREADABLE, EXIT_USAGE, WorkbookError
 from workbook.paths import check_private
+from workbook.storage.atomic import atomic_write
+from workbook.storage.codec import CorruptData, Data, dump_json, load_json
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -62,8 +64,7 @@ def _invalid_tag() -> type[Exception]:
     from cryptography.exceptions import InvalidTag
 
     return InvalidTag
-from workbook.storage.atomic import atomic_write
-from workbook.storage.codec import CorruptData, Data, dump_json, load_json
+
 
 KEYS_FILE = "keys.json"
 TRIES_FILE = ".unlock-tries"
