@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkbookDialog
 from screens.text import day_text
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
@@ -36,7 +36,7 @@ def plan_text(plan: wp.PlanAnswers | Plan) -> list[Static]:
     return widgets
 
 
-class GoalPicker(ModalScreen[str | None]):
+class GoalPicker(WorkbookDialog[str | None]):
     """Pick an item of the plan to make a short-term goal from."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close")]
