@@ -1,14 +1,19 @@
-"""The base every workbook screen shares: header, footer, Escape to go back, and safe saving."""
+"""The bases every workbook screen and dialog share.
+
+A screen gets the top bar, a footer, Escape to go back, and safe saving. A dialog gets a footer
+of its own that shows only the keys that work while it is open.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from screens.widgets.topbar import TopBar
@@ -17,6 +22,8 @@ from workbook.errors import WorkbookError
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
     from workbook.storage import Repository
+
+ResultType = TypeVar("ResultType")
 
 
 class WorkbookScreen(Screen[None]):
@@ -88,3 +95,36 @@ class WorkbookScreen(Screen[None]):
     def action_back(self) -> None:
         if self.can_go_back():
             self.app.pop_screen()
+
+
+class WorkbookDialog(ModalScreen[ResultType]):
+    """A dialog over a screen, with a footer of its own that shows only the keys that work in it.
+
+    A modal screen draws over the screen below but has no footer, so the footer left in view was
+    the one underneath, listing that screen's keys: none of them work while the dialog is open.
+    Every dialog gets its own footer here (unless it composes one), so subclasses only compose
+    their content.
+    """
+
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        if not any(isinstance(widget, Footer) for widget in widgets):
+            widgets = [*widgets, Footer()]
+        await super().mount_composed_widgets(widgets)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The dialog's own keys, then the app's keys that still work over a dialog.
+
+        Key lookup stops at a modal screen, except for priority bindings, which Textual still
+        runs from the app down. So F1 (help for a hard moment), F2, F9 and Ctrl+Q work in a
+        dialog and are shown; ``?`` does not, and is not.
+        """
+        shown = super().active_bindings
+        app = self.app
+        for key, binding in app._bindings:  # Textual's own map of the app's keys
+            if not binding.priority or key in shown:
+                continue
+            state = app._check_action_state(binding.action, app)  # what the footer asks
+            if state is not False:
+                shown[key] = ActiveBinding(app, binding, bool(state), binding.tooltip)
+        return shown

@@ -11,9 +11,9 @@ from typing import ClassVar, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from screens.base import WorkbookDialog
 from workbook.errors import InvalidInput
 from workbook.goals import DATE_FORMAT_HINT, parse_date
 
@@ -42,7 +42,7 @@ DIALOG_CSS = """
 T = TypeVar("T")
 
 
-class _Dialog(ModalScreen[T | None], Generic[T]):
+class _Dialog(WorkbookDialog[T | None], Generic[T]):
     """Base: Escape cancels (dismisses with None)."""
 
     DEFAULT_CSS = DIALOG_CSS

@@ -20,10 +20,16 @@ MOVING = (
     ("Space", "Tick or untick a box"),
     ("Ctrl+P", "Command palette: jump to any part of the workbook"),
 )
-# Keys Textual binds for itself that "Moving around" already covers, or that need no words.
 Row = tuple[str, str]
 
-SKIP_ACTIONS = ("help_quit", "command_palette", "focus_next", "focus_previous", "copy_text")
+# Keys Textual binds for itself that "Moving around" already covers, or that need no words.
+# A scrolling part of ours (the plan summary) inherits Textual's scroll keys: arrows cover them.
+SCROLLING = ("up", "down", "left", "right", "home", "end")
+SKIP_ACTIONS: tuple[str, ...] = (
+    *("help_quit", "command_palette", "focus_next", "focus_previous", "copy_text"),
+    *(f"scroll_{way}" for way in SCROLLING),
+    *(f"page_{way}" for way in SCROLLING[:4]),
+)
 
 
 def friendly_key(shown: str) -> str:
@@ -34,6 +40,11 @@ def friendly_key(shown: str) -> str:
     if shown[:1] == "f" and shown[1:].isdigit():
         return shown.upper()
     return shown
+
+
+def ours(node: object) -> bool:
+    """Whether ``node`` is one of the workbook's own widgets (the plan summary, a ruler...)."""
+    return type(node).__module__.startswith("screens.")
 
 
 class HelpScreen(WorkbookScreen):
@@ -56,8 +67,8 @@ class HelpScreen(WorkbookScreen):
             what = binding.tooltip or binding.description
             if not what or binding.action.endswith(SKIP_ACTIONS):
                 continue
-            if active.node is not screen and not isinstance(active.node, App):
-                continue  # a focused widget's own keys: "Moving around" covers them
+            if not (active.node is screen or isinstance(active.node, App) or ours(active.node)):
+                continue  # Textual's own widgets' keys (Input, lists): "Moving around" has them
             rows = everywhere if isinstance(active.node, App) else here
             shown = friendly_key(self.app.get_key_display(binding) if key == binding.key else key)
             # Several keys for one action (F1 and Ctrl+G) share a row; the first one's words win.

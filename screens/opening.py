@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.base import WorkbookDialog
 from workbook.errors import DataUnreadable, ProfileInUse, WorkbookError
 from workbook.models import ProfileCard
 from workbook.profile import ensure_profile, latest_good_backup, restore_latest, start_over_empty
@@ -36,7 +36,7 @@ OpeningDialog Button { margin-right: 1; }
 """
 
 
-class OpeningDialog(ModalScreen[str]):
+class OpeningDialog(WorkbookDialog[str]):
     """A calm message with a few choices; dismisses with the chosen button's id."""
 
     DEFAULT_CSS = DIALOG_CSS

@@ -85,10 +85,10 @@ class PeopleScreen(WorkbookScreen):
     ]
     _last: str | None = None
     DEFAULT_CSS = """
-    PeopleScreen #people-intro { color: $text-muted; padding: 0 1; }
-    PeopleScreen #people-list { height: 1fr; min-height: 4; }
+    PeopleScreen #people-intro { color: $text-muted; margin: 0 1; }
+    PeopleScreen #people-list { height: 1fr; min-height: 4; margin: 0 1; }
     PeopleScreen #person-detail {
-        height: auto; max-height: 8; border-top: solid $primary; padding: 0 1;
+        height: auto; max-height: 8; border-top: solid $primary; margin: 0 1;
     }
     """
 

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkbookDialog
 from screens.text import day_text
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
@@ -36,7 +36,7 @@ def plan_text(plan: PlanAnswers | Plan) -> list[Static]:
     return widgets
 
 
-class GoalPicker(ModalScreen[str | None]):
+class GoalPicker(WorkbookDialog[str | None]):
     """Pick an item of the plan to make a short-term goal from."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close")]
@@ -77,24 +77,31 @@ class GoalPicker(ModalScreen[str | None]):
 class PlanSummary(VerticalScroll, can_focus=True):
     """The finished plan, read-only, with keys to edit any section and to reach the exercises."""
 
+    # Not in the footer: with Back and the keys that work everywhere it is full at 80 columns,
+    # and F1 must stay in view. The line of keys docked under the plan spells them all out,
+    # and "?" lists them too.
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[
-            Binding(str(n), f"edit({n})", f"Edit {n}", show=False)
-            for n in range(1, PLAN_STEP_COUNT + 1)
-        ],
-        Binding("e", "edit(1)", "Edit (1-8)", id="plan_edit", tooltip="Edit a section: 1 to 8"),
-        Binding("g", "goal", "Make a goal", id="plan_goal"),
-        Binding("m", "reviewed", "Mark reviewed", id="plan_reviewed"),
-        Binding("r", "revisions", "Revisions", id="plan_revisions"),
-        Binding("w", "weighing", "Weighing it up", id="plan_weighing"),
-        Binding("v", "values", "What matters", id="plan_values"),
+        *[Binding(str(n), f"edit({n})", show=False) for n in range(1, PLAN_STEP_COUNT + 1)],
+        Binding(
+            "e",
+            "edit(1)",
+            "Edit",
+            id="plan_edit",
+            show=False,
+            tooltip="Edit section 1; 1 to 8 edit that section",
+        ),
+        Binding("g", "goal", "Make a goal", id="plan_goal", show=False),
+        Binding("m", "reviewed", "Mark reviewed", id="plan_reviewed", show=False),
+        Binding("r", "revisions", "Revisions", id="plan_revisions", show=False),
+        Binding("w", "weighing", "Weighing it up", id="plan_weighing", show=False),
+        Binding("v", "values", "What matters most", id="plan_values", show=False),
     ]
 
     DEFAULT_CSS = """
     PlanSummary { height: 1fr; padding: 0 1; }
     PlanSummary .sum-state { color: $text-muted; margin-bottom: 1; }
     PlanSummary .sum-head { color: $primary; }
-    PlanSummary .sum-keys { color: $text-muted; margin-top: 1; }
+    PlanSummary .sum-keys { color: $text-muted; dock: bottom; padding-top: 1; }
     """
 
     class EditSection(Message):
@@ -119,8 +126,8 @@ class PlanSummary(VerticalScroll, can_focus=True):
         yield Static(self._state(plan), classes="sum-state", markup=False)
         yield from plan_text(plan)
         yield Static(
-            "Keys: 1-8 edit a section · g make a goal · m mark reviewed · r revisions · "
-            "w weighing it up · v what matters most",
+            "Keys: 1-8 edit a section · g make a goal · m mark reviewed · r revisions\n"
+            "      w weighing it up · v what matters most",
             classes="sum-keys",
             markup=False,
         )

@@ -18,11 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkbookDialog
 from screens.widgets.list_editor import Column, ListEditor
 from screens.widgets.ruler import Ruler
 from workbook import plan as wp
@@ -59,7 +59,7 @@ RATING_ENDS = {
 }
 
 
-class StepPicker(ModalScreen[int | str | None]):
+class StepPicker(WorkbookDialog[int | str | None]):
     """Jump to any step (each marked answered or "not yet"), or open a companion exercise."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close")]

@@ -14,10 +14,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import WorkbookDialog
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
 from screens.widgets.ticks import Tick
 from workbook.errors import WorkbookError
@@ -166,7 +167,7 @@ def _plain(exc: Exception) -> str:
     return "That cannot be used."
 
 
-class RecoveryCodeDialog(ModalScreen[None]):
+class RecoveryCodeDialog(WorkbookDialog[None]):
     """The recovery code, shown this once."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="RecoveryCodeDialog")
@@ -194,7 +195,7 @@ class RecoveryCodeDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RenameDialog(ModalScreen[ProfileCard | None]):
+class RenameDialog(WorkbookDialog[ProfileCard | None]):
     """A new name for a workbook (its passphrase is asked for first, if it has one)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="RenameDialog")
@@ -243,7 +244,7 @@ class RenameDialog(ModalScreen[ProfileCard | None]):
         self.dismiss(renamed)
 
 
-class DeleteDialog(ModalScreen[bool]):
+class DeleteDialog(WorkbookDialog[bool]):
     """Delete a workbook: type its name (and its passphrase); a last copy can be kept."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="DeleteDialog")
@@ -307,7 +308,7 @@ class DeleteDialog(ModalScreen[bool]):
         self.query_one("#delete-error", Static).update(Text(text))
 
 
-class PassphraseDialog(ModalScreen[None]):
+class PassphraseDialog(WorkbookDialog[None]):
     """Set a passphrase (encrypting the workbook), change it, or remove it (asked twice)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PassphraseDialog")
@@ -414,7 +415,7 @@ class PassphraseDialog(ModalScreen[None]):
         self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(None))
 
 
-class ConfirmRemoveDialog(ModalScreen[bool]):
+class ConfirmRemoveDialog(WorkbookDialog[bool]):
     """Removing a passphrase asks twice: once with the reason, once more to be sure."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmRemoveDialog")

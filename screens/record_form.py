@@ -13,9 +13,9 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from screens.base import WorkbookDialog
 from workbook.errors import WorkbookError
 
 
@@ -83,7 +83,7 @@ RecordForm Button, ConfirmDialog Button {
 """
 
 
-class RecordForm(ModalScreen[bool]):
+class RecordForm(WorkbookDialog[bool]):
     """Add or edit one record. Dismisses True once saved, False when cancelled."""
 
     DEFAULT_CSS = FORM_CSS
@@ -179,7 +179,7 @@ class RecordForm(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(WorkbookDialog[bool]):
     """Ask before something is removed. Dismisses True to go ahead."""
 
     DEFAULT_CSS = FORM_CSS

@@ -98,10 +98,10 @@ class ResourcesScreen(WorkbookScreen):
     ResourcesScreen #resource-filters { height: 1; margin: 0 1 1 1; }
     ResourcesScreen #resource-search { width: 1fr; }
     ResourcesScreen #resource-kind { width: 34; margin-left: 1; }
-    ResourcesScreen #group-notice { color: $warning; padding: 0 1; height: auto; }
-    ResourcesScreen #resource-list { height: 1fr; min-height: 4; }
+    ResourcesScreen #group-notice { color: $warning; margin: 0 1; height: auto; }
+    ResourcesScreen #resource-list { height: 1fr; min-height: 4; margin: 0 1; }
     ResourcesScreen #resource-detail {
-        height: auto; max-height: 8; border-top: solid $primary; padding: 0 1;
+        height: auto; max-height: 8; border-top: solid $primary; margin: 0 1;
     }
     """
 

@@ -15,10 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from screens.base import WorkbookScreen
+from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
@@ -188,7 +187,7 @@ class SetbackScreen(WorkbookScreen):
             self.app.pop_screen()
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(WorkbookDialog[bool]):
     """A yes-or-no question; Escape means no."""
 
     DEFAULT_CSS = """

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Input,
@@ -31,7 +30,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from screens.base import WorkbookScreen
+from screens.base import WorkbookDialog, WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
 from screens.text import clip, literal
 from screens.widgets.ticks import Choice
@@ -423,7 +422,7 @@ class SkillScreen(WorkbookScreen):
 # --- Dialogs ---------------------------------------------------------------------------------
 
 
-class OwnSkillDialog(ModalScreen[OwnSkill | None]):
+class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
     """Add (or change) a skill of the person's own: a name, why (optional), and steps."""
 
     CSS_PATH = "skills.tcss"
@@ -500,7 +499,7 @@ class OwnSkillDialog(ModalScreen[OwnSkill | None]):
         return self.app.repo
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(WorkbookDialog[bool]):
     """A yes/no question; No is focused first."""
 
     CSS_PATH = "skills.tcss"

@@ -14,9 +14,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from screens.base import WorkbookDialog
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
 from workbook.storage import Codec
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from screens.app import WorkbookApp
 
 
-class UnlockScreen(ModalScreen[Codec | None]):
+class UnlockScreen(WorkbookDialog[Codec | None]):
     """The passphrase (or recovery code) for one profile. Only the profile's label is shown."""
 
     DEFAULT_CSS = """

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
@@ -30,7 +29,7 @@ from textual.widgets import (
     Static,
 )
 
-from screens.base import WorkbookScreen
+from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day, show_error
 from screens.widgets.ruler import Ruler
 from screens.widgets.ticks import Choice
@@ -77,7 +76,7 @@ def parse_minutes(text: str, low: int = 0, high: int = 1440) -> int | None:
 # --- Logging an urge ----------------------------------------------------------------------
 
 
-class LogUrgeScreen(ModalScreen[Urge | None]):
+class LogUrgeScreen(WorkbookDialog[Urge | None]):
     """Note an urge: when, how strong, how long, trigger, thoughts, what I did, did it pass."""
 
     CSS_PATH = "urges.tcss"

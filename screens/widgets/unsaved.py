@@ -11,17 +11,17 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 
+from screens.base import WorkbookDialog
 from screens.widgets.ruler import Ruler
 
 Choice = Literal["save", "discard", "stay"]
 
 
-class UnsavedScreen(ModalScreen[Choice]):
+class UnsavedScreen(WorkbookDialog[Choice]):
     """ "You have changes not saved yet": Save / Leave without saving / Stay."""
 
     DEFAULT_CSS = """

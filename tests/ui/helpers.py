@@ -15,7 +15,14 @@ def make_app(root: DataRoot, profile: str | None = None, today: date = TODAY) ->
 
 
 def screen_text(app: WorkbookApp) -> str:
-    """Everything the Statics on the screen show now, as plain text (for assertions).
+    """Everything the Statics on the screen show now, as plain text (for assertions)."""
+    from textual.widgets import Static
+
+    return "\n".join(static_text(w) for w in app.screen.query("*") if isinstance(w, Static))
+
+
+def static_text(widget: object, width: int = 200) -> str:
+    """What a Static shows, as plain text, laid out ``width`` columns wide.
 
     A Static may hold a Rich renderable (a table, say); it is rendered to plain text
     rather than taken by ``str()``, whose repr carries a memory address that can
@@ -27,18 +34,13 @@ def screen_text(app: WorkbookApp) -> str:
     from textual.visual import RichVisual
     from textual.widgets import Static
 
-    console = Console(file=StringIO(), width=200, color_system=None, legacy_windows=False)
-    parts = []
-    for widget in app.screen.query("*"):
-        if not isinstance(widget, Static):
-            continue
-        shown = widget.render()
-        if isinstance(shown, RichVisual):
-            shown = shown._renderable
-        if isinstance(shown, str) or not hasattr(shown, "__rich_console__"):
-            parts.append(str(shown))
-            continue
-        with console.capture() as capture:
-            console.print(shown)
-        parts.append(capture.get())
-    return "\n".join(parts)
+    assert isinstance(widget, Static)
+    shown = widget.render()
+    if isinstance(shown, RichVisual):
+        shown = shown._renderable
+    if isinstance(shown, str) or not hasattr(shown, "__rich_console__"):
+        return str(shown)
+    console = Console(file=StringIO(), width=width, color_system=None, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(shown)
+    return capture.get()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
 from screens.goals import GoalDetailScreen, GoalEditScreen, GoalsScreen
 from tests.conftest import TODAY
 from tests.ui.goals_support import visible_text as screen_text
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, static_text
 from workbook import goals, reviews
 from workbook.models import (
     Goal,
@@ -277,7 +278,7 @@ async def test_home_card_counts_active_goals_and_next_steps(
 
     seed(root, card, setup)
     async with make_app(root).run_test(size=(80, 24)) as pilot:
-        text = str(home_card(pilot.app).render())
+        text = static_text(home_card(pilot.app))
         assert "Goals: 1 active · 1 of 2 steps done" in text
         assert "Next: Monday walk" in text and "Paused one" not in text
 
@@ -298,3 +299,89 @@ async def test_leaving_the_form_with_unsaved_words_asks_first(
         await pilot.press("escape", "tab", "enter")  # leave without saving
         assert isinstance(pilot.app.screen, GoalsScreen)
         assert stored_goals(pilot.app) == []
+
+
+def drawn_lines(widget: object) -> list[str]:
+    """The lines a widget draws at its size on screen now, trailing spaces dropped."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    assert isinstance(widget, Widget)
+    width, height = widget.size
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+async def home_goals_card(pilot: object, size: tuple[int, int]) -> list[str]:
+    from screens.home import HomeScreen
+
+    app = pilot.app  # type: ignore[attr-defined]
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.pause()  # type: ignore[attr-defined]  # the cards are built after Home paints
+    card = app.screen.query_one("#goals-card")
+    assert card.size.width < size[0] // 2  # two cards side by side
+    return drawn_lines(card)
+
+
+LONG_STEP = "Ring the bank on Monday morning and ask about a basic account"  # 61 characters
+
+
+@pytest.mark.parametrize(
+    ("size", "step"),
+    [
+        ((120, 40), "Ring the bank on Monday and ask for a meeting"),  # 45 characters
+        ((149, 40), LONG_STEP),  # the widest two-card Home: 70 columns a card
+    ],
+)
+async def test_home_card_shows_the_whole_next_step_when_there_is_room(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], size: tuple[int, int], step: str
+) -> None:
+    card = make_profile()
+    seed(root, card, lambda repo: goals.add_goal(repo, "Open a bank account", steps=[step]))
+    async with make_app(root).run_test(size=size) as pilot:
+        lines = await home_goals_card(pilot, size)
+        assert f"  Next: {step}" in lines
+        assert "        (Open a bank account)" in lines
+
+
+async def test_home_card_cuts_the_next_step_to_its_width_at_80_columns(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, lambda repo: goals.add_goal(repo, "Open a bank account", steps=[LONG_STEP]))
+    size = (80, 24)
+    async with make_app(root).run_test(size=size) as pilot:
+        lines = await home_goals_card(pilot, size)
+        step, goal = lines[-2:]
+        # One line for the step, cut with an ellipsis at the card's edge, and the goal's name
+        # whole beneath it, under the step's words (not a word-wrapped tail of the step).
+        assert step.startswith("  Next: Ring the bank on") and step.endswith("…")
+        assert len(step) == pilot.app.screen.query_one("#dashboard").children[0].size.width
+        assert goal == "        (Open a bank account)"
+        await pilot.press("g", "enter")  # the whole step is on the goal's own screen
+        assert LONG_STEP in screen_text(pilot.app)
+
+
+async def test_home_card_fits_wide_characters_and_shows_markup_and_controls_as_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from rich.cells import cell_len
+
+    card = make_profile()
+
+    def setup(repo: Repository) -> None:
+        goals.add_goal(repo, "[bold red]Mine[/]", steps=["[link=x]Call[/link] Sam"])
+        goals.add_goal(
+            repo, "銀行口座", steps=["銀行に電話して、基本口座について聞いてみる。明日の朝"]
+        )
+        goals.add_goal(repo, "Bell", steps=["Ring\x07 the \x1b[2J bank"])
+
+    seed(root, card, setup)
+    size = (80, 24)
+    async with make_app(root).run_test(size=size) as pilot:
+        lines = await home_goals_card(pilot, size)
+        width = pilot.app.screen.query_one("#goals-card").size.width
+        assert all(cell_len(line) <= width for line in lines)
+        shown = "\n".join(lines)
+        assert "[link=x]Call[/link] Sam" in shown and "([bold red]Mine[/])" in shown
+        assert "Ring␇ the ␛[2J bank" in shown and "\x1b" not in shown
+        assert "  Next: 銀行に電話して" in shown and "…" in shown

@@ -567,3 +567,44 @@ async def test_empty_why_boxes_can_be_seen_without_colour(
         assert len(boxes) == 2
         # A compact box has no border: an empty one is only visible by its placeholder.
         assert all(isinstance(b, Input) and b.placeholder for b in boxes)
+
+
+async def test_every_summary_key_is_in_view_at_80_columns(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The footer is not cut, and the summary's own keys are spelt out in view, and in "?"."""
+    from textual.widgets import Footer, Static
+
+    from screens.help import HelpScreen
+
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(
+        repo,
+        changes=[PlanChange(text=f"Change number {n}") for n in range(1, 6)],
+        reasons=[PlanPoint(text=f"Reason number {n}") for n in range(1, 6)],
+    )
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        summary = app.screen.query_one(PlanSummary)
+        assert summary.max_scroll_y > 0  # the plan is longer than the screen
+        footer = app.screen.query_one(Footer)
+        palette = footer.query_one(".-command-palette")
+        keys = [k for k in footer.query("FooterKey") if k is not palette]
+        cut = [k.key for k in keys if k.region.right > palette.region.x]
+        assert cut == []
+        assert {"escape", "f1"} <= {k.key for k in keys}  # Back and help for a hard moment
+        hint = summary.query_one(".sum-keys", Static)
+        top = app.screen.get_widget_at(hint.region.x, hint.region.y)[0]
+        assert top is hint  # in view without scrolling, not covered
+        words = str(hint.render())
+        for spelt in ("1-8", "g make a goal", "m mark", "r revisions", "w weighing", "v what"):
+            assert spelt in words
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for what in ("Make a goal", "Mark reviewed", "Revisions", "Weighing it up"):
+            assert what in text
