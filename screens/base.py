@@ -25,6 +25,20 @@ if TYPE_CHECKING:
 
 ResultType = TypeVar("ResultType")
 
+FOOTER_ORDER = {"hard_moment": 0, "back": 1, "help": 3, "quit": 4, "log_urge": 5, "quick_hide": 6}
+"""Where a key sits in the footer; a screen's own keys come third (rank 2).
+
+At 80 columns the footer holds six or seven keys, and what does not fit is cut at the right
+edge. Help for a hard moment must never be the key that is cut, so it comes first; every key
+is also listed by ``?``.
+"""
+
+
+def footer_first(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """``bindings`` in the footer's order (F1 first, then Back, the screen's keys, the rest)."""
+    ranked = sorted(bindings.items(), key=lambda kv: FOOTER_ORDER.get(kv[1].binding.action, 2))
+    return dict(ranked)
+
 
 class WorkbookScreen(Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
@@ -87,6 +101,11 @@ class WorkbookScreen(Screen[None]):
         """Whether there is a screen of ours below this one (Home and the welcome are first)."""
         return len(self.app.screen_stack) > 2 and self.app.screen is self
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys that work here, in the footer's order (see :data:`FOOTER_ORDER`)."""
+        return footer_first(super().active_bindings)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.can_go_back()
@@ -127,4 +146,4 @@ class WorkbookDialog(ModalScreen[ResultType]):
             state = app._check_action_state(binding.action, app)  # what the footer asks
             if state is not False:
                 shown[key] = ActiveBinding(app, binding, bool(state), binding.tooltip)
-        return shown
+        return footer_first(shown)

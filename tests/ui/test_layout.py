@@ -64,3 +64,26 @@ async def test_feature_screens_keep_a_column_clear_at_each_side(
             if drawn_columns(w)[0] < 1 or drawn_columns(w)[1] > WIDTH - 2
         ]
         assert against_an_edge == []
+
+
+@pytest.mark.parametrize(
+    "section_id",
+    ["checkin", "plan", "goals", "review", "urges", "skills", "people", "hard_plan", "resources"],
+)
+async def test_help_for_a_hard_moment_is_never_cut_from_the_footer(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], section_id: str
+) -> None:
+    """At 80 columns the footer cannot hold every key; F1 comes first, so it is never cut."""
+    from textual.widgets._footer import FooterKey
+
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(WIDTH, 24)) as pilot:
+        app.action_open_section(section_id)
+        await pilot.pause()
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        hard = [k for k in keys if k.action == "hard_moment"]
+        assert len(hard) == 1
+        assert hard[0].region.x == 0 and hard[0].region.right <= WIDTH
+        back = [k for k in keys if k.action == "back"]
+        assert back and back[0].region.right <= WIDTH  # and the way back is in view too
