@@ -151,15 +151,18 @@ class WorkbookApp(IdleLock, App[int]):
     # Global actions ------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Quit at once, unless the screen holds typing that is not saved yet: then ask."""
-        from screens.base import WorkbookScreen
+        """Quit at once, unless a screen or dialog holds typing that is not saved yet: then ask.
 
-        screen = self.screen
-        if isinstance(screen, WorkbookScreen) and screen.unsaved():
-            from screens.opening import confirm_quit
+        Every screen on the stack is asked, not only the top one: a form left open under a
+        "Leave without saving?" dialog still holds the person's words.
+        """
+        for screen in reversed(self.screen_stack):
+            unsaved = getattr(screen, "unsaved", None)
+            if callable(unsaved) and unsaved():
+                from screens.opening import confirm_quit
 
-            confirm_quit(self)
-            return
+                confirm_quit(self)
+                return
         self.exit()
 
     def action_open_section(self, section_id: str) -> None:

@@ -125,6 +125,28 @@ class WorkbookDialog(ModalScreen[ResultType]):
     their content.
     """
 
+    _typed_at_start: tuple[object, ...] | None = None
+
+    def on_mount(self) -> None:
+        """Note what the fields hold once the dialog is filled in (runs after a subclass's)."""
+        self._typed_at_start = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        from textual.widgets import Input
+
+        from screens.widgets.unsaved import form_state
+
+        secret = frozenset(i.id for i in self.query(Input) if i.password and i.id)
+        return form_state(self, exclude=secret)
+
+    def unsaved(self) -> bool:
+        """Whether something typed here is not saved yet (quitting asks first then).
+
+        A passphrase being typed does not count: it must not be kept, and asking about it
+        would only get in the way.
+        """
+        return self._typed_at_start is not None and self._typed() != self._typed_at_start
+
     async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
         if not any(isinstance(widget, Footer) for widget in widgets):
             widgets = [*widgets, Footer()]

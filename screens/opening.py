@@ -142,12 +142,19 @@ def _leave(app: WorkbookApp, choice: str | None) -> None:
 
 
 def confirm_quit(app: WorkbookApp) -> None:
-    """Ask before quitting when the screen holds typing that could not be saved yet."""
+    """Ask before quitting when a screen holds typing that could not be saved yet."""
+    if app.screen.id == QUIT_QUESTION:
+        return  # already asking: Ctrl+Q again does not stack a second copy
 
     def chosen(choice: str | None) -> None:
         if choice == "quit":
             app.exit(0)
 
-    message = "What you typed on this screen is not saved yet. Quit anyway?"
+    message = "Something you typed is not saved yet. Quit anyway?"
     choices = [("stay", "Keep writing"), ("quit", "Quit anyway")]
-    app.push_screen(OpeningDialog("Not saved yet", message, choices), chosen)
+    question = OpeningDialog("Not saved yet", message, choices)
+    question.id = QUIT_QUESTION
+    app.push_screen(question, chosen)
+
+
+QUIT_QUESTION = "quit-question"

@@ -403,3 +403,53 @@ async def test_home_turns_the_paused_collector_back_on(
             assert gc.isenabled()  # ...and the collector is back on
     finally:
         gc.enable()
+
+
+async def test_quit_from_a_dialog_asks_when_the_form_below_holds_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Typing in a goal, Escape ("Leave without saving?"), then Ctrl+Q: the words are asked for."""
+    from screens.goals import GoalEditScreen
+
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(GoalEditScreen(None))
+        await pilot.pause()
+        app.screen.query_one("#title", Input).focus()
+        await pilot.press(*"Call the bank", "escape")
+        await pilot.pause()
+        asking = app.screen
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.id == "quit-question"
+        await pilot.press("ctrl+q")  # again: still one question, not two
+        await pilot.pause()
+        assert app.screen_stack.count(app.screen) == 1 and app.screen_stack[-2] is asking
+        await pilot.click("#stay")
+        await pilot.pause()
+        assert app.screen is asking
+        assert app.screen_stack[-2].query_one("#title", Input).value == "Call the bank"
+
+
+async def test_quit_from_the_urge_log_asks_when_something_was_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # nothing typed yet: quits at once
+        await pilot.pause()
+        assert not app.is_running
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        field = next(i for i in app.screen.query(Input) if not i.disabled)
+        field.focus()
+        await pilot.press(*"after the call", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen.id == "quit-question"
