@@ -198,17 +198,21 @@ class GoalsScreen(WorkbookScreen):
         self.query_one("#goals-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_list()
+        if self.returned():
+            self.refresh_list()
 
     @property
     def area(self) -> LifeArea | None:
         value = self.query_one("#goals-area", Select).value
         return None if value == ALL_AREAS or not isinstance(value, str) else LifeArea(value)
 
+    _listed_area: object = object()  # the area the list shows (a fresh object: none yet)
+
     def refresh_list(self) -> None:
         today = self.today()
         listed = self.query_one("#goals-list", OptionList)
         chosen = listed.highlighted_option.id if listed.highlighted_option else None
+        self._listed_area = self.area
         shown = goals.all_goals(self.repo, self.area)
         options: list[Option] = []
         for horizon, status, members in goals.grouped(shown):
@@ -233,7 +237,8 @@ class GoalsScreen(WorkbookScreen):
         self.query_one("#goals-summary", Static).update(summary)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.refresh_list()
+        if self.area != self._listed_area:  # the Select also says "changed" as it mounts
+            self.refresh_list()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -291,7 +296,8 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         self.query_one("#goal-steps", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_goal()
+        if self.returned():
+            self.refresh_goal()
 
     @property
     def goal(self) -> Goal | None:

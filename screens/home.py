@@ -39,8 +39,6 @@ class HomeScreen(WorkbookScreen):
         Binding("q", "app.quit", "Quit", show=False, tooltip="Close the workbook (all is saved)"),
     ]
 
-    _shown_once = False
-
     def body(self) -> ComposeResult:
         app = self.workbook_app
         today = self.today()
@@ -110,8 +108,7 @@ class HomeScreen(WorkbookScreen):
 
     async def on_screen_resume(self) -> None:
         """Coming back to Home: rebuild the cards, so a goal or plan made just now shows at once."""
-        if not self._shown_once:
-            self._shown_once = True  # the first showing was just composed
+        if not self.returned():
             return
         self.query_one("#greeting", Static).update(f"Hello, {self.workbook_app.person_label}.")
         grid = self.query("#dashboard")

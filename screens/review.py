@@ -61,6 +61,9 @@ RATING_LEGEND = " · ".join(f"{n} {word}" for n, word in enumerate(RATING_WORDS)
 
 RECENT_WEEKS = 26
 """How many weeks of scores the review screen pictures (the coach report has every week)."""
+RECENT_HISTORY = 52
+"""How many past reviews the list shows at first: a year. The rest are one Enter away."""
+SHOW_ALL = "show-all-reviews"
 
 
 def week_label(review: Review) -> str:
@@ -91,7 +94,8 @@ class ReviewScreen(WorkbookScreen):
 
     SECTION_TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
-    _shown_once = False
+    _older: list[Review]
+    """Past reviews not listed yet (those older than a year), shown on request."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "begin", "This week's review", id="review_begin"),
     ]
@@ -123,10 +127,26 @@ class ReviewScreen(WorkbookScreen):
             yield from self.sparklines(kept)
 
     def history_list(self, kept: list[Review]) -> Widget:
-        options = [Option(history_line(r), id=r.id) for r in kept]
+        """The past year of reviews, newest first; after years, the older ones on request.
+
+        Listing every week of ten years took longer than the rest of the screen together.
+        """
+        self._older = kept[RECENT_HISTORY:]
+        options = [Option(history_line(r), id=r.id) for r in kept[:RECENT_HISTORY]]
+        if self._older:
+            more = Text(f"Show the {len(self._older)} older reviews too", style="italic")
+            options.append(Option(more, id=SHOW_ALL))
         if not options:
             options = [Option(Text("None yet. Your reviews will be kept here."), disabled=True)]
         return OptionList(*options, id="history", markup=False)
+
+    def show_older(self) -> None:
+        listed = self.query_one("#history", OptionList)
+        at = listed.highlighted
+        listed.remove_option(SHOW_ALL)
+        listed.add_options([Option(history_line(r), id=r.id) for r in self._older])
+        listed.highlighted = at  # the first of the older ones, where "show" was
+        self._older = []
 
     def sparklines(self, kept: list[Review]) -> ComposeResult:
         """The recent picture: the last half year of scores, and the goals rated in it.
@@ -171,8 +191,7 @@ class ReviewScreen(WorkbookScreen):
 
     async def on_screen_resume(self) -> None:
         """Back from a review: show it in the history (the first showing was just composed)."""
-        if not self._shown_once:
-            self._shown_once = True
+        if not self.returned():
             return
         await self.recompose()
         self.focus_start()
@@ -206,7 +225,9 @@ class ReviewScreen(WorkbookScreen):
             self.focus_start()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option.id == SHOW_ALL:
+            self.show_older()
+        elif event.option.id:
             self.app.push_screen(ReviewDetailScreen(event.option.id))
 
 

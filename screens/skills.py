@@ -146,7 +146,8 @@ class SkillsScreen(WorkbookScreen):
         self.query_one("#skills-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_list()
+        if self.returned():
+            self.refresh_list()
 
     def refresh_list(self) -> None:
         """Rebuild the list and the summary from what is stored."""

@@ -383,7 +383,8 @@ class UrgesScreen(WorkbookScreen):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_list()
+        if self.returned():
+            self.refresh_list()
 
     def refresh_list(self) -> None:
         log = urges.all_urges(self.repo)

@@ -341,3 +341,34 @@ async def test_enter_on_the_review_page_starts_the_review_and_comes_back_to_the_
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReviewScreen)
         assert isinstance(pilot.app.focused, Button) and pilot.app.focused.id == "begin"
+
+
+async def test_after_years_the_history_lists_a_year_and_the_rest_on_request(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def years(repo: Repository) -> None:
+        for weeks_ago in range(1, 61):
+            review = reviews.begin(repo, WEEK.shift(-weeks_ago))
+            reviews.answer_week(repo, review, difference=weeks_ago % 11)
+            reviews.finish(repo, review, TODAY - timedelta(days=7 * weeks_ago))
+
+    seed(root, card, years)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        history_list = pilot.app.screen.query_one("#history", OptionList)
+        assert history_list.option_count == 53  # a year, then the way to the rest
+        last = history_list.get_option_at_index(52)
+        assert "Show the 8 older reviews too" in str(last.prompt)
+        history_list.focus()
+        history_list.highlighted = 52
+        await pilot.press("enter")
+        await pilot.pause()
+        assert history_list.option_count == 60
+        assert isinstance(pilot.app.screen, ReviewScreen)  # shown in place, nothing opened
+        oldest = reviews.history(pilot.app.repo)[-1]  # type: ignore[arg-type]
+        assert history_list.get_option_at_index(59).id == oldest.id
+        assert history_list.highlighted == 52
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, ReviewDetailScreen)

@@ -453,3 +453,47 @@ async def test_quit_from_the_urge_log_asks_when_something_was_typed(
         await pilot.press(*"after the call", "ctrl+q")
         await pilot.pause()
         assert app.is_running and app.screen.id == "quit-question"
+
+
+@pytest.mark.parametrize(
+    ("section_id", "screen_class", "method"),
+    [
+        ("goals", "screens.goals:GoalsScreen", "refresh_list"),
+        ("urges", "screens.urges:UrgesScreen", "refresh_list"),
+        ("skills", "screens.skills:SkillsScreen", "refresh_list"),
+        ("review", "screens.review:ReviewScreen", "body"),
+    ],
+)
+async def test_a_screen_builds_its_list_once_on_opening_and_again_on_return(
+    root: DataRoot,
+    make_profile: Callable[..., ProfileCard],
+    monkeypatch: pytest.MonkeyPatch,
+    section_id: str,
+    screen_class: str,
+    method: str,
+) -> None:
+    """Opening builds the list once (it was built twice: on mount and on the first resume)."""
+    import importlib
+
+    module, name = screen_class.split(":")
+    cls = getattr(importlib.import_module(module), name)
+    calls: list[int] = []
+    real = getattr(cls, method)
+
+    def counted(self: object, *args: object) -> object:
+        calls.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(cls, method, counted)
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_open_section(section_id)
+        await pilot.pause()
+        assert len(calls) == 1
+        await pilot.press("f1")  # over it, then back: built again, to show any change
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, cls)
+        assert len(calls) == 2
