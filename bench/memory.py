@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench import child_env
+
 CHILD = Path(__file__).with_name("_startup_child.py")
 
 
@@ -21,6 +23,7 @@ def _peak_mb(*args: str) -> float:
         check=True,
         capture_output=True,
         text=True,
+        env=child_env(),
     )
     return int(out.stdout.strip()) / 1024
 

@@ -15,10 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import memory, saves, screens, startup, unlock
-from workbook.demo import build_demo
-from workbook.models import Profile
-from workbook.storage import DataRoot
+from bench import cache_bytecode
+
+cache_bytecode()  # before the app's modules are imported below
+
+from bench import memory, saves, screens, startup, unlock  # noqa: E402 (after cache_bytecode)
+from workbook.demo import build_demo  # noqa: E402 (after cache_bytecode)
+from workbook.models import Profile  # noqa: E402 (after cache_bytecode)
+from workbook.storage import DataRoot  # noqa: E402 (after cache_bytecode)
 
 
 def main() -> int:

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench import child_env
+
 CHILD = Path(__file__).with_name("_startup_child.py")
 
 
@@ -22,6 +24,7 @@ def _once(kind: str, data_dir: Path, profile: str | None = None) -> float:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=child_env(),
     ) as child:
         assert child.stdout is not None
         line = child.stdout.readline()

@@ -59,19 +59,20 @@ class HardPlanScreen(WorkbookScreen):
         return len(self.sections)
 
     def body(self) -> ComposeResult:
+        # Only the summary is built now; each part (a few text boxes each) is built the first
+        # time it is shown. Building all seven at once made the screen slow to open.
         plan = hard_plan.load(self.repo)
-        with ContentSwitcher(id="plan-pages"):
-            for index in range(len(self.sections)):
-                with VerticalScroll(id=f"part-{index}", classes="plan-page", can_focus=False):
-                    yield from self._part(index, plan)
-            with VerticalScroll(id="summary", classes="plan-page"):
-                yield from self._summary(plan)
+        with (
+            ContentSwitcher(id="plan-pages"),
+            VerticalScroll(id="summary", classes="plan-page"),
+        ):
+            yield from self._summary(plan)
 
     def on_mount(self) -> None:
         plan = hard_plan.load(self.repo)
         self.page = 0 if hard_plan.is_empty(plan) else self.summary_page
 
-    def watch_page(self, page: int) -> None:
+    async def watch_page(self, page: int) -> None:
         switcher = self.query_one("#plan-pages", ContentSwitcher)
         if page >= self.summary_page:
             plan = hard_plan.load(self.repo)
@@ -81,8 +82,15 @@ class HardPlanScreen(WorkbookScreen):
             switcher.current = "summary"
             self.query_one("#summary", VerticalScroll).focus()
         else:
-            switcher.current = f"part-{page}"
-            self.query_one(f"#part-{page}").query(TextArea).first().focus()
+            ident = f"part-{page}"
+            if not switcher.query_children(f"#{ident}"):
+                plan = hard_plan.load(self.repo)
+                part = VerticalScroll(
+                    *self._part(page, plan), id=ident, classes="plan-page", can_focus=False
+                )
+                await switcher.add_content(part)
+            switcher.current = ident
+            self.query_one(f"#{ident}").query(TextArea).first().focus()
 
     def _part(self, index: int, plan: HardMomentsPlan) -> list[Widget]:
         section = self.sections[index]
