@@ -10,6 +10,7 @@ and coming back carries on where the person was.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -62,7 +63,7 @@ RATING_LEGEND = " · ".join(f"{n} {word}" for n, word in enumerate(RATING_WORDS)
 RECENT_WEEKS = 26
 """How many weeks of scores the review screen pictures (the coach report has every week)."""
 RECENT_HISTORY = 52
-"""How many past reviews the list shows at first: a year. The rest are one Enter away."""
+"""How many weeks back the list shows at first: a year. Older reviews are one Enter away."""
 SHOW_ALL = "show-all-reviews"
 
 
@@ -94,8 +95,8 @@ class ReviewScreen(WorkbookScreen):
 
     SECTION_TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
-    _older: list[Review]
-    """Past reviews not listed yet (those older than a year), shown on request."""
+    _since: date
+    """The first day of the oldest week listed at first (a year back)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "begin", "This week's review", id="review_begin"),
     ]
@@ -121,21 +122,21 @@ class ReviewScreen(WorkbookScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("Look back at last week", id="look-back", compact=True)
                         yield Button("Not this time", id="not-now", compact=True)
-            kept = reviews.history(self.repo)  # read once for the list and the pictures
+            # The past year is read once, for the list and the pictures; older weeks only if
+            # asked for (after ten years, reading them all was most of the screen's time).
+            self._since = due.week.shift(-RECENT_HISTORY).start
+            kept = reviews.history(self.repo, self._since)
+            older = reviews.has_history_before(self.repo, self._since)
             yield Label("Past reviews (Enter opens one):", classes="heading")
-            yield self.history_list(kept)
+            yield self.history_list(kept, older)
             yield from self.sparklines(kept)
 
-    def history_list(self, kept: list[Review]) -> Widget:
-        """The past year of reviews, newest first; after years, the older ones on request.
-
-        Listing every week of ten years took longer than the rest of the screen together.
-        """
-        self._older = kept[RECENT_HISTORY:]
-        options = [Option(history_line(r), id=r.id) for r in kept[:RECENT_HISTORY]]
-        if self._older:
-            more = Text(f"Show the {len(self._older)} older reviews too", style="italic")
-            options.append(Option(more, id=SHOW_ALL))
+    def history_list(self, kept: list[Review], older: bool) -> Widget:
+        """The past year of reviews, newest first, and the way to the older ones if any."""
+        options = [Option(history_line(r), id=r.id) for r in kept]
+        if older:
+            more = f"Show older reviews too (before {self._since.day} {self._since:%b %Y})"
+            options.append(Option(Text(more, style="italic"), id=SHOW_ALL))
         if not options:
             options = [Option(Text("None yet. Your reviews will be kept here."), disabled=True)]
         return OptionList(*options, id="history", markup=False)
@@ -143,10 +144,13 @@ class ReviewScreen(WorkbookScreen):
     def show_older(self) -> None:
         listed = self.query_one("#history", OptionList)
         at = listed.highlighted
+        older = [r for r in reviews.history(self.repo) if r.week_start < self._since]
         listed.remove_option(SHOW_ALL)
-        listed.add_options([Option(history_line(r), id=r.id) for r in self._older])
+        if older:
+            listed.add_options([Option(history_line(r), id=r.id) for r in older])
+        else:  # only weeks set aside: nothing to list
+            listed.add_option(Option(Text("No older reviews.", style="italic"), disabled=True))
         listed.highlighted = at  # the first of the older ones, where "show" was
-        self._older = []
 
     def sparklines(self, kept: list[Review]) -> ComposeResult:
         """The recent picture: the last half year of scores, and the goals rated in it.

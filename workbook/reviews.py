@@ -8,7 +8,7 @@ is offered once ("Would you like to look back at last week?"), never as a pile o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -50,10 +50,23 @@ def review_for(repo: Repository, week: Week) -> Review | None:
     return found[0] if found else None
 
 
-def history(repo: Repository) -> list[Review]:
-    """Every review begun or finished, newest week first (set-aside weeks left out)."""
-    kept = repo.all(Review, where=lambda r: r.state != ReviewState.SET_ASIDE)
+def history(repo: Repository, since: date | None = None) -> list[Review]:
+    """Every review begun or finished, newest week first (set-aside weeks left out).
+
+    With ``since``, only the weeks that start on or after it (only those are read, so a
+    screen showing the past year stays quick after ten years of reviews).
+    """
+    if since is None:
+        found = repo.all(Review)
+    else:
+        found = repo.find_between(Review, "week_start", since, date.max)
+    kept = [r for r in found if r.state != ReviewState.SET_ASIDE]
     return sorted(kept, key=lambda r: r.week_start, reverse=True)
+
+
+def has_history_before(repo: Repository, day: date) -> bool:
+    """Whether any review (of any state) is kept for a week starting before ``day``."""
+    return repo.count_between(Review, "week_start", date.min, day - timedelta(days=1)) > 0
 
 
 def find_review(repo: Repository, review_id: str) -> Review | None:

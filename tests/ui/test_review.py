@@ -353,22 +353,48 @@ async def test_after_years_the_history_lists_a_year_and_the_rest_on_request(
             review = reviews.begin(repo, WEEK.shift(-weeks_ago))
             reviews.answer_week(repo, review, difference=weeks_ago % 11)
             reviews.finish(repo, review, TODAY - timedelta(days=7 * weeks_ago))
+        aside = reviews.set_aside(repo, WEEK.shift(-70))  # a missed week, not looked back at
+        assert aside.id not in [r.id for r in reviews.history(repo)]
 
     seed(root, card, years)
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         history_list = pilot.app.screen.query_one("#history", OptionList)
-        assert history_list.option_count == 53  # a year, then the way to the rest
+        assert history_list.option_count == 53  # 52 weeks, then the way to the rest
+        since = WEEK.shift(-52).start
+        assert (
+            history_list.get_option_at_index(51).id
+            == reviews.review_for(
+                pilot.app.repo,  # type: ignore[arg-type]
+                WEEK.shift(-52),
+            ).id
+        )  # type: ignore[union-attr]
         last = history_list.get_option_at_index(52)
-        assert "Show the 8 older reviews too" in str(last.prompt)
+        assert f"Show older reviews too (before {since.day} {since:%b %Y})" in str(last.prompt)
         history_list.focus()
         history_list.highlighted = 52
         await pilot.press("enter")
         await pilot.pause()
-        assert history_list.option_count == 60
+        assert history_list.option_count == 60  # the set-aside week is not listed
         assert isinstance(pilot.app.screen, ReviewScreen)  # shown in place, nothing opened
         oldest = reviews.history(pilot.app.repo)[-1]  # type: ignore[arg-type]
         assert history_list.get_option_at_index(59).id == oldest.id
         assert history_list.highlighted == 52
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, ReviewDetailScreen)
+
+
+async def test_only_set_aside_weeks_before_the_year_say_so_kindly(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, lambda repo: reviews.set_aside(repo, WEEK.shift(-80)))
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        history_list = pilot.app.screen.query_one("#history", OptionList)
+        history_list.focus()
+        history_list.highlighted = history_list.option_count - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        last = history_list.get_option_at_index(history_list.option_count - 1)
+        assert "No older reviews." in str(last.prompt)

@@ -201,6 +201,10 @@ def test_find_between_dates_inclusive(repo: Repository) -> None:
     assert [g.title for g in found] == ["g5", "g9"]
     with pytest.raises(TypeError):
         repo.find_between(Goal, "nonsense", 1, 2)
+    assert repo.count_between(Goal, "target_date", date(2026, 1, 5), date(2026, 1, 9)) == 2
+    assert repo.count_between(Goal, "target_date", date.min, date(2025, 12, 31)) == 0
+    with pytest.raises(TypeError):
+        repo.count_between(Goal, "nonsense", 1, 2)
 
 
 def test_remembered_until_the_workbook_changes(repo: Repository) -> None:

@@ -128,6 +128,15 @@ class Repository:
         found = [self._load(model, doc) for doc in self._table(model).search(query)]
         return [item for item in found if item is not None]
 
+    def count_between(self, model: type[R], name: str, low: Any, high: Any) -> int:
+        """How many records :meth:`find_between` would return, without validating any."""
+        if name not in model.model_fields:
+            raise TypeError(f"{model.__name__} has no field {name!r}")
+        lo, hi = to_jsonable_python(low), to_jsonable_python(high)
+        return self._table(model).count(
+            Query()[name].test(lambda v: v is not None and lo <= v <= hi)
+        )
+
     def find(self, model: type[R], ident: str) -> R | None:
         """The stored ``model`` with this id, or None."""
         docs = self._table(model).search(Query().id == ident)
