@@ -436,7 +436,7 @@ class UrgesScreen(WorkbookScreen):
         self.app.push_screen(UrgeSurfScreen())
 
 
-SHOWN = 200
+SHOWN = 100
 """How many urges the log lists, newest first (years of them would be slow and no clearer)."""
 
 
