@@ -81,5 +81,8 @@ def card(app: WorkbookApp) -> Widget:
         step = goals.next_step(goal)
         if step is not None and len(steps) < 3:
             steps.append((step.text, goal.title))
-    heading = f"Goals: {len(active)} active · {p.text()} done"
+    # Short enough for a card at 80 columns (it wrapped "done" onto a line of its own), and
+    # never "no steps yet done".
+    done = f"{p.done}/{p.total} steps done" if p.total else "no steps yet"
+    heading = f"Goals: {len(active)} active · {done}"
     return Static(NextSteps(heading, steps), classes="home-card", id="goals-card")

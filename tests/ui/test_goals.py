@@ -279,8 +279,20 @@ async def test_home_card_counts_active_goals_and_next_steps(
     seed(root, card, setup)
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         text = static_text(home_card(pilot.app))
-        assert "Goals: 1 active · 1 of 2 steps done" in text
+        assert "Goals: 1 active · 1/2 steps done" in text
         assert "Next: Monday walk" in text and "Paused one" not in text
+
+
+async def test_home_card_with_goals_but_no_steps_reads_plainly(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.cards.goals import card as home_card
+
+    card = make_profile()
+    seed(root, card, lambda repo: goals.add_goal(repo, "A home of my own"))
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        text = static_text(home_card(pilot.app))
+        assert "Goals: 1 active · no steps yet" in text and "yet done" not in text
 
 
 async def test_leaving_the_form_with_unsaved_words_asks_first(
