@@ -4,20 +4,21 @@
 small bar (numbers too, so colour is never the only signal), filtered by life area.
 ``GoalDetailScreen`` shows one goal and its checklist: tick steps, add a step, change the date,
 pause, mark done (celebrated quietly), let go (said kindly), edit or delete.
-``GoalEditScreen`` adds or edits a goal. Everything a person typed is shown with markup off.
+``GoalEditScreen`` (in ``screens.goal_form``) adds or edits a goal. Everything a person typed is
+shown with markup off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
@@ -31,11 +32,7 @@ from screens.goal_dialogs import (
 )
 from screens.text import clip
 from workbook import goals
-from workbook.errors import InvalidInput
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
-
-if TYPE_CHECKING:
-    pass
 
 ALL_AREAS = "all"
 SOURCE_WORDS = {"plan": "your change plan", "skill": "a daily-life skill"}
@@ -246,6 +243,8 @@ class GoalsScreen(WorkbookScreen):
 
     def action_add(self) -> None:
         area = self.area
+        from screens.goal_form import GoalEditScreen
+
         self.app.push_screen(GoalEditScreen(None, area=area))
 
     def action_filter(self) -> None:
@@ -432,6 +431,8 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             self.let_go_goal(goal, self.refresh_goal)
 
     def action_edit(self) -> None:
+        from screens.goal_form import GoalEditScreen
+
         self.app.push_screen(GoalEditScreen(self.goal_id))
 
     def action_delete(self) -> None:
@@ -453,255 +454,3 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
                 self.action_back()
 
         self.app.push_screen(ConfirmDialog("Delete this goal?", body, "Delete it"), answered)
-
-
-# Adding and editing ---------------------------------------------------------------------------
-
-
-class GoalEditScreen(WorkbookScreen):
-    """A form to set a new goal (``goal_id`` None) or change one."""
-
-    SECTION_TITLE = "Goals"
-    CSS_PATH = "goals.tcss"
-    AUTO_FOCUS = "#title"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="goal_save", priority=True),
-    ]
-
-    def __init__(self, goal_id: str | None, area: LifeArea | None = None) -> None:
-        super().__init__()
-        self.goal_id = goal_id
-        self.start_area = area
-        self.has_longs = False
-        self.initial: tuple[object, ...] = ()
-
-    def body(self) -> ComposeResult:
-        goal = goals.find_goal(self.repo, self.goal_id) if self.goal_id else None
-        heading = "Change this goal" if goal else "Set a goal"
-        with VerticalScroll(id="goal-form"):
-            yield Label(heading, classes="form-heading")
-            yield from self.field(
-                "What is the goal?",
-                "title",
-                goal.title if goal else "",
-                200,
-                "for example: walk 20 minutes a day, or open a bank account",
-            )
-            yield Static("", id="title-message", classes="form-message", markup=False)
-            yield Label("Short-term (days to weeks) or long-term (months to years)?")
-            yield Select(
-                [
-                    ("Short-term: days to weeks", Horizon.SHORT.value),
-                    ("Long-term: months to years", Horizon.LONG.value),
-                ],
-                value=(goal.horizon if goal else Horizon.SHORT).value,
-                allow_blank=False,
-                id="horizon",
-                compact=True,
-            )
-            yield Label("Which part of life is it about?")
-            area = goal.area if goal else (self.start_area or LifeArea.RECOVERY)
-            yield Select(
-                area_options(), value=area.value, allow_blank=False, id="area", compact=True
-            )
-            yield Label("Does it serve one of your long-term goals? (optional)", id="serves-label")
-            longs = goals.long_term_goals(self.repo, exclude=self.goal_id)
-            self.has_longs = bool(longs)
-            yield Select(
-                [(Text(clip(g.title, 60)), g.id) for g in longs],
-                value=goal.serves if goal and goal.serves in {g.id for g in longs} else Select.NULL,
-                prompt="No, it stands on its own",
-                id="serves",
-                compact=True,
-            )
-            yield from self.field(
-                "Why does it matter to you?",
-                "why",
-                goal.why if goal else "",
-                5000,
-                "for example: so I can sleep better",
-            )
-            yield from self.field(
-                "How will you know you have done it?",
-                "done-when",
-                goal.done_when if goal else "",
-                5000,
-                "for example: five walks a week for a month",
-            )
-            target = goal.target_date.isoformat() if goal and goal.target_date else ""
-            yield from self.field(
-                "A date to aim for (optional, YYYY-MM-DD)",
-                "target",
-                target,
-                10,
-                "for example 2026-12-31",
-            )
-            yield Static("", id="target-message", classes="form-message", markup=False)
-            yield Label("An if-then plan helps when things get hard (optional):")
-            yield Input(
-                goal.if_situation if goal else "",
-                id="if",
-                compact=True,
-                select_on_focus=False,
-                max_length=200,
-                placeholder="If it is 6 p.m. and I feel the pull...",
-            )
-            yield Input(
-                goal.then_action if goal else "",
-                id="then",
-                compact=True,
-                select_on_focus=False,
-                max_length=200,
-                placeholder="...then I call Sam and go for a walk",
-            )
-            if goal is None:
-                yield from self.field(
-                    "A first small step (optional)",
-                    "first-step",
-                    "",
-                    200,
-                    "for example: find my walking shoes",
-                )
-            with Horizontal(id="form-buttons"):
-                yield Button("Save (Ctrl+S)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    @staticmethod
-    def field(label: str, name: str, value: str, limit: int, example: str) -> ComposeResult:
-        yield Label(label, markup=False)
-        yield Input(
-            value,
-            id=name,
-            max_length=limit,
-            placeholder=example,
-            compact=True,
-            select_on_focus=False,
-        )
-
-    def on_mount(self) -> None:
-        self.show_serves()
-        self.initial = self.snapshot()
-        # Focusing the first field scrolls the form a little; show it from the top.
-        form = self.query_one("#goal-form", VerticalScroll)
-        self.call_after_refresh(form.scroll_home, animate=False)
-
-    def snapshot(self) -> tuple[object, ...]:
-        """Everything in the form now, to tell whether anything was typed."""
-        return tuple(i.value for i in self.query(Input)) + tuple(
-            s.value for s in self.query(Select)
-        )
-
-    def unsaved(self) -> bool:
-        """Whether the form holds typing not saved yet (quitting asks first then)."""
-        return self.snapshot() != self.initial
-
-    def action_back(self) -> None:
-        """Leave; if something was typed and not saved, ask first so no words are lost."""
-        if not self.unsaved():
-            super().action_back()
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.app.pop_screen()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                "Leave without saving?",
-                "What you typed here has not been saved yet. Ctrl+S saves it.",
-                "Leave without saving",
-                "Keep editing",
-            ),
-            answered,
-        )
-
-    def show_serves(self) -> None:
-        short = self.query_one("#horizon", Select).value == Horizon.SHORT.value
-        for widget in (self.query_one("#serves-label"), self.query_one("#serves")):
-            widget.display = short and self.has_longs
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "horizon":
-            self.show_serves()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "target":
-            self.query_one("#target-message", Static).update(self.date_message(event.value))
-        elif event.input.id == "title" and event.value.strip():
-            self.query_one("#title-message", Static).update("")
-
-    def date_message(self, text: str) -> str:
-        try:
-            day = goals.parse_date(text)
-        except InvalidInput as exc:
-            return str(exc) if len(text.strip()) >= 10 else ""
-        return goals.date_note(day, self.today())
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_back()
-
-    def value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
-
-    def gather(self) -> dict[str, Any] | None:
-        """The form's values, or None after showing a kind message beside the problem."""
-        if not self.value("title").strip():
-            self.query_one("#title-message", Static).update(goals.EMPTY_TITLE)
-            self.query_one("#title", Input).focus()
-            return None
-        try:
-            target = goals.parse_date(self.value("target"))
-        except InvalidInput as exc:
-            self.query_one("#target-message", Static).update(str(exc))
-            self.query_one("#target", Input).focus()
-            return None
-        horizon = Horizon(str(self.query_one("#horizon", Select).value))
-        serves = self.query_one("#serves", Select).value
-        return {
-            "title": self.value("title"),
-            "horizon": horizon,
-            "area": LifeArea(str(self.query_one("#area", Select).value)),
-            "why": self.value("why"),
-            "done_when": self.value("done-when"),
-            "target_date": target,
-            "if_situation": self.value("if"),
-            "then_action": self.value("then"),
-            "serves": serves if isinstance(serves, str) and horizon == Horizon.SHORT else None,
-        }
-
-    def action_save(self) -> None:
-        fields = self.gather()
-        if fields is None:
-            return
-        saved: list[Goal] = []
-
-        def save() -> None:
-            if self.goal_id is None:
-                first = self.value("first-step")
-                saved.append(goals.add_goal(self.repo, steps=[first], **fields))
-            else:
-                saved.append(goals.edit_goal(self.repo, self.goal_id, **fields))
-
-        try:
-            ok = self.try_save(save)
-        except InvalidInput as exc:
-            self.query_one("#title-message", Static).update(str(exc))
-            return
-        if not ok:
-            return
-        note = goals.date_note(fields["target_date"], self.today())
-        self.notify(note or "Saved.", title="Saved" if note else "", markup=False)
-        self.app.pop_screen()
-        if self.goal_id is None:
-            self.app.push_screen(GoalDetailScreen(saved[0].id))
-
-
-# Home -----------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
-from screens.goals import GoalDetailScreen, GoalEditScreen, GoalsScreen
+from screens.goal_form import GoalEditScreen
+from screens.goals import GoalDetailScreen, GoalsScreen
 from tests.conftest import TODAY
 from tests.ui.goals_support import visible_text as screen_text
 from tests.ui.helpers import make_app, static_text

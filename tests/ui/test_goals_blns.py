@@ -8,7 +8,8 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Input, Static
 
-from screens.goals import GoalDetailScreen, GoalEditScreen
+from screens.goal_form import GoalEditScreen
+from screens.goals import GoalDetailScreen
 from screens.review import ReviewDetailScreen, ReviewFlowScreen
 from tests.blns import naughty_strings
 from tests.ui.helpers import make_app

@@ -409,7 +409,7 @@ async def test_quit_from_a_dialog_asks_when_the_form_below_holds_words(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
     """Typing in a goal, Escape ("Leave without saving?"), then Ctrl+Q: the words are asked for."""
-    from screens.goals import GoalEditScreen
+    from screens.goal_form import GoalEditScreen
 
     make_profile("Sam")
     app = make_app(root)
