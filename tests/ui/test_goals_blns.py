@@ -10,7 +10,8 @@ from textual.widgets import Input, Static
 
 from screens.goal_form import GoalEditScreen
 from screens.goals import GoalDetailScreen
-from screens.review import ReviewDetailScreen, ReviewFlowScreen
+from screens.review import ReviewDetailScreen
+from screens.review_flow import ReviewFlowScreen
 from tests.blns import naughty_strings
 from tests.ui.helpers import make_app
 from workbook import goals

@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 
 from textual.widgets import Button, Input, OptionList, RadioSet, Sparkline
 
-from screens.review import ReviewDetailScreen, ReviewFlowScreen, ReviewScreen
+from screens.review import ReviewDetailScreen, ReviewScreen
+from screens.review_flow import ReviewFlowScreen
 from screens.widgets.ruler import Ruler
 from tests.conftest import TODAY
 from tests.ui.goals_support import visible_text
