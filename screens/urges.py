@@ -1,8 +1,7 @@
-"""Urges: the log (F2 from any screen), the urge-surfing guide, patterns, and the Home card.
+"""Urges: the log (F2 from any screen) and its patterns; the guide is in ``screens.urge_guide``.
 
 Urges rise, peak and pass like a wave. The log shows patterns after a week or two; the guide
-walks through noticing, breathing and riding it out with a gentle timer. The timer's tick is a
-plain method (``tick``/``advance``) so tests move time on without sleeping.
+walks through noticing, breathing and riding it out with a gentle timer.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -231,127 +229,6 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
         self.dismiss(urge)
 
 
-# --- The urge-surfing guide ---------------------------------------------------------------
-
-
-class UrgeSurfScreen(WorkbookScreen):
-    """Noticing, breathing, riding the wave for a chosen number of minutes, then how strong now."""
-
-    SECTION_TITLE = "Riding out an urge"
-    CSS_PATH = "urges.tcss"
-    TICK_SECONDS: ClassVar[float] = 1.0
-    BREATH_SECONDS: ClassVar[int] = 5
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.minutes = 5
-        self.elapsed = 0
-        self.running = False
-        self._timer: Timer | None = None
-
-    def body(self) -> ComposeResult:
-        g = urges.words().guide
-        with VerticalScroll(id="surf"):
-            yield Static(g.intro, id="surf-intro", markup=False)
-            for n, step in enumerate(g.steps, 1):
-                yield Static(f"{n}. {step}", classes="surf-step", markup=False)
-            with Vertical(id="surf-setup"):
-                yield Label(g.choose_minutes, markup=False)
-                with Horizontal(classes="row"):
-                    yield Input("5", id="surf-minutes", max_length=2)
-                    yield Button("Start (Enter)", id="surf-start", variant="primary")
-                yield Static("", id="surf-error", classes="error", markup=False)
-            yield Static("", id="surf-timer", markup=False)
-            with Vertical(id="surf-after"):
-                yield Static(g.finished, markup=False)
-                yield Label(g.strength_now, markup=False)
-                yield Ruler(0, 10, ends=("none", "strongest"), id="surf-strength")
-                yield Label(g.offer_log, markup=False)
-                with Horizontal(classes="row buttons"):
-                    yield Button("Yes, note it", id="surf-log", variant="primary")
-                    yield Button("Not now", id="surf-done")
-
-    def on_mount(self) -> None:
-        self.query_one("#surf-after").display = False
-        self.query_one("#surf-minutes", Input).focus()
-
-    @on(Input.Submitted, "#surf-minutes")
-    @on(Button.Pressed, "#surf-start")
-    def start(self) -> None:
-        """Start the gentle timer for the chosen number of minutes (1 to 30)."""
-        error = self.query_one("#surf-error", Static)
-        try:
-            minutes = parse_minutes(self.query_one("#surf-minutes", Input).value, 1, 30)
-        except ValueError as exc:
-            show_error(error, str(exc))
-            return
-        show_error(error, "")
-        self.minutes = minutes or 5
-        self.elapsed = 0
-        self.running = True
-        self.query_one("#surf-setup").display = False
-        self._show_time()
-        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
-        if self.TICK_SECONDS > 0:
-            self._timer = self.set_interval(self.TICK_SECONDS, self.tick)
-
-    def tick(self) -> None:
-        """One second has passed."""
-        self.advance(1)
-
-    def advance(self, seconds: int) -> None:
-        """Move the timer on by ``seconds`` (tests call this instead of waiting)."""
-        if not self.running:
-            return
-        self.elapsed = min(self.elapsed + seconds, self.minutes * 60)
-        self._show_time()
-        if self.elapsed >= self.minutes * 60:
-            self.finish()
-
-    def _show_time(self) -> None:
-        left = self.minutes * 60 - self.elapsed
-        breath = (
-            "Breathe in..."
-            if (self.elapsed // self.BREATH_SECONDS) % 2 == 0
-            else ("...and breathe out.")
-        )
-        done = round(20 * self.elapsed / (self.minutes * 60))
-        bar = "●" * done + "○" * (20 - done)
-        self.query_one("#surf-timer", Static).update(
-            f"{urges.words().guide.riding}\n\n{breath}\n\n{bar}  "
-            f"{left // 60}:{left % 60:02d} left of {self.minutes} min"
-        )
-
-    def finish(self) -> None:
-        """The time is up: ask how strong the urge is now, and offer to note it."""
-        self.running = False
-        if self._timer is not None:
-            self._timer.stop()
-        self.query_one("#surf-timer", Static).update("")
-        self.query_one("#surf-after").display = True
-        self.query_one("#surf-strength", Ruler).focus()
-        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
-
-    @on(Button.Pressed, "#surf-log")
-    def offer_log(self) -> None:
-        now = self.query_one("#surf-strength", Ruler).value
-        prefill = {
-            "minutes": self.minutes,
-            "did": f"Rode it out with the urge-surfing guide for {self.minutes} minutes.",
-            "strength_after": now,
-            "passed": now is not None and now <= 2,
-        }
-
-        def logged(_: Urge | None) -> None:
-            self.app.pop_screen()
-
-        self.app.push_screen(LogUrgeScreen(prefill), logged)
-
-    @on(Button.Pressed, "#surf-done")
-    def _done(self) -> None:
-        self.app.pop_screen()
-
-
 # --- The log and its patterns -------------------------------------------------------------
 
 
@@ -433,6 +310,8 @@ class UrgesScreen(WorkbookScreen):
         self.app.push_screen(LogUrgeScreen(), logged)
 
     def action_guide(self) -> None:
+        from screens.urge_guide import UrgeSurfScreen
+
         self.app.push_screen(UrgeSurfScreen())
 
 
@@ -479,4 +358,6 @@ class _GuideButton(Button):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        from screens.urge_guide import UrgeSurfScreen
+
         self.app.push_screen(UrgeSurfScreen())

@@ -9,7 +9,8 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 import screens.urges as urge_screens
-from screens.urges import LogUrgeScreen, UrgesScreen, UrgeSurfScreen
+from screens.urge_guide import UrgeSurfScreen
+from screens.urges import LogUrgeScreen, UrgesScreen
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from workbook.models import ProfileCard, Urge
