@@ -21,6 +21,7 @@ from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
 from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
+from workbook.clock import today as clock_today
 from workbook.models import Profile, ProfileCard
 from workbook.start import settle
 from workbook.storage import Codec, DataRoot, Repository
@@ -53,7 +54,7 @@ class WorkbookApp(IdleLock, App[int]):
         root: DataRoot,
         profile: str | None = None,
         *,
-        clock: Callable[[], date] = date.today,
+        clock: Callable[[], date] = clock_today,
     ) -> None:
         super().__init__()
         self.root = root

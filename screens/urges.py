@@ -7,7 +7,7 @@ walks through noticing, breathing and riding it out with a gentle timer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
@@ -32,7 +32,7 @@ from screens.checkin import _kind_error, day_text, parse_day, show_error
 from screens.widgets.ruler import Ruler
 from screens.widgets.ticks import Choice
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import urges
+from workbook import clock, urges
 from workbook.errors import WorkbookError
 from workbook.models import Urge
 
@@ -40,11 +40,7 @@ if TYPE_CHECKING:
     from screens.app import WorkbookApp
 
 
-def _now_time() -> time:
-    return datetime.now().time().replace(second=0, microsecond=0)
-
-
-clock_time: Callable[[], time] = _now_time
+clock_time: Callable[[], time] = clock.time_of_day
 """Where the log's "when" gets its default time (tests replace it)."""
 
 PASSED = {"passed-yes": True, "passed-no": False, "passed-unsure": None}

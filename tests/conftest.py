@@ -9,11 +9,23 @@ from typing import Any
 
 import pytest
 
+from workbook import clock
 from workbook.models import Profile, ProfileCard
 from workbook.storage import DataRoot, Repository
 
 TODAY = date(2026, 11, 27)
 """The date the app's clock shows in UI tests (a Friday), so screens are deterministic."""
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[None]:
+    """Every test sees the same "now" (TODAY at 10:00 local) unless it pins another.
+
+    The product reads only ``workbook.clock``, so the real date never reaches a test: the suite
+    passes on any day (``faketime`` runs prove it in CI).
+    """
+    with clock.pinned(TODAY):
+        yield
 
 
 @pytest.fixture(autouse=True)

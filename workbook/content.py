@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from workbook import clock
 from workbook.models import Country
 
 DEFAULT_LOCALE = "en"
@@ -45,7 +46,7 @@ class CrisisLine(ContentModel):
 
     def age_text(self, today: date | None = None) -> str:
         """How long ago it was checked, in plain words."""
-        days = ((today or date.today()) - self.last_verified).days
+        days = ((today or clock.today()) - self.last_verified).days
         if days <= 0:
             return "checked today"
         if days < 60:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
+from workbook import clock
 from workbook import demo_words as w
 from workbook.models import (
     PLAN_STEP_COUNT,
@@ -794,7 +795,7 @@ def build_demo(
     root: DataRoot, years: int = 1, seed: int = 1, today: date | None = None
 ) -> ProfileCard:
     """Create (or replace) the demo profile covering ``years`` up to ``today``."""
-    end = today or date.today()
+    end = today or clock.today()
     span = DemoSpan(end - timedelta(days=365 * years), end, random.Random(seed), seed)
     for card in root.cards():
         if card.display_name == DEMO_NAME:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from workbook import clock
 from workbook.errors import EXIT_SAVE_FAILED, InvalidInput, WorkbookError, WriteFailed
 from workbook.storage import Repository
 from workbook.storage.atomic import atomic_write
@@ -46,7 +47,7 @@ def export_bytes(
     now: datetime | None = None,
 ) -> bytes:
     """The exported file's bytes. ``sections`` and ``since`` apply to the report only."""
-    when = now or datetime.now().astimezone()
+    when = now or clock.now()
     if fmt == "json":
         from workbook.storage.transfer import export_bytes as full_copy
 

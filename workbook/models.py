@@ -17,6 +17,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from workbook import clock
+
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000
 NAME_MAX = 60
@@ -29,7 +31,7 @@ def new_id() -> str:
 
 def now() -> datetime:
     """The current local time, with its UTC offset."""
-    return datetime.now().astimezone()
+    return clock.now()
 
 
 def _savable(value: Any) -> Any:

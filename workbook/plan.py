@@ -306,9 +306,14 @@ def revisions(repo: Repository) -> list[PlanRevision]:
 
 
 def previous_revision(repo: Repository, revision: PlanRevision) -> PlanRevision | None:
-    """The revision kept just before ``revision``, if any."""
-    earlier = [r for r in revisions(repo) if r.taken < revision.taken]
-    return earlier[-1] if earlier else None
+    """The revision kept just before ``revision``, if any.
+
+    By the order they were kept, not by comparing clock times: two revisions can share a time
+    (a clock that is coarse, set back, or pinned in a test).
+    """
+    kept = revisions(repo)
+    at = next((i for i, r in enumerate(kept) if r.id == revision.id), None)
+    return kept[at - 1] if at else None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from workbook import clock
 from workbook.models import (
     Checkin,
     Goal,
@@ -407,7 +408,7 @@ def build_report(
     """The report for ``sections`` (all when None), in the order the person would read it."""
     profile = repo.get(Profile)
     name = profile.display_name if profile else "My"
-    today = today or date.today()
+    today = today or clock.today()
     when = today.isoformat()
     span = f", with entries from {since.isoformat()} on" if since else ""
     report = Report(f"{name}'s workbook", f"Made on {when}{span}. Shared by choice.")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from tests.blns import naughty_strings
+from workbook import clock
 from workbook.cli import main
 from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer
 from workbook.storage import DataRoot
@@ -42,7 +43,7 @@ def test_good_values_stored_field_by_field(
     assert "Saved the check-in for today" in capsys.readouterr().out
     [one] = stored(root)
     assert (one.on, one.mood, one.craving, one.used, one.note) == (
-        date.today(),
+        clock.today(),
         4,
         2,
         UseAnswer.NO,
@@ -64,10 +65,10 @@ def test_second_checkin_edits_the_first_and_keeps_what_is_not_given(
 
 
 def test_earlier_day_is_marked_filled_in_later(root: DataRoot, sam: ProfileCard) -> None:
-    day = date.today() - timedelta(days=2)
+    day = clock.today() - timedelta(days=2)
     assert cli(root, "checkin", "--mood", "3", "--craving", "1", "--date", day.isoformat()) == 0
     [one] = stored(root)
-    assert one.on == day and one.filled_in_on == date.today()
+    assert one.on == day and one.filled_in_on == clock.today()
 
 
 BAD: list[tuple[list[str], str]] = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from workbook import clock
 from workbook.content import crisis
 from workbook.models import Country
 
@@ -20,7 +21,7 @@ def test_crisis_lines_load_and_cover_four_countries() -> None:
 def test_every_line_has_source_and_age() -> None:
     for line in crisis().line:
         assert str(line.source).startswith("https://")
-        assert line.last_verified <= date.today()
+        assert line.last_verified <= clock.today()
         assert line.age_text(line.last_verified) == "checked today"
     first = crisis().line[0]
     assert first.age_text(date.fromordinal(first.last_verified.toordinal() + 90)) == (

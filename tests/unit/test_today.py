@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.report_seed import seed_full
-from workbook import checkins, reviews
+from workbook import checkins, clock, reviews
 from workbook.cli import main
 from workbook.models import Checkin, ProfileCard
 from workbook.storage import DataRoot, Repository
@@ -73,7 +73,7 @@ def test_cli_today_text_and_json_while_open_elsewhere(
     root: DataRoot, repo: Repository, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # ``repo`` holds Sam's workbook open for writing, as the TUI would: today only reads.
-    checkins.save_checkin(repo, Checkin(on=date.today(), mood=3, craving=2), date.today())
+    checkins.save_checkin(repo, Checkin(on=clock.today(), mood=3, craving=2), clock.today())
     assert main(["--data-dir", str(root.path), "today"]) == 0
     assert "Today's check-in: done" in capsys.readouterr().out
     assert main(["--data-dir", str(root.path), "today", "--format", "json"]) == 0

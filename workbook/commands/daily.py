@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from workbook import clock
 from workbook.cli import parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
@@ -89,7 +90,7 @@ def run_today(args: argparse.Namespace, root: DataRoot) -> int:
     card = chosen_card(args, root)
     repo = root.open(card, write=False, codec=codec_for(card))
     try:
-        summary = summary_of.summary(repo, date.today())
+        summary = summary_of.summary(repo, clock.today())
     finally:
         repo.close()
     if args.format == "json":
@@ -120,7 +121,7 @@ def use_answer(choice: str, pathway: Pathway) -> UseAnswer:
 def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     from workbook import checkins
 
-    today = date.today()
+    today = clock.today()
     day = parse_date(args.date) if args.date else today
     if day > today:
         raise InvalidInput(f"{day.isoformat()} hasn't happened yet; pick today or an earlier day")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from workbook import clock
 from workbook.storage.atomic import atomic_write
 
 DAILY = "daily"
@@ -59,7 +60,7 @@ def take_backup(source: Path, folder: Path, kind: str, when: datetime | None = N
     """Copy ``source`` into ``folder`` atomically; raise ``WriteFailed`` if it cannot be saved."""
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
-    when = when or datetime.now()
+    when = when or clock.now()
     target = folder / f"workbook-{when:%Y%m%dT%H%M%S}-{kind}-{os.urandom(3).hex()}.json"
     atomic_write(target, source.read_bytes())
     return target
@@ -109,6 +110,6 @@ def quarantine(source: Path, folder: Path, reason: str) -> Path:
     """Move ``source`` into ``folder`` with its bytes untouched; return where it went."""
     folder.mkdir(mode=0o700, exist_ok=True)
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40] or "unreadable"
-    target = folder / f"workbook-{datetime.now():%Y%m%dT%H%M%S}-{slug}-{os.urandom(3).hex()}.json"
+    target = folder / f"workbook-{clock.now():%Y%m%dT%H%M%S}-{slug}-{os.urandom(3).hex()}.json"
     os.replace(source, target)
     return target

@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbook import clock
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
@@ -338,7 +338,7 @@ class DataRoot:
         return kept
 
     def _keep_last(self, card: ProfileCard, files: ProfileFiles) -> Path:
-        target = self.path / "kept" / f"{card.id}-{datetime.now():%Y%m%dT%H%M%S}"
+        target = self.path / "kept" / f"{card.id}-{clock.now():%Y%m%dT%H%M%S}"
         ensure_private_dir(target.parent)
         ensure_private_dir(target)
         atomic_write(target / "workbook.json", files.workbook.read_bytes())
@@ -413,6 +413,6 @@ def _recode_backups(
 
 def _take_raw_backup(files: ProfileFiles, raw: bytes) -> None:
     target = (
-        files.backups / f"workbook-{datetime.now():%Y%m%dT%H%M%S}-manual-{os.urandom(3).hex()}.json"
+        files.backups / f"workbook-{clock.now():%Y%m%dT%H%M%S}-manual-{os.urandom(3).hex()}.json"
     )
     atomic_write(target, raw)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from workbook import __version__
+from workbook import __version__, clock
 from workbook.errors import DataUnreadable, ProfileInUse, WriteFailed
 from workbook.paths import FILE_MODE, check_private, ensure_private_dir
 from workbook.storage import backups
@@ -211,7 +211,7 @@ def open_store(
     files.prepare()
     lock = acquire_lock(files, name)
     try:
-        return _open_for_writing(files, codec, lock, today or date.today())
+        return _open_for_writing(files, codec, lock, today or clock.today())
     except BaseException:
         lock.release()
         raise
@@ -284,7 +284,9 @@ def _open_for_writing(files: ProfileFiles, codec: Codec, lock: FileLock, today: 
 def _daily_backup(files: ProfileFiles, today: date, warnings: list[str]) -> None:
     try:
         if not backups.has_daily_for(files.backups, today):
-            backups.take_backup(files.workbook, files.backups, backups.DAILY)
+            # Named for the day it was checked against, so the next open that day finds it.
+            when = datetime.combine(today, clock.now().timetz())
+            backups.take_backup(files.workbook, files.backups, backups.DAILY, when)
             backups.prune(files.backups)
     except (WriteFailed, OSError) as exc:
         warnings.append(f"Today's backup could not be made ({exc}). Your workbook is fine.")
