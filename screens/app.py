@@ -23,6 +23,7 @@ from screens.sections import section
 from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
 from workbook.clock import today as clock_today
 from workbook.models import Profile, ProfileCard
+from workbook.paths import resolve_data_dir
 from workbook.start import settle
 from workbook.storage import Codec, DataRoot, Repository
 
@@ -51,13 +52,14 @@ class WorkbookApp(IdleLock, App[int]):
 
     def __init__(
         self,
-        root: DataRoot,
+        root: DataRoot | None = None,
         profile: str | None = None,
         *,
         clock: Callable[[], date] = clock_today,
     ) -> None:
         super().__init__()
-        self.root = root
+        # With no root (``textual run --dev screens.app:WorkbookApp``), the usual data folder.
+        self.root = root or DataRoot(resolve_data_dir())
         self.profile_name = profile
         self.repo: Repository | None = None
         self.card: ProfileCard | None = None

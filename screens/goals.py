@@ -33,6 +33,7 @@ from screens.goal_dialogs import (
 from screens.text import clip
 from workbook import goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
+from workbook.text import counted
 
 ALL_AREAS = "all"
 SOURCE_WORDS = {"plan": "your change plan", "skill": "a daily-life skill"}
@@ -442,7 +443,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         count = len(goals.reviews_of(self.repo, goal.id))
         if count:
             body = (
-                f"This goal is part of {count} weekly review{'s' if count != 1 else ''}. "
+                f"This goal is part of {counted(count, 'weekly review')}. "
                 "Those reviews keep its title and your answers, so you can still read them. "
                 "The goal and its steps will be gone. (Letting it go keeps it instead.)"
             )

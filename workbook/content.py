@@ -1,7 +1,10 @@
 """The workbook's words and catalogues, loaded from ``content/<locale>/`` and validated.
 
-Content ships inside the wheel as the top-level ``content`` package, so it is found the same way
-from a checkout and from an installed copy. Files are read lazily, once, when first asked for.
+The words live at the top of the repository in ``content/``; the wheel installs them as data
+inside this package (``workbook/words/``, mapped by hatch), so no top-level ``content`` module is
+installed to clash with another project's. From a checkout (an editable install, or tests run
+from the repository) they are read where they stand. Files are read lazily, once, when first
+asked for.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import functools
 import tomllib
 from datetime import date
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
@@ -81,9 +86,18 @@ class CrisisContent(ContentModel):
         return [line for line in self.line if line.country == country]
 
 
+@functools.cache
+def content_root() -> Traversable:
+    """Where the words are: inside the installed package, else the checkout's ``content/``."""
+    installed = resources.files("workbook").joinpath("words")
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "content"
+
+
 def read_toml(name: str, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
-    """Parse ``content/<locale>/<name>`` from the installed package."""
-    text = resources.files("content").joinpath(locale, name).read_text(encoding="utf-8")
+    """Parse ``content/<locale>/<name>``."""
+    text = content_root().joinpath(locale, name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

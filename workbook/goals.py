@@ -26,6 +26,7 @@ from workbook.models import (
     ReviewState,
 )
 from workbook.storage import Repository
+from workbook.text import counted
 
 DATE_FORMAT_HINT = "Please write the date as YYYY-MM-DD, for example 2026-12-31."
 EMPTY_TITLE = "A goal needs a few words, so you know which one it is. What would you like to do?"
@@ -345,7 +346,7 @@ class Progress:
         """``2 of 5 steps`` (or ``no steps yet``)."""
         if not self.total:
             return "no steps yet"
-        return f"{self.done} of {self.total} step{'s' if self.total != 1 else ''}"
+        return f"{self.done} of {counted(self.total, 'step')}"
 
     def bar(self, width: int = 10) -> str:
         """A small text bar, e.g. ``███░░░░░░░``; filled cells round down."""

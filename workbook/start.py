@@ -10,11 +10,22 @@ collector back on; a command that is not the app turns it back on before it runs
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Sequence
 
+NATIVE_WINDOWS = (
+    "Side by Side runs on Linux and macOS. On Windows, please install it inside WSL "
+    "(Windows Subsystem for Linux) and run it from there: the terminal and the private file "
+    "permissions it relies on are not there in native Windows."
+)
+"""What native Windows is told instead of a traceback (exit code 2)."""
 
-def main(argv: Sequence[str] | None = None) -> int:
+
+def main(argv: Sequence[str] | None = None, platform: str = sys.platform) -> int:
     """Run the ``workbook`` command with the collector paused during start-up."""
+    if platform == "win32":
+        print(NATIVE_WINDOWS, file=sys.stderr)
+        return 2
     gc.disable()
     try:
         from workbook.cli import main as cli_main

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from workbook.models import Checkin, Profile, Setback
 from workbook.storage import Repository
+from workbook.text import counted
 
 ONE_DAY = timedelta(days=1)
 DAY_MILESTONES = (1, 7, 30, 60, 90)
@@ -187,7 +188,7 @@ def _days(first: date, last: date) -> Iterable[date]:
 
 def day_words(days: int) -> str:
     """``1 day``, ``12 days``."""
-    return f"{days} day{'' if days == 1 else 's'}"
+    return counted(days, "day")
 
 
 def record_of(

@@ -9,6 +9,7 @@ from screens.cards import TextCard
 from screens.text import clip
 from workbook import urges
 from workbook.models import Urge
+from workbook.text import counted
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -31,7 +32,7 @@ def card_lines(log: list[Urge], today: date) -> list[str]:
     found = urges.patterns(log, today)
     if found.total == 0:
         return ["No urges noted yet.", "F2 notes one, from any screen."]
-    count = "1 urge" if found.this_week == 1 else f"{found.this_week} urges"
+    count = counted(found.this_week, "urge")
     passed = f", {found.passed_this_week} passed" if found.passed_this_week else ""
     lines = [f"This week: {count}{passed}"]
     if found.average_strength is not None:

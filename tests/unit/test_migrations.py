@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.models import Goal, Person, Profile, ProfileCard, Settings
+from workbook.models import Goal, Person, Profile, ProfileCard, Settings, StoredModel
 from workbook.storage import SCHEMA_VERSION, DataRoot, list_backups
 from workbook.storage.backups import PRE_MIGRATION
 from workbook.storage.migrations import MIGRATIONS, add_tables, migrate
@@ -99,3 +99,15 @@ def test_add_tables_framework_with_a_test_registry() -> None:
     registry = {1: add_tables("a"), 2: add_tables("b", "c")}
     out = migrate({"_meta": {"1": {"schema_version": 1}}}, 1, registry)
     assert out == {"_meta": {"1": {"schema_version": 3}}, "a": {}, "b": {}, "c": {}}
+
+
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_latest_migration_makes_exactly_the_models_tables(version: int) -> None:
+    """A table added to the models without a schema bump and a migration fails here.
+
+    An older app quarantines a file with a table it does not know at its own schema version, so
+    a new table must always come with a new version (and its migration and frozen fixture).
+    """
+    migrated = migrate(_load(version), version)
+    assert set(migrated) - {"_meta"} == set(StoredModel.registry)
+

@@ -60,3 +60,12 @@ def test_settle_freezes_and_turns_the_collector_back_on() -> None:
     frozen = gc.get_freeze_count()
     start.settle()  # a second call changes nothing
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_native_windows_is_told_plainly_not_given_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert start.main(["--version"], platform="win32") == 2
+    err = capsys.readouterr().err
+    assert "WSL" in err and "Traceback" not in err
+    assert gc.isenabled()

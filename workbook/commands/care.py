@@ -31,6 +31,7 @@ from workbook.storage.store import (
     load_checked,
     restore_backup,
 )
+from workbook.text import counted
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -123,7 +124,7 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
     saves = data.get("_meta", {}).get("1", {}).get("save_count", 0)
     print(
         f"  ok  the workbook reads and validates: schema {version}, "
-        f"{entries} entries, saved {saves} times"
+        f"{counted(entries, 'entry', 'entries')}, saved {counted(saves, 'time')}"
     )
     return False
 

@@ -13,6 +13,7 @@ from typing import Any
 from workbook.errors import EXIT_OK, EXIT_USAGE
 from workbook.resources import GROUP_FILE_NAME, read_group_file
 from workbook.storage import DataRoot
+from workbook.text import counted
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -42,13 +43,13 @@ def run_check(args: argparse.Namespace, root: DataRoot) -> int:
         return EXIT_USAGE
     name = f" for {result.group}" if result.group else ""
     count = len(result.entries)
-    print(f"{path}{name}: {count} entr{'y' if count == 1 else 'ies'} read.")
+    print(f"{path}{name}: {counted(count, 'entry', 'entries')} read.")
     if not result.problems:
         print("No problems found.")
         return EXIT_OK
     count = len(result.problems)
-    skipped = f"; {result.skipped} entr{'y' if result.skipped == 1 else 'ies'} left out"
-    print(f"{count} problem{'' if count == 1 else 's'} to fix{skipped if result.skipped else ''}:")
+    skipped = f"; {counted(result.skipped, 'entry', 'entries')} left out"
+    print(f"{counted(count, 'problem')} to fix{skipped if result.skipped else ''}:")
     for problem in sorted(result.problems, key=lambda p: p.line or 0):
         print(f"  {problem}")
     return EXIT_USAGE
