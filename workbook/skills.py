@@ -392,7 +392,9 @@ def recent_changes(repo: Repository, limit: int = 5) -> list[RecentChange]:
         if record.id in titles
         for change in record.history
     ]
-    found.sort(key=lambda item: (item.change.day, item.change.at), reverse=True)
+    # Ties (one clock tick, or a clock set back) go to the change recorded later.
+    order = {id(item): n for n, item in enumerate(found)}
+    found.sort(key=lambda item: (item.change.day, item.change.at, order[id(item)]), reverse=True)
     return found[:limit]
 
 
