@@ -24,6 +24,7 @@ from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, regis
 from workbook.clock import today as clock_today
 from workbook.models import Profile, ProfileCard
 from workbook.paths import resolve_data_dir
+from workbook.session import Session
 from workbook.start import settle
 from workbook.storage import Codec, DataRoot, Repository
 
@@ -36,6 +37,10 @@ class WorkbookApp(IdleLock, App[int]):
     """One person's workbook (or the way in to one), in the terminal."""
 
     TITLE = "Side by Side"
+    # The way in (welcome, list of workbooks, curtains) runs in the default mode; an open
+    # workbook runs in a mode of its own (see show_workbook). Naming the default mode here lets
+    # the app switch back to it.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"_default": Screen}
     resources_file: Path | None = None
     """A group's list of resources given with ``--resources FILE`` (read-only)."""
     COMMANDS = App.COMMANDS | {SectionsProvider}
@@ -47,7 +52,9 @@ class WorkbookApp(IdleLock, App[int]):
         Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
         Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f8", "switch_person", "Switch person", id="switch_person", show=False),  # privacy
+        Binding(
+            "f8", "switch_person", "Switch person", id="switch_person", show=False, priority=True
+        ),  # privacy
     ]
 
     def __init__(
@@ -61,8 +68,11 @@ class WorkbookApp(IdleLock, App[int]):
         # With no root (``textual run --dev screens.app:WorkbookApp``), the usual data folder.
         self.root = root or DataRoot(resolve_data_dir())
         self.profile_name = profile
-        self.repo: Repository | None = None
-        self.card: ProfileCard | None = None
+        self.session = Session(self.root)
+        self.session.before_close(self.flush_screens)
+        self.workbook_mode: str | None = None
+        """The mode the open workbook's screens run in (removed whole when it closes)."""
+        self._modes_made = 0
         self._clock = clock
         self._no_control = NoControlCharacters()
         register_themes(self)
@@ -74,6 +84,20 @@ class WorkbookApp(IdleLock, App[int]):
     def today(self) -> date:
         """Today's local date (tests pass a fixed clock)."""
         return self._clock()
+
+    @property
+    def repo(self) -> Repository | None:
+        """The open workbook, if any (the session's)."""
+        return self.session.repo
+
+    @property
+    def card(self) -> ProfileCard | None:
+        """Whose workbook is open, if any."""
+        return self.session.card
+
+    @card.setter
+    def card(self, card: ProfileCard | None) -> None:
+        self.session.card = card  # a rename in Settings
 
     @property
     def person_label(self) -> str:
@@ -89,10 +113,19 @@ class WorkbookApp(IdleLock, App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
         self.set_timer(2.0, settle)  # start-up is over, Home or not (see workbook.start)
-        cards = self.root.cards()
+        if not self.is_headless:
+            from screens.leaving import catch_hang_ups
+
+            catch_hang_ups(self)
         if self.profile_name:
             self.open_card(self.root.find(self.profile_name))
-        elif len(cards) == 1:
+        else:
+            self.show_start()
+
+    def show_start(self) -> None:
+        """The way in: the list of workbooks, the only one, or the welcome for a first one."""
+        cards = self.root.cards()
+        if len(cards) == 1:
             self.open_card(cards[0])
         elif cards:
             from screens.profiles_manage import ProfilesScreen
@@ -117,33 +150,46 @@ class WorkbookApp(IdleLock, App[int]):
         repo = open_workbook(self, card, codec)
         if repo is None:
             return
-        self.close_workbook()
-        self.repo, self.card = repo, card
         from workbook.profile import settings_of
 
         self.theme = known_theme(self, settings_of(repo).theme)
-        self.show_first(HomeScreen())
+        self.show_workbook(HomeScreen)
         for warning in repo.warnings:
             self.notify(warning, title="Good to know", markup=False, timeout=10)
 
-    def show_first(self, screen: Screen[Any]) -> None:
-        """Make ``screen`` the bottom of the stack (the welcome or the picker is left behind)."""
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if len(self.screen_stack) == 2:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+    def show_workbook(self, home: type[Screen[Any]]) -> None:
+        """Show the open workbook from ``home``, in a mode of its own.
+
+        What was shown before (the welcome, the list of workbooks, a curtain) is cleared, and
+        when the workbook closes its mode is removed whole: no screen over it is ever resumed
+        to read a closed workbook.
+        """
+        from screens.leaving import reset_to_base
+
+        old = self.workbook_mode
+        reset_to_base(self)
+        self._modes_made += 1
+        self.workbook_mode = f"workbook-{self._modes_made}"
+        self.add_mode(self.workbook_mode, home)
+        self.switch_mode(self.workbook_mode)
+        if old is not None:
+            self.remove_mode(old)
+
+    def flush_screens(self) -> None:
+        """Save every screen's and dialog's typing now, or keep it as a draft."""
+        if self.workbook_mode is None:
+            return
+        for screen in reversed(self.get_screen_stack(self.workbook_mode)):
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
 
     def close_workbook(self) -> None:
-        """Close the open workbook: release its lock and drop its data from memory."""
-        if self.repo is not None:
-            self.repo.close()
-        self.repo = None
-        self.card = None
+        """Close the open workbook: typing kept, lock released, data and key dropped."""
+        self.session.close()
 
     def on_unmount(self) -> None:
-        self.close_workbook()
+        self.session.close()
 
     def _remember_theme(self, theme: Theme) -> None:
         """A theme chosen anywhere (Settings or the palette) is saved at once."""
@@ -160,12 +206,13 @@ class WorkbookApp(IdleLock, App[int]):
         "Leave without saving?" dialog still holds the person's words.
         """
         for screen in reversed(self.screen_stack):
-            unsaved = getattr(screen, "unsaved", None)
-            if callable(unsaved) and unsaved():
+            holds_words = getattr(screen, "holds_words", None)
+            if callable(holds_words) and holds_words():
                 from screens.opening import confirm_quit
 
                 confirm_quit(self)
                 return
+        self.session.flush()
         self.exit()
 
     def action_open_section(self, section_id: str) -> None:
@@ -192,10 +239,9 @@ class WorkbookApp(IdleLock, App[int]):
 
     def action_quick_hide(self) -> None:
         """Hide everything personal at once."""
-        from screens.lock import HideScreen
+        from screens.leaving import hide
 
-        if not isinstance(self.screen, HideScreen):
-            self.push_screen(HideScreen())
+        hide(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Locked: only unlock, F1 and a way out. With no workbook open, no urge to log."""
@@ -204,6 +250,20 @@ class WorkbookApp(IdleLock, App[int]):
 
             return action in ALLOWED_WHILE_LOCKED
         return action != "log_urge" or self.repo is not None
+
+    # A crash: Textual offers no public hook, and its own handler prints every frame's local
+    # variables (a passphrase, every profile's name). Its bookkeeping is kept (Pilot re-raises
+    # the error in tests); only the fatal-error rendering is ours (see screens.crash).
+    _crash: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        from screens.crash import crashed
+
+        crashed(self, self._crash or RuntimeError("unknown"))
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from screens.drafting import Drafting
 from screens.widgets.topbar import TopBar
 from workbook.errors import WorkbookError
 
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from workbook.storage import Repository
 
 ResultType = TypeVar("ResultType")
+
+BASE_SCREEN_ID = "_default"
+"""The id of Textual's bare first screen, which nothing goes back to."""
 
 FOOTER_ORDER = {"hard_moment": 0, "back": 1, "help": 3, "quit": 4, "log_urge": 5, "quick_hide": 6}
 """Where a key sits in the footer; a screen's own keys come third (rank 2).
@@ -40,7 +44,7 @@ def footer_first(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]
     return dict(ranked)
 
 
-class WorkbookScreen(Screen[None]):
+class WorkbookScreen(Drafting, Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
 
     SECTION_TITLE: ClassVar[str] = ""
@@ -57,10 +61,15 @@ class WorkbookScreen(Screen[None]):
 
     @property
     def repo(self) -> Repository:
-        """The open workbook. Screens read and save models through it (or feature modules)."""
-        repo = self.workbook_app.repo
-        assert repo is not None, "no workbook is open"
-        return repo
+        """The open workbook. Screens read and save models through it (or feature modules).
+
+        Raises ``WorkbookClosed`` (a ``WorkbookError``, so ``try_save`` reports it) once the
+        workbook is locked, hidden or closed; screens over it are removed, never resumed.
+        """
+        return self.workbook_app.session.require()
+
+    def draft_repo(self) -> Repository | None:
+        return self.workbook_app.session.repo
 
     def today(self) -> date:
         """Today's local date (the app's clock, so tests can set it)."""
@@ -83,19 +92,13 @@ class WorkbookScreen(Screen[None]):
         try:
             save()
         except WorkbookError as exc:
+            self.failed_save = save  # tried again on leaving; quitting asks first meanwhile
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
             return False
+        self.failed_save = None
         if done:
             self.notify(done, markup=False)
         return True
-
-    def unsaved(self) -> bool:
-        """Whether this screen holds typing not saved yet (saving it first if it can).
-
-        Quitting asks first when this is True. Screens that save as the person types need
-        not change it.
-        """
-        return False
 
     _shown_once = False
 
@@ -112,7 +115,9 @@ class WorkbookScreen(Screen[None]):
 
     def can_go_back(self) -> bool:
         """Whether there is a screen of ours below this one (Home and the welcome are first)."""
-        return len(self.app.screen_stack) > 2 and self.app.screen is self
+        stack = self.app.screen_stack
+        # A workbook's Home is the first screen of its mode; the way in sits on the bare base.
+        return self.app.screen is self and len(stack) > 1 and stack[-2].id != BASE_SCREEN_ID
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -126,10 +131,11 @@ class WorkbookScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.can_go_back():
+            self.flush()  # words typed and not saved are kept as a draft, offered back next time
             self.app.pop_screen()
 
 
-class WorkbookDialog(ModalScreen[ResultType]):
+class WorkbookDialog(Drafting, ModalScreen[ResultType]):
     """A dialog over a screen, with a footer of its own that shows only the keys that work in it.
 
     A modal screen draws over the screen below but has no footer, so the footer left in view was
@@ -151,6 +157,11 @@ class WorkbookDialog(ModalScreen[ResultType]):
 
         secret = frozenset(i.id for i in self.query(Input) if i.password and i.id)
         return form_state(self, exclude=secret)
+
+    def draft_repo(self) -> Repository | None:
+        from screens.app import WorkbookApp
+
+        return self.app.session.repo if isinstance(self.app, WorkbookApp) else None
 
     def unsaved(self) -> bool:
         """Whether something typed here is not saved yet (quitting asks first then).

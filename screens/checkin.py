@@ -153,6 +153,7 @@ class CheckinScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self.load_day(self.day)
         self.query_one("#mood", Ruler).focus()
+        self.offer_draft()
 
     # Loading a day -----------------------------------------------------------------------
 
@@ -239,9 +240,16 @@ class CheckinScreen(WorkbookScreen):
             show_error(form_error, _kind_error(exc))
             return None
 
+    def unsaved(self) -> bool:
+        """Whether an answer was changed and not saved yet (quitting asks; F9 keeps a draft)."""
+        return bool(self._loaded) and form_state(self, exclude=frozenset({"day"})) != self._loaded
+
+    def draft_key(self) -> str:
+        return f"checkin:{self.day.isoformat()}"
+
     def action_back(self) -> None:
         """Go back; if something typed is not saved yet, ask first."""
-        if form_state(self, exclude=frozenset({"day"})) == self._loaded:
+        if not self.unsaved():
             super().action_back()
             return
 

@@ -146,6 +146,7 @@ class GoalEditScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self.show_serves()
         self.initial = self.snapshot()
+        self.offer_draft()
         # Focusing the first field scrolls the form a little; show it from the top.
         form = self.query_one("#goal-form", VerticalScroll)
         self.call_after_refresh(form.scroll_home, animate=False)
@@ -158,7 +159,10 @@ class GoalEditScreen(WorkbookScreen):
 
     def unsaved(self) -> bool:
         """Whether the form holds typing not saved yet (quitting asks first then)."""
-        return self.snapshot() != self.initial
+        return bool(self.initial) and self.snapshot() != self.initial
+
+    def draft_key(self) -> str:
+        return f"goal:{self.goal_id or 'new'}"
 
     def action_back(self) -> None:
         """Leave; if something was typed and not saved, ask first so no words are lost."""

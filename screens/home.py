@@ -92,7 +92,10 @@ class HomeScreen(WorkbookScreen):
                 cards.append(card)
         return cards
 
+    _filled = False
+
     def _fill_dashboard(self) -> None:
+        self._filled = True
         grid = self.query_one("#dashboard", Grid)
         cards = self._cards(available_sections())
         if cards:
@@ -108,8 +111,8 @@ class HomeScreen(WorkbookScreen):
 
     async def on_screen_resume(self) -> None:
         """Coming back to Home: rebuild the cards, so a goal or plan made just now shows at once."""
-        if not self.returned():
-            return
+        if not self.returned() or not self._filled:
+            return  # the first showing (a mode's first screen is resumed twice) fills it once
         self.query_one("#greeting", Static).update(f"Hello, {self.workbook_app.person_label}.")
         grid = self.query("#dashboard")
         if grid:

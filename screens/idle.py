@@ -49,7 +49,7 @@ class IdleLock:
 
     def action_switch_person(self) -> None:
         """Close this workbook and go back to choosing one, without quitting."""
-        from screens.lock import switch_person
+        from screens.leaving import switch_person
 
         switch_person(self)  # type: ignore[arg-type]
 

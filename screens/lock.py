@@ -2,9 +2,10 @@
 
 * ``HideScreen``: at once, a neutral screen with nothing personal on it (no name, no footer).
 * ``LockScreen``: after the idle minutes; only the name shows.
-* Both close the workbook behind them (its data and key are dropped from the app's objects and
-  the screens that showed it are popped), so coming back goes through unlock: the passphrase,
-  or for a profile without one a key press. It opens again at Home.
+* Both close the workbook behind them through ``screens.leaving`` (typing kept, data and key
+  dropped, every screen over it removed), so coming back goes through unlock: the passphrase,
+  or for a profile without one a key press. It opens again at Home. Hidden before a workbook
+  was open, Enter starts afresh at the list of workbooks.
 * While hidden or locked the app refuses every action but unlocking and F1 (help for a hard
   moment, which then shows only the emergency number and crisis lines). "Someone else" and quit
   are allowed too: they reveal nothing, since the workbook is already closed.
@@ -29,7 +30,7 @@ from workbook.storage.config import GroupConfig, idle_minutes
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
 
-ALLOWED_WHILE_LOCKED = frozenset({"hard_moment", "quit", "switch_person"})
+ALLOWED_WHILE_LOCKED = frozenset({"hard_moment", "quit", "switch_person", "quick_hide"})
 """App actions a locked app still runs (everything else is refused)."""
 
 NOT_PROTECTED = (
@@ -50,30 +51,19 @@ def idle_limit_seconds(app: WorkbookApp) -> float:
 
 
 def check_idle(app: WorkbookApp) -> bool:
-    """Lock the app if the open workbook has been left alone too long; return whether it did."""
-    if app.repo is None or app.card is None:
-        return False  # nothing open (picker), or already locked
+    """Lock (or, with nothing open, hide) after the idle minutes; return whether it did.
+
+    Runs at the list of workbooks and the unlock box too, so a half-typed passphrase is not
+    left on screen for the next person.
+    """
+    if isinstance(app.screen, _Curtain):
+        return False  # already hidden or locked
     if app.idle_clock() - app.last_activity < idle_limit_seconds(app):
         return False
+    from screens.leaving import lock
+
     lock(app)
     return True
-
-
-def clear_stack(app: WorkbookApp) -> None:
-    """Pop every screen above the app's base screen (their widgets hold personal text)."""
-    while len(app.screen_stack) > 1:
-        app.pop_screen()
-
-
-def lock(app: WorkbookApp) -> None:
-    """Close the workbook (dropping its data and key) and show only the name."""
-    card = app.card
-    if card is None:
-        return
-    app.locked_card = card
-    clear_stack(app)
-    app.close_workbook()
-    app.push_screen(LockScreen(card))
 
 
 def unlock_then(app: WorkbookApp, card: ProfileCard, call: Callable[[Codec | None], None]) -> None:
@@ -90,7 +80,8 @@ def unlock_then(app: WorkbookApp, card: ProfileCard, call: Callable[[Codec | Non
     app.push_screen(UnlockScreen(card), unlocked)
 
 
-def _forget(codec: Codec | None) -> None:
+def forget_key(codec: Codec | None) -> None:
+    """Drop an unlocked key that is no longer needed (a dialog that held one is closing)."""
     forget = getattr(codec, "forget", None)
     if callable(forget):
         forget()
@@ -122,32 +113,17 @@ class _Locked(_Curtain):
         super().__init__()
         self.card = card
 
-    def on_mount(self) -> None:
-        app = self.workbook_app
-        if self.card is None and app.card is not None:
-            # Pushed over an open workbook (F9): show at once, then close what is behind.
-            card = app.card
-            app.locked_card = card
-
-            def close_behind() -> None:
-                clear_stack(app)
-                app.close_workbook()
-                app.push_screen(type(self)(card))
-
-            self.call_after_refresh(close_behind)
-        elif self.card is not None:
-            app.locked_card = self.card
-
     def action_unlock(self) -> None:
         app = self.workbook_app
         card = self.card
         if card is None:
+            # Hidden before any workbook was open: start afresh (nothing typed comes back).
             app.locked_card = None
             app.pop_screen()
+            app.show_start()
             return
 
         def reopen(codec: Codec | None) -> None:
-            clear_stack(app)
             app.locked_card = None
             app.last_activity = app.idle_clock()
             if codec is None:
@@ -183,13 +159,3 @@ class LockScreen(_Locked):
                 yield Static("Press Enter to come back.")
                 yield Static(NOT_PROTECTED, markup=False)
             yield Static("F8: someone else · F1: help for a hard moment")
-
-
-def switch_person(app: WorkbookApp) -> None:
-    """Close this workbook and go back to choosing one, without quitting."""
-    app.locked_card = None
-    clear_stack(app)
-    app.close_workbook()
-    from screens.profiles_manage import ProfilesScreen
-
-    app.push_screen(ProfilesScreen())

@@ -66,7 +66,7 @@ class OpeningDialog(WorkbookDialog[str]):
 def open_workbook(app: WorkbookApp, card: ProfileCard, codec: Codec | None) -> Repository | None:
     """The open workbook, or None after telling the person kindly what got in the way."""
     try:
-        repo = app.root.open(card, codec=codec)
+        repo = app.session.open(card, codec)
     except ProfileInUse as exc:
         _in_use(app, card, codec, str(exc))
         return None
@@ -134,9 +134,10 @@ def _problem(app: WorkbookApp, title: str, message: str) -> None:
 
 def _leave(app: WorkbookApp, choice: str | None) -> None:
     if choice == "choose":
+        from screens.leaving import show_alone
         from screens.profiles_manage import ProfilesScreen
 
-        app.show_first(ProfilesScreen())
+        show_alone(app, ProfilesScreen())
     else:
         app.exit(0)
 
@@ -148,10 +149,14 @@ def confirm_quit(app: WorkbookApp) -> None:
 
     def chosen(choice: str | None) -> None:
         if choice == "quit":
+            app.session.flush()  # what was typed is kept as a draft while the screens still exist
             app.exit(0)
 
-    message = "Something you typed is not saved yet. Quit anyway?"
-    choices = [("stay", "Keep writing"), ("quit", "Quit anyway")]
+    message = (
+        "Something you typed is not saved yet. If you quit now, it is kept as a draft in your "
+        "workbook where it can be, and offered back next time."
+    )
+    choices = [("stay", "Keep writing"), ("quit", "Quit")]
     question = OpeningDialog("Not saved yet", message, choices)
     question.id = QUIT_QUESTION
     app.push_screen(question, chosen)

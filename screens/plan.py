@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from screens.base import WorkbookScreen
 from screens.plan_summary import PlanSummary
@@ -29,6 +30,20 @@ class PlanScreen(WorkbookScreen):
     """The change plan section: the walk, or the summary once the plan has been finished."""
 
     SECTION_TITLE = "My change plan"
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.offer_draft)
+
+    def unsaved(self) -> bool:
+        """Words typed in a list's "add" box and not added yet (F9 keeps them as a draft)."""
+        return any(
+            isinstance(box, Input) and (box.id or "").startswith("new-") and box.value.strip()
+            for box in self.query("Input")
+        )
+
+    def draft_key(self) -> str:
+        return "plan"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "walk('next')", "Next", id="plan_next", priority=True),
         Binding("pageup", "walk('previous')", "Step back", id="plan_prev", priority=True),

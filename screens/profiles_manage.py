@@ -367,7 +367,7 @@ class PassphraseDialog(WorkbookDialog[None]):
     def _confirmed(self, sure: bool | None) -> None:
         if not sure:
             return
-        from screens.lock import _forget
+        from screens.lock import forget_key
         from workbook.storage.crypto import EncryptedCodec
 
         assert isinstance(self.codec, EncryptedCodec)
@@ -376,7 +376,7 @@ class PassphraseDialog(WorkbookDialog[None]):
         except WorkbookError as exc:
             self._error(str(exc))
             return
-        _forget(self.codec)
+        forget_key(self.codec)
         self.app.notify("The passphrase is removed; the workbook is no longer encrypted.")
         self.dismiss(None)
 

@@ -121,6 +121,10 @@ class RecordForm(WorkbookDialog[bool]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.call_after_refresh(self.offer_draft)
+
+    def draft_key(self) -> str:
+        return f"form:{self.form_title}"
 
     @staticmethod
     def _widget(spec: FieldSpec) -> Input | Select[str] | TextArea:
@@ -176,6 +180,7 @@ class RecordForm(WorkbookDialog[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        self.flush()  # words typed are kept as a draft and offered back next time
         self.dismiss(False)
 
 

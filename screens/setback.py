@@ -84,10 +84,19 @@ class SetbackScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self.query_one("#going-on", TextArea).focus()
         self._loaded = form_state(self)
+        self.offer_draft()
+
+    def unsaved(self) -> bool:
+        """Whether something was typed and not saved yet (quitting asks; F9 keeps a draft)."""
+        loaded = getattr(self, "_loaded", None)
+        return loaded is not None and form_state(self) != loaded
+
+    def draft_key(self) -> str:
+        return f"setback:{self.day.isoformat()}"
 
     def action_back(self) -> None:
         """Go back; if something typed is not saved yet, ask first."""
-        if form_state(self) == getattr(self, "_loaded", ()):
+        if not self.unsaved():
             super().action_back()
             return
 

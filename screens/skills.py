@@ -291,6 +291,7 @@ class SkillScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self._show_log(skills.progress(self.repo, self.skill_id))
         self.query_one("#skill-level", RadioSet).focus()
+        self.offer_draft()
 
     def _goal_label(self) -> str:
         return (
@@ -362,6 +363,14 @@ class SkillScreen(WorkbookScreen):
         today = self.today()
         if self.try_save(lambda: skills.tick_step(self.repo, self.skill_id, row.key, done, today)):
             row.set_done(done)
+
+    def unsaved(self) -> bool:
+        """A practice note typed and not added yet (quitting asks; F9 keeps it as a draft)."""
+        boxes = self.query("#note-input")
+        return bool(boxes) and bool(boxes.first(Input).value.strip())
+
+    def draft_key(self) -> str:
+        return f"skill-note:{self.skill_id}"
 
     @on(Button.Pressed, "#note-add")
     @on(Input.Submitted, "#note-input")

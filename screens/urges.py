@@ -143,6 +143,15 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
     def on_mount(self) -> None:
         self.query_one("#strength", Ruler).focus()
         self._loaded = form_state(self)
+        self.offer_draft()
+
+    def unsaved(self) -> bool:
+        """Whether something was noted here and not saved yet."""
+        loaded = getattr(self, "_loaded", None)
+        return loaded is not None and form_state(self) != loaded
+
+    def draft_key(self) -> str:
+        return f"urge:{self.editing.id if self.editing is not None else 'new'}"
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted, "#did, #trigger, #thoughts, #minutes")

@@ -8,8 +8,9 @@ Every command answers bad input with one plain line and the exit codes below, ne
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", help="whose workbook to open (name or id)")
     parser.add_argument(
         "--resources", metavar="FILE", type=path_arg, help="a group's list of local resources"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="allow Textual's debug logging (TEXTUAL_LOG, TEXTUAL_SCREENSHOT); they record "
+        "what is on screen and every key pressed, so they are refused without this",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     from workbook.commands import register_all
@@ -96,8 +103,27 @@ def parse_date(text: str) -> date:
         raise InvalidInput(f"{text!r} is not a date; please write it as YYYY-MM-DD") from None
 
 
+RECORDING_VARIABLES = ("TEXTUAL_LOG", "TEXTUAL_SCREENSHOT")
+"""Textual settings that write what is on screen, or every key pressed, to a file."""
+
+
+def recording_refused(environ: Mapping[str, str], debug: bool) -> str | None:
+    """Why the app will not start with a recording variable set (None when it may)."""
+    found = [name for name in RECORDING_VARIABLES if environ.get(name)]
+    if not found or debug:
+        return None
+    return (
+        f"{' and '.join(found)} is set. It would record what you type and see in your workbook "
+        "to a file, so Side by Side will not start with it. Unset it, or add --debug if you "
+        "are developing the app and mean it."
+    )
+
+
 def run_tui(args: argparse.Namespace, root: DataRoot) -> int:
     """Open the workbook in the terminal."""
+    refused = recording_refused(os.environ, args.debug)
+    if refused:
+        raise InvalidInput(refused)
     from screens.app import run
 
     return run(root, profile=args.profile, resources_file=args.resources)

@@ -849,3 +849,20 @@ class HardMomentsPlan(Singleton):
     """Getting back to everyday life after a crisis."""
     updated: datetime | None = None
     """When the plan was last changed."""
+
+
+DraftText = Annotated[str, BeforeValidator(_savable), Field(max_length=100_000)]
+"""A field's text in a draft: as typed, with room to spare (a draft must never be refused)."""
+
+
+class Draft(Record):
+    """Typing in a form that saves with Ctrl+S, kept when the person was interrupted."""
+
+    TABLE: ClassVar[str] = "drafts"
+
+    key: str = Field(min_length=1, max_length=200)
+    """Which form it belongs to, e.g. ``checkin:2026-11-27`` or ``goal:new``."""
+    fields: dict[Annotated[str, Field(max_length=100)], DraftText] = Field(max_length=200)
+    """Each field's text, by the field's id on the form."""
+    saved: datetime
+    """When it was kept."""

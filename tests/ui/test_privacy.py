@@ -176,9 +176,11 @@ async def test_locked_app_refuses_all_but_unlock_and_f1(root: DataRoot, sam: Pro
         app.check_idle_lock()
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
-        for action in ("log_urge", "quick_hide", "command_palette", "open_section"):
+        for action in ("log_urge", "command_palette", "open_section"):
             assert app.check_action(action, ()) is False
-        for key in ("f2", "f9", "ctrl+p", "escape", "g", "tab"):
+        # F9 still works while locked (it hides even the name); see the unlock-prompt test.
+        assert app.check_action("quick_hide", ()) is True
+        for key in ("f2", "ctrl+p", "escape", "g", "tab"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, LockScreen), key

@@ -67,7 +67,7 @@ async def test_full_welcome_flow_at_80x24_stores_the_profile(
         assert isinstance(app.screen, HomeScreen)
         assert "Hello, Sam R?." in screen_text(app)
         assert "26 days since 1 November 2026" in screen_text(app)
-        assert len(app.screen_stack) == 2  # the welcome is left behind: Escape stays Home
+        assert len(app.screen_stack) == 1  # the welcome is left behind: Escape stays Home
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     [card] = root.cards()
@@ -166,7 +166,7 @@ async def test_a_second_person_starts_a_workbook_from_the_picker(
         await pilot.press("enter", *"Kim", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert len(app.screen_stack) == 2
+        assert len(app.screen_stack) == 1  # Home is first in the workbook's own mode
     assert sorted(c.display_name for c in root.cards()) == ["Kim", "Lee", "Sam"]
 
 
@@ -202,7 +202,7 @@ async def test_hard_moment_key_from_home_settings_and_back(
         assert "Source: https://www.samaritans.org" in text and "checked today" in text
         assert "For the next ten minutes" in text
         await pilot.press(key)  # a second press does not stack another copy
-        assert len(app.screen_stack) == 3
+        assert len(app.screen_stack) == 2
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("o")

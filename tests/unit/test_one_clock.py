@@ -14,9 +14,7 @@ import pytest
 from workbook import clock
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted(
-    p for folder in ("workbook", "screens") for p in (ROOT / folder).rglob("*.py")
-)
+SOURCES = sorted(p for folder in ("workbook", "screens") for p in (ROOT / folder).rglob("*.py"))
 CLOCK_CALLS = {
     ("date", "today"),
     ("datetime", "now"),

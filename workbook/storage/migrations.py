@@ -36,6 +36,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: add_tables("checkins", "setbacks", "urges"),  # day-to-day tracking (issue 6)
     4: add_tables("skill_progress", "own_skills"),  # daily-life skills (issue 7)
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
+    6: add_tables("drafts"),  # typing kept when a form was interrupted (issue 15)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
