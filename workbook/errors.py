@@ -82,6 +82,12 @@ class WriteFailed(WorkbookError):
         )
 
 
+class CouldNotKeep(WorkbookError):
+    """A backup or restore could not be written; the workbook itself is as it was."""
+
+    exit_code = EXIT_SAVE_FAILED
+
+
 class ReadOnlyWorkbook(WorkbookError):
     """The workbook is open read-only (newer app version, or opened only to read)."""
 

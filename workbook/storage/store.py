@@ -27,18 +27,14 @@ from workbook.storage.atomic import atomic_write, clean_stale_temps, describe_os
 from workbook.storage.codec import Codec, CorruptData, Data, PlainCodec
 from workbook.storage.crypto import EncryptedCodec, NeedsPassphrase, looks_encrypted
 from workbook.storage.guard import ChangeGuard
-from workbook.storage.loading import (
-    is_good,
-    load_checked,
-    save_count_of,
-    validate_data,
-)
-from workbook.storage.loading import (  # re-exported: long imported from here
-    new_data as new_data,
-)
-from workbook.storage.loading import (
-    schema_version_of as schema_version_of,
-)
+
+# Re-exported as well: these were long imported from here.
+from workbook.storage.loading import is_good as is_good
+from workbook.storage.loading import load_checked as load_checked
+from workbook.storage.loading import new_data as new_data
+from workbook.storage.loading import save_count_of as save_count_of
+from workbook.storage.loading import schema_version_of as schema_version_of
+from workbook.storage.loading import validate_data as validate_data
 from workbook.storage.migrations import SCHEMA_VERSION
 from workbook.storage.tinystore import META_DOC, META_TABLE, AtomicStorage
 
@@ -300,9 +296,7 @@ def _open_for_writing(files: ProfileFiles, codec: Codec, lock: FileLock, today: 
     return Store(files, codec, storage, lock, warnings=warnings, guard=guard)
 
 
-def _daily_backup(
-    files: ProfileFiles, today: date, warnings: list[str], count: int | None
-) -> None:
+def _daily_backup(files: ProfileFiles, today: date, warnings: list[str], count: int | None) -> None:
     try:
         if not backups.has_daily_for(files.backups, today):
             # Named for the day it was checked against, so the next open that day finds it.
