@@ -141,11 +141,16 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
         _check(False, "", f"the workbook cannot be read: {exc}", problems)
         return True
     held = holdings_of(data)
+    saves = held.save_count or 0
     print(
         f"  ok  the workbook reads, validates and matches its checksum: schema {version}, "
-        f"{held.total()} entries, saved {held.save_count or 0} times"
+        f"{_plural(held.total(), 'entry', 'entries')}, saved {_plural(saves, 'time', 'times')}"
     )
     return False
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _doctor_lock(files: ProfileFiles, name: str) -> None:
@@ -154,8 +159,8 @@ def _doctor_lock(files: ProfileFiles, name: str) -> None:
         print("  ok  not open in any window right now")
     except ProfileInUse:
         print("  ok  open in a window right now (that is fine; doctor only reads)")
-    except OSError:
-        print("  --  the lock could not be checked")
+    except WriteFailed as exc:
+        print(f"  --  the lock could not be checked ({exc.detail})")
 
 
 def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> None:

@@ -60,6 +60,8 @@ class Merged:
     """Entries added or changed only on the other side, now part of the save."""
     clashes: int = 0
     """Entries changed on both sides: ours is saved, theirs stays in the kept backup."""
+    older: bool = False
+    """The other version was saved before ours (an old copy put back): nothing is taken."""
 
 
 class ChangeGuard:
@@ -138,6 +140,11 @@ class ChangeGuard:
         base = self._decode(self._raw)
         if theirs is None or base is None or _version(theirs) != _version(ours):
             return Merged(ours)
+        theirs_count, base_count = _save_count(theirs), _save_count(base)
+        if theirs_count is None or base_count is None or theirs_count <= base_count:
+            # Not saved on from what we last saw: an older copy put back. Its "changes" are
+            # only what is missing from it, so nothing is taken; it is kept whole as a backup.
+            return Merged(ours, older=True)
         merged = three_way(base, ours, theirs)
         if find_problems(merged.data, limit=1):
             return Merged(ours)  # e.g. two check-ins for one day: theirs stays in the backup
@@ -155,7 +162,11 @@ def _version(data: Data) -> Any:
 
 
 def three_way(base: Data, ours: Data, theirs: Data) -> Merged:
-    """Merge entry by entry: a side that did not change an entry takes the other side's."""
+    """Merge entry by entry: a side that did not change an entry takes the other side's.
+
+    Entries are keyed by their document id. Two sides that each added a new entry under the
+    same id (both counted on from the same last id) keep both: theirs gets a fresh id.
+    """
     out: Data = {}
     taken = clashes = 0
     for table in _union(base, ours, theirs):
@@ -163,16 +174,23 @@ def three_way(base: Data, ours: Data, theirs: Data) -> Merged:
             continue
         b, o, t = base.get(table, {}), ours.get(table, {}), theirs.get(table, {})
         merged: dict[str, Any] = {}
+        added_twice: list[Any] = []
         for key in _union(b, o, t):
             bv, ov, tv = b.get(key), o.get(key), t.get(key)
             if tv == bv or ov == tv:
                 value = ov
             elif ov == bv:
                 value, taken = tv, taken + 1
+            elif bv is None and ov is not None and tv is not None:
+                value = ov
+                added_twice.append(tv)
             else:
                 value, clashes = ov, clashes + 1
             if value is not None:
                 merged[key] = copy.deepcopy(value)
+        for doc in added_twice:
+            merged[str(_next_id(merged))] = copy.deepcopy(doc)
+            taken += 1
         if merged or table in ours:
             out[table] = merged
     meta = copy.deepcopy(ours.get(META_TABLE, {}))
@@ -183,11 +201,19 @@ def three_way(base: Data, ours: Data, theirs: Data) -> Merged:
     return Merged({META_TABLE: meta, **out}, taken, clashes)
 
 
+def _next_id(table: dict[str, Any]) -> int:
+    return max((int(k) for k in table if k.isdigit()), default=0) + 1
+
+
 def _union(*dicts: dict[str, Any]) -> list[str]:
     seen: dict[str, None] = {}
     for d in dicts:
         seen.update(dict.fromkeys(d))
     return list(seen)
+
+
+def _entries(n: int) -> str:
+    return "1 entry was" if n == 1 else f"{n} entries were"
 
 
 def _notice(kept: Path, merged: Merged) -> str:
@@ -196,11 +222,13 @@ def _notice(kept: Path, merged: Merged) -> str:
         "program, or a copy put back). Nothing was overwritten: that version is kept as a "
         f"backup ({kept.name})."
     )
+    if merged.older:
+        text += " It was older than this window's, so this window's version was saved."
     if merged.taken:
-        text += f" {merged.taken} entries from it were added here."
+        text += f" From it, {_entries(merged.taken)} added here."
     if merged.clashes:
         text += (
-            f" {merged.clashes} entries were changed in both places; this window's version "
-            "was saved and the other is in that backup (`workbook restore --list`)."
+            f" {_entries(merged.clashes)} changed in both places: this window's version was "
+            "saved and the other is in that backup (`workbook restore --list` shows it)."
         )
     return text
