@@ -125,7 +125,7 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
         _check(
             False, "", f"{path.name} is a symbolic link; the workbook will not follow it", problems
         )
-        return True
+        return False  # refused like unsafe permissions (exit 4), never quarantined
     if not path.exists():
         _check(False, "", "the workbook file is missing", problems)
         return True
