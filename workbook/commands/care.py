@@ -42,10 +42,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "doctor",
         help="check a workbook's files are healthy and private",
         description="Reads the workbook and its backups, checks permissions and the lock, "
-        "and says where your data lives. Changes nothing.",
+        "and says where your data lives. Changes nothing, unless you ask it to --salvage.",
         epilog="Exit code 0 when all is well. Example: workbook doctor --profile Sam",
     )
     add_profile_option(doctor)
+    doctor.add_argument(
+        "--salvage",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="get back what a damaged file still holds (default: the workbook if it does not "
+        "read, else the newest file in quarantine), laid over your workbook or latest backup",
+    )
     doctor.set_defaults(handler=run_doctor)
     backup = sub.add_parser(
         "backup",
@@ -86,6 +94,10 @@ def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
     card = chosen_card(args, root)
     files = root.files(card)
     codec = codec_for(card)
+    if args.salvage is not None:
+        from workbook.commands.salvage import run_salvage
+
+        return run_salvage(args, root, card, codec)
     print(f"Workbook: {card.label} [{card.id}]  {files.folder}")
     problems: list[str] = []
     _doctor_permissions(files, problems)

@@ -353,11 +353,14 @@ def restore_backup(
     return restored
 
 
-def start_empty(files: ProfileFiles, codec: Codec, data: Data, name: str = "") -> Restored:
-    """Write a fresh workbook after the old one was quarantined (the person chose this)."""
+def start_empty(
+    files: ProfileFiles, codec: Codec, data: Data, name: str = "", wait: float = 0.0
+) -> Restored:
+    """Write ``data`` as the workbook in place of an unreadable one: a fresh start the person
+    chose, or what salvage put together. Whatever is in its place is kept first."""
     validate_data(data)
     prepare(files)
-    lock = acquire_lock(files, name)
+    lock = acquire_lock(files, name, wait)
     try:
         restored = _set_aside(files, codec)
         data.setdefault(META_TABLE, {}).setdefault(META_DOC, {})["save_count"] = (
