@@ -52,9 +52,9 @@ def dump_json(data: Data) -> bytes:
 
     A workbook (data with a ``_meta`` table) is stamped with its content checksum on the way.
     """
-    meta = data.get(META_TABLE)
+    meta = data.get(META_TABLE) if isinstance(data, dict) else None
     if not isinstance(meta, dict) or not isinstance(meta.get(META_DOC), dict):
-        return _dump(data)
+        return _dump(data)  # not a workbook (an export's outer part, say): no checksum
     meta_plain, rest = _split(data)
     body = _dump(rest)
     doc = dict(meta_plain[META_DOC])
