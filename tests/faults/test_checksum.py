@@ -138,3 +138,21 @@ def test_encrypted_saves_carry_the_checksum_inside(root: DataRoot) -> None:
     inner = root.unlock(card, PASS).decrypt_bytes(root.files(card).workbook.read_bytes())
     assert CHECKSUM in json.loads(inner)["_meta"]["1"]
     assert b"Private goal" not in root.files(card).workbook.read_bytes()
+
+
+def test_a_reindented_file_with_the_same_content_still_opens(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Checked by content, not layout: a tool that re-indents the file changes no words."""
+    card = make_profile()
+    files = root.files(card)
+    raw = _saved(root, card)
+    files.workbook.write_bytes(json.dumps(json.loads(raw), indent=2, ensure_ascii=False).encode())
+    repo = root.open(card)
+    assert [g.title for g in repo.all(Goal)] == ["Walk at lunch"]
+    repo.close()
+    damaged = json.loads(raw)
+    damaged["goals"]["1"]["title"] = "Walk at lunchtime"
+    files.workbook.write_bytes(json.dumps(damaged, indent=2).encode())
+    with pytest.raises(DataUnreadable):
+        root.open(card)

@@ -80,11 +80,12 @@ def _content_digest(meta_plain: dict[str, Any], body: bytes) -> str:
     return digest.hexdigest()
 
 
-def take_checksum(data: Data) -> bool | None:
+def take_checksum(data: Data, raw: bytes | None = None) -> bool | None:
     """Check the content checksum a workbook carries and remove it from ``data``.
 
     True if it matches, False if the content changed after it was saved (damage), None for a
-    file written before checksums (nothing to check).
+    file written before checksums (nothing to check). ``raw``, the plain bytes ``data`` was
+    parsed from, lets a file exactly as we wrote it be checked without encoding it again.
     """
     meta = data.get(META_TABLE)
     doc = meta.get(META_DOC) if isinstance(meta, dict) else None
@@ -92,9 +93,27 @@ def take_checksum(data: Data) -> bool | None:
         return None
     stored = doc[CHECKSUM]
     meta_plain, rest = _split(data)
-    ok = isinstance(stored, str) and stored == _content_digest(meta_plain, _dump(rest))
+    found = _digest_of_bytes(raw, meta, meta_plain) if raw is not None else None
+    if found is None:
+        found = _content_digest(meta_plain, _dump(rest))
     data[META_TABLE] = meta_plain  # memory never carries a stale checksum
-    return ok
+    return isinstance(stored, str) and stored == found
+
+
+def _digest_of_bytes(raw: bytes, meta: Any, meta_plain: dict[str, Any]) -> str | None:
+    """The digest straight from the file's bytes, if they are laid out as ``dump_json`` does
+    (the meta table first, then the hashed body); None if not (say, a re-indented file)."""
+    prefix = b'{"' + META_TABLE.encode() + b'":' + _dump(meta)
+    if not raw.startswith(prefix) or not raw.endswith(b"}"):
+        return None
+    tail = memoryview(raw)[len(prefix) : len(raw) - 1]
+    if len(tail) and tail[0] != ord(","):
+        return None
+    digest = hashlib.sha256(_dump(meta_plain))
+    digest.update(b"\n{")
+    digest.update(tail[1:])
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def _no_constants(name: str) -> Any:

@@ -57,7 +57,8 @@ def load_checked(raw: bytes, codec: Codec) -> tuple[Data, int]:
     """
     data = codec.decode(raw)
     version = schema_version_of(data)
-    intact = take_checksum(data)
+    plain = raw if raw.startswith(b"{") else None  # an encrypted file's bytes are not JSON
+    intact = take_checksum(data, plain)
     if version > SCHEMA_VERSION:
         # A newer version may checksum differently; it opens read-only, so nothing is lost.
         return data, version
