@@ -60,8 +60,9 @@ def dump_json(data: Data) -> bytes:
     doc = dict(meta_plain[META_DOC])
     doc[CHECKSUM] = _content_digest(meta_plain, body)
     head = _dump({**meta_plain, META_DOC: doc})
-    inner = body[1:-1]
-    return b'{"' + META_TABLE.encode() + b'":' + head + (b"," + inner if inner else b"") + b"}"
+    inner = memoryview(body)[1:-1]  # one copy of a large body, in the join below
+    sep = b"," if len(inner) else b""
+    return b"".join((b'{"', META_TABLE.encode(), b'":', head, sep, inner, b"}"))
 
 
 def _split(data: Data) -> tuple[dict[str, Any], Data]:
