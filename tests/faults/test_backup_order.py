@@ -129,3 +129,15 @@ def test_manual_backups_keep_the_newest_ten(
     out = capsys.readouterr().out
     assert "10 newest manual backups are kept; 1 older one(s) removed" in out
     assert len([b for b in list_backups(files.backups) if b.kind == MANUAL]) == KEEP_MANUAL
+
+
+def test_the_app_shows_what_the_latest_backup_holds(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook.profile import backup_holds, latest_good_backup
+
+    card = make_profile()
+    _eight_wrong_days_then_twenty_right(root, card)
+    latest = latest_good_backup(root, card, None)
+    assert latest is not None
+    assert backup_holds(latest, None) == "27 check-ins; newest entry 8 Mar 2036; save 27"

@@ -142,3 +142,25 @@ def test_nothing_to_salvage_is_said_plainly(
     make_profile()
     assert main(["--data-dir", str(root.path), "doctor", "--salvage"]) == 2
     assert "There is no damaged file to salvage" in capsys.readouterr().err
+
+
+def test_the_app_can_salvage_what_the_quarantined_file_holds(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """What the app's recovery offer calls: the newest damaged file, laid over the backup."""
+    from workbook.profile import salvage_latest
+
+    card = make_profile()
+    good, models = _written(root, card)
+    files = root.files(card)
+    files.workbook.write_bytes(good[: len(good) - 40])  # cut inside the last entry
+    with pytest.raises(DataUnreadable):
+        root.open(card)
+    lines = salvage_latest(root, card, None)
+    assert lines is not None and any("cut off" in line for line in lines)
+    assert any(line.startswith("  Not recovered: entry 1 of checkins") for line in lines)
+    repo = root.open(card, write=False)
+    assert repo.all(Goal) == models["goals"]  # the goal saved since the backup, read back
+    assert repo.all(Checkin) == []  # the check-in was the entry the cut went through
+    repo.close()
+    assert salvage_latest(root, card, None) is not None  # the quarantined file stays

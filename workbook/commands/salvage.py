@@ -14,30 +14,28 @@ from workbook.commands.common import LOCK_WAIT
 from workbook.errors import EXIT_OK, CouldNotKeep, InvalidInput, WriteFailed
 from workbook.models import ProfileCard
 from workbook.storage import DataRoot
-from workbook.storage.codec import Codec, CorruptData
-from workbook.storage.holdings import holdings_of
-from workbook.storage.salvage import salvaged_data
-from workbook.storage.store import ProfileFiles, load_checked, start_empty
+from workbook.storage.codec import Codec
+from workbook.storage.salvage import find_damaged, salvage_into
+from workbook.storage.store import ProfileFiles
 
 
 def run_salvage(args: argparse.Namespace, root: DataRoot, card: ProfileCard, codec: Codec) -> int:
     files = root.files(card)
     damaged = _damaged_file(args.salvage, files, codec)
-    data, report = salvaged_data(damaged, files.workbook, files.backups, codec)
-    for line in report.lines():
-        print(line)
     try:
-        done = start_empty(files, codec, data, card.display_name, wait=LOCK_WAIT)
+        done = salvage_into(files, codec, damaged, card.display_name, wait=LOCK_WAIT)
     except WriteFailed as exc:
         raise CouldNotKeep(
             f"The salvaged workbook could not be saved ({exc.detail}). Nothing was changed; "
             f"the damaged file is still at {damaged}."
         ) from exc
-    print(f"Your workbook now holds {holdings_of(data).describe()}.")
-    if done.kept is not None:
-        print(f"What was in its place was kept as a backup ({done.kept.name}).")
-    elif done.quarantined is not None:
-        print(f"What was in its place was moved, untouched, to {done.quarantined}.")
+    for line in done.report.lines():
+        print(line)
+    print(f"Your workbook now holds {done.holds}.")
+    if done.restored.kept is not None:
+        print(f"What was in its place was kept as a backup ({done.restored.kept.name}).")
+    elif done.restored.quarantined is not None:
+        print(f"What was in its place was moved, untouched, to {done.restored.quarantined}.")
     if damaged != files.workbook:
         print(f"The damaged file stays where it was ({damaged}), never deleted.")
     return EXIT_OK
@@ -50,16 +48,10 @@ def _damaged_file(named: str, files: ProfileFiles, codec: Codec) -> Path:
         if not path.is_file():
             raise InvalidInput(f"{named!r} is not a file.")
         return path
-    if files.workbook.is_file() and not files.workbook.is_symlink():
-        try:
-            load_checked(files.workbook.read_bytes(), codec)
-        except (CorruptData, OSError):
-            return files.workbook
-    kept = files.quarantine.glob("*.json") if files.quarantine.is_dir() else iter(())
-    newest = max(kept, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
-    if newest is None:
+    found = find_damaged(files, codec)
+    if found is None:
         raise InvalidInput(
             "There is no damaged file to salvage: the workbook reads and nothing is in "
             "quarantine. To read a file from elsewhere: workbook doctor --salvage FILE"
         )
-    return newest
+    return found

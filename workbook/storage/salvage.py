@@ -24,10 +24,11 @@ from workbook.storage import backups
 from workbook.storage.atomic import describe_os_error
 from workbook.storage.codec import Codec, CorruptData, Data, PlainCodec
 from workbook.storage.crypto import EncryptedCodec, looks_encrypted
-from workbook.storage.holdings import NAMES
+from workbook.storage.holdings import NAMES, holdings_of
 from workbook.storage.loading import load_checked, new_data, schema_version_of, validate_data
 from workbook.storage.migrations import SCHEMA_VERSION, migrate
 from workbook.storage.salvage_scan import scan
+from workbook.storage.store import ProfileFiles, Restored, start_empty
 from workbook.storage.tinystore import META_DOC, META_TABLE
 
 SINGLE_KEY = "1"
@@ -207,3 +208,35 @@ def salvaged_data(
         report.recovered.clear()
         merged = base
     return merged, report
+
+
+@dataclass(frozen=True)
+class Salvaged:
+    """What :func:`salvage_into` did: its report, and what happened to the file it replaced."""
+
+    report: Report
+    restored: Restored
+    holds: str
+    """What the workbook holds now, in words."""
+
+
+def find_damaged(files: ProfileFiles, codec: Codec) -> Path | None:
+    """The workbook file if it does not read, else the newest file in quarantine, else None."""
+    if files.workbook.is_file() and not files.workbook.is_symlink():
+        try:
+            load_checked(files.workbook.read_bytes(), codec)
+        except (CorruptData, OSError):
+            return files.workbook
+    kept = list(files.quarantine.glob("*.json")) if files.quarantine.is_dir() else []
+    return max(kept, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
+
+
+def salvage_into(
+    files: ProfileFiles, codec: Codec, damaged: Path, name: str = "", wait: float = 0.0
+) -> Salvaged:
+    """Salvage ``damaged`` and write the result as the workbook (see the module docstring).
+
+    Raises WriteFailed, changing nothing, if it cannot be written."""
+    data, report = salvaged_data(damaged, files.workbook, files.backups, codec)
+    restored = start_empty(files, codec, data, name, wait)
+    return Salvaged(report, restored, holdings_of(data).describe())
