@@ -21,7 +21,8 @@ from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, Wo
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
 from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
-from workbook.storage.store import is_good, new_data, restore_backup, start_empty
+from workbook.storage.restore import restore_backup, start_empty
+from workbook.storage.store import is_good, new_data
 
 # Which crisis lines a locale's territory gets (``en_GB.UTF-8`` -> GB -> UK).
 _TERRITORIES = {

@@ -16,7 +16,8 @@ from workbook.cli import main
 from workbook.models import Checkin, ProfileCard
 from workbook.storage import DataRoot, PlainCodec, list_backups
 from workbook.storage.backups import DAILY, KEEP_MANUAL, MANUAL, latest_good, prune, take_backup
-from workbook.storage.store import is_good, restore_backup
+from workbook.storage.restore import restore_backup
+from workbook.storage.store import is_good
 
 
 def _a_day_with_a_checkin(root: DataRoot, card: ProfileCard, when: datetime | date) -> None:

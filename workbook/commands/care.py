@@ -28,13 +28,8 @@ from workbook.storage.atomic import describe_os_error
 from workbook.storage.backups import KEEP_MANUAL, MANUAL, Backup, prune, take_backup_bytes
 from workbook.storage.codec import Codec, CorruptData
 from workbook.storage.holdings import holdings_of, read_holdings
-from workbook.storage.store import (
-    ProfileFiles,
-    Restored,
-    acquire_lock,
-    load_checked,
-    restore_backup,
-)
+from workbook.storage.restore import Restored, restore_backup
+from workbook.storage.store import ProfileFiles, acquire_lock, load_checked
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:

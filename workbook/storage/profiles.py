@@ -28,6 +28,7 @@ from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.loading import save_count_of
 from workbook.storage.repository import Repository
+from workbook.storage.restore import restore_backup
 from workbook.storage.store import (
     ProfileFiles,
     acquire_lock,
@@ -35,7 +36,6 @@ from workbook.storage.store import (
     is_good,
     new_data,
     open_store,
-    restore_backup,
 )
 
 CARD_FILE = "profile.json"

@@ -27,8 +27,9 @@ from workbook.storage.crypto import EncryptedCodec, looks_encrypted
 from workbook.storage.holdings import NAMES, holdings_of
 from workbook.storage.loading import load_checked, new_data, schema_version_of, validate_data
 from workbook.storage.migrations import SCHEMA_VERSION, migrate
+from workbook.storage.restore import Restored, start_empty
 from workbook.storage.salvage_scan import scan
-from workbook.storage.store import ProfileFiles, Restored, start_empty
+from workbook.storage.store import ProfileFiles
 from workbook.storage.tinystore import META_DOC, META_TABLE
 
 SINGLE_KEY = "1"
