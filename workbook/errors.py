@@ -66,6 +66,11 @@ class DataUnreadable(WorkbookError):
             offer = "You can restore the latest good backup with `workbook restore`."
         else:
             offer = "There is no backup yet; you can start an empty workbook."
+        if quarantined:
+            offer += (
+                " `workbook doctor --salvage` gets back what the damaged file still holds "
+                "(such as what was saved since the last backup)."
+            )
         super().__init__(f"Your workbook could not be read ({reason}).{where} {offer}")
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from workbook import clock
+from workbook.cli import main
 from workbook.errors import WriteFailed
 from workbook.models import Checkin, Goal, ProfileCard
 from workbook.storage import DataRoot, Repository, list_backups
@@ -44,7 +45,7 @@ def _kept(root: DataRoot, card: ProfileCard) -> list[Path]:
 
 
 def test_a_checkin_saved_behind_an_open_window_survives_its_next_save(
-    root: DataRoot, make_profile: Callable[..., ProfileCard]
+    root: DataRoot, make_profile: Callable[..., ProfileCard], capsys: pytest.CaptureFixture[str]
 ) -> None:
     card = make_profile()
     window = root.open(card)
@@ -63,6 +64,8 @@ def test_a_checkin_saved_behind_an_open_window_survives_its_next_save(
     stored.close()
     [kept] = _kept(root, card)
     assert kept.read_bytes() == theirs  # the other version, whole, byte for byte
+    assert main(["--data-dir", str(root.path), "doctor"]) == 0
+    assert "1 version(s) written behind an open window" in capsys.readouterr().out
     assert "changed outside this window" in notice and kept.name in notice
     assert "1 entry was added" in notice
 

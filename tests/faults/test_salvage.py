@@ -67,6 +67,7 @@ def test_salvage_brings_back_what_each_kind_of_damage_left(
         root.open(card)
     quarantined = caught.value.quarantined
     assert quarantined is not None
+    assert "`workbook doctor --salvage` gets back what the damaged file" in str(caught.value)
 
     data, report = salvaged_data(quarantined, files.workbook, files.backups, PlainCodec())
 

@@ -25,7 +25,14 @@ from workbook.errors import (
 from workbook.paths import check_data_root
 from workbook.storage import DataRoot, list_backups
 from workbook.storage.atomic import describe_os_error
-from workbook.storage.backups import KEEP_MANUAL, MANUAL, Backup, prune, take_backup_bytes
+from workbook.storage.backups import (
+    CHANGED_ELSEWHERE,
+    KEEP_MANUAL,
+    MANUAL,
+    Backup,
+    prune,
+    take_backup_bytes,
+)
 from workbook.storage.codec import Codec, CorruptData
 from workbook.storage.holdings import holdings_of, read_holdings
 from workbook.storage.restore import Restored, restore_backup
@@ -184,6 +191,12 @@ def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> N
     )
     if good and len(good) < len(found):
         print(f"  --  {len(found) - len(good)} backup(s) do not open (kept, never deleted)")
+    elsewhere = [b for b in found if b.kind == CHANGED_ELSEWHERE]
+    if elsewhere:
+        print(
+            f"  --  {len(elsewhere)} version(s) written behind an open window are kept as "
+            "backups (`workbook restore --list` shows what each holds)"
+        )
     quarantined = list(files.quarantine.glob("*.json")) if files.quarantine.is_dir() else []
     if quarantined:
         print(f"  --  {len(quarantined)} unreadable file(s) kept in {files.quarantine}")
