@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
@@ -165,3 +166,53 @@ def test_the_app_can_salvage_what_the_quarantined_file_holds(
     assert repo.all(Checkin) == []  # the check-in was the entry the cut went through
     repo.close()
     assert salvage_latest(root, card, None) is not None  # the quarantined file stays
+
+
+def test_a_broken_entry_in_the_middle_loses_only_itself(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The scanner finds the next entry after damage, in the same table and the next ones."""
+    card = make_profile()
+    repo = root.open(card)
+    days = [clock.today() - timedelta(days=n) for n in (3, 2, 1)]
+    for n, day in enumerate(days):
+        repo.save(Checkin(on=day, mood=n + 1, craving=n, note=f"day {n}"))
+    repo.save(Goal(title="After the check-ins"))
+    repo.close()
+    files = root.files(card)
+    good = files.workbook.read_bytes()
+    bad = good.replace(b'"note":"day 1"', b'"note":"day 1', 1)  # a quote lost mid-file
+    files.workbook.write_bytes(bad)
+    with pytest.raises(DataUnreadable) as caught:
+        root.open(card)
+    assert caught.value.quarantined is not None
+
+    data, report = salvaged_data(caught.value.quarantined, files.workbook, files.backups)
+    notes = sorted(d["note"] for d in data["checkins"].values())
+    assert notes == ["day 0", "day 2"]
+    assert [d["title"] for d in data["goals"].values()] == ["After the check-ins"]
+    assert report.recovered == {"profile": 1, "checkins": 2, "goals": 1}
+    assert any("entry 2 of checkins" in line for line in report.lost)
+
+
+def test_a_damaged_encrypted_file_cannot_be_read_in_part(root: DataRoot) -> None:
+    """Authenticated encryption is all or nothing: salvage says so and keeps the backup."""
+    from tests.unit.crypto_helpers import PASS, make_private
+    from workbook.profile import salvage_latest
+
+    card, _code = make_private(root)
+    repo = root.open(card, codec=root.unlock(card, PASS))
+    repo.save(Goal(title="Private goal"))
+    repo.close()
+    files = root.files(card)
+    raw = files.workbook.read_bytes()
+    files.workbook.write_bytes(raw[:-1])
+    codec = root.unlock(card, PASS)
+    with pytest.raises(DataUnreadable):
+        root.open(card, codec=codec)
+    lines = salvage_latest(root, card, root.unlock(card, PASS))
+    assert lines is not None
+    assert any("the encrypted file is damaged" in line for line in lines)
+    repo = root.open(card, codec=root.unlock(card, PASS))
+    assert repo.all(Goal) == []  # the day's backup was taken before the goal
+    repo.close()
