@@ -18,7 +18,13 @@ from textual.widgets import Button, Static
 from screens.base import WorkbookDialog
 from workbook.errors import DataUnreadable, ProfileInUse, WorkbookError
 from workbook.models import ProfileCard
-from workbook.profile import ensure_profile, latest_good_backup, restore_latest, start_over_empty
+from workbook.profile import (
+    backup_holds,
+    ensure_profile,
+    latest_good_backup,
+    restore_latest,
+    start_over_empty,
+)
 from workbook.storage import Codec, Repository
 
 if TYPE_CHECKING:
@@ -106,6 +112,8 @@ def _unreadable(
     choices = []
     if backup is not None:
         message += f"\n\nThe latest good backup is from {backup.label}."
+        holds = backup_holds(backup, codec)  # the clock may have been wrong: show what is in it
+        message += f" It holds {holds}." if holds else ""
         choices.append(("restore", "Restore the backup"))
     else:
         message += "\n\nThere is no good backup to go back to."

@@ -66,6 +66,11 @@ class DataUnreadable(WorkbookError):
             offer = "You can restore the latest good backup with `workbook restore`."
         else:
             offer = "There is no backup yet; you can start an empty workbook."
+        if quarantined:
+            offer += (
+                " `workbook doctor --salvage` gets back what the damaged file still holds "
+                "(such as what was saved since the last backup)."
+            )
         super().__init__(f"Your workbook could not be read ({reason}).{where} {offer}")
 
 
@@ -80,6 +85,12 @@ class WriteFailed(WorkbookError):
             f"Your last change could not be saved ({detail}). Nothing already saved was lost; "
             "what you typed is still here, so you can try again."
         )
+
+
+class CouldNotKeep(WorkbookError):
+    """A backup or restore could not be written; the workbook itself is as it was."""
+
+    exit_code = EXIT_SAVE_FAILED
 
 
 class ReadOnlyWorkbook(WorkbookError):

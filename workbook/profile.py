@@ -21,7 +21,8 @@ from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, Wo
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
 from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
-from workbook.storage.store import is_good, new_data, restore_backup, start_empty
+from workbook.storage.restore import restore_backup, start_empty
+from workbook.storage.store import is_good, new_data
 
 # Which crisis lines a locale's territory gets (``en_GB.UTF-8`` -> GB -> UK).
 _TERRITORIES = {
@@ -246,6 +247,29 @@ def restore_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Ba
     if found is not None:
         restore_backup(root.files(card), codec or PlainCodec(), found.path, card.display_name)
     return found
+
+
+def backup_holds(backup: Backup, codec: Codec | None) -> str | None:
+    """What a backup holds, in words ("27 check-ins, 3 goals; newest entry 26 Nov 2026; save
+    418"), to show before it is restored; None if it does not open."""
+    from workbook.storage.holdings import read_holdings
+
+    held = read_holdings(backup.path, codec or PlainCodec())
+    return None if held is None else held.describe()
+
+
+def salvage_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> list[str] | None:
+    """Get back what the newest damaged file of this workbook still holds, laid over the
+    latest good backup, and write it as the workbook. Returns the report's sentences, or
+    None if there is no damaged file. Raises WriteFailed, changing nothing, if it cannot save."""
+    from workbook.storage.salvage import find_damaged, salvage_into
+
+    files, used = root.files(card), codec or PlainCodec()
+    damaged = find_damaged(files, used)
+    if damaged is None:
+        return None
+    done = salvage_into(files, used, damaged, card.display_name)
+    return [*done.report.lines(), f"Your workbook now holds {done.holds}."]
 
 
 def start_over_empty(root: DataRoot, card: ProfileCard, codec: Codec | None) -> None:

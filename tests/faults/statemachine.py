@@ -20,7 +20,7 @@ from workbook.errors import WriteFailed
 from workbook.models import Goal, GoalStatus, GoalStep, Person, PersonRole, Profile, Settings
 from workbook.storage import DataRoot, PlainCodec, Repository, atomic, list_backups
 from workbook.storage.backups import MANUAL, take_backup
-from workbook.storage.store import restore_backup
+from workbook.storage.restore import restore_backup
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 title = text.filter(lambda s: s.strip())

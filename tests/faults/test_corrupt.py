@@ -12,7 +12,8 @@ from workbook.errors import DataUnreadable
 from workbook.models import Goal, Profile, ProfileCard
 from workbook.storage import DataRoot, PlainCodec, list_backups
 from workbook.storage.backups import MANUAL, take_backup
-from workbook.storage.store import new_data, restore_backup, start_empty
+from workbook.storage.restore import restore_backup, start_empty
+from workbook.storage.store import new_data
 
 
 def _good(card_root: DataRoot, card: ProfileCard) -> bytes:

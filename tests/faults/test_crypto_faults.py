@@ -12,7 +12,8 @@ from workbook.models import Goal
 from workbook.storage import DataRoot, PlainCodec, crypto, list_backups
 from workbook.storage import atomic as atomic_mod
 from workbook.storage.crypto import WrongPassphrase
-from workbook.storage.store import count_good_backups, restore_backup
+from workbook.storage.restore import restore_backup
+from workbook.storage.store import count_good_backups
 
 
 def _setup(root: DataRoot) -> tuple[object, Goal]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbook.errors import ProfileInUse
-from workbook.models import Goal, ProfileCard
+from workbook.models import Checkin, Goal, ProfileCard
 from workbook.storage import DataRoot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,3 +77,36 @@ def test_alternating_writers_lose_nothing(
         repo.close()
     final = root.open(card, write=False)
     assert [g.title for g in final.all(Goal)] == [f"goal {n}" for n in range(100)]
+
+
+CLI = (sys.executable, "-m", "workbook")
+
+
+def _answers(n: int, rounds: int) -> tuple[str, ...]:
+    day = f"2026-11-{20 + 2 * rounds + n}"
+    return ("--mood", "3", "--craving", str(n), "--date", day)
+
+
+def test_two_command_line_writers_at_once_both_save(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Started together, the second waits its turn for the lock (a second or two at most)
+    instead of being refused; both check-ins are kept."""
+    card = make_profile()
+    for rounds in range(3):
+        writers = [
+            subprocess.Popen(
+                [*CLI, "--data-dir", str(root.path), "checkin", *_answers(n, rounds)],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in range(2)
+        ]
+        for writer in writers:
+            _out, err = writer.communicate()
+            assert writer.returncode == 0, err
+    repo = root.open(card, write=False)
+    assert len(repo.all(Checkin)) == 6
+    repo.close()

@@ -22,7 +22,7 @@ from tests.unit.crypto_helpers import PASS, make_private
 from workbook.errors import DataUnreadable
 from workbook.models import ProfileCard, Record, Singleton, StoredModel
 from workbook.storage import DataRoot, atomic
-from workbook.storage.store import restore_backup
+from workbook.storage.restore import restore_backup
 
 _counter = itertools.count()
 MARKERS: list[str] = []

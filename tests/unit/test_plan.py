@@ -253,6 +253,7 @@ def test_a_workbook_from_before_plans_opens_with_an_empty_plan(
     for table in ("plan", "plan_revisions", "weighing", "values"):
         data.pop(table, None)
     data["_meta"]["1"]["schema_version"] = 1
+    data["_meta"]["1"].pop("content_sha256")  # files of that version had no checksum
     for later in ("reviews", "checkins", "setbacks", "urges", "skill_progress", "own_skills",
                   "resources", "hard_moments"):  # fmt: skip
         data.pop(later, None)

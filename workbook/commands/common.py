@@ -12,6 +12,8 @@ from workbook.storage import Codec, DataRoot, PlainCodec
 from workbook.storage.crypto import EncryptedCodec
 
 ENV_PASSPHRASE = "WORKBOOK_PASSPHRASE"
+LOCK_WAIT = 2.0
+"""Seconds a command-line writer waits for another to finish before saying it is in use."""
 
 _last_root: DataRoot | None = None
 """The data folder of the last ``chosen_card`` call, for ``codec_for(card)`` without a root."""

@@ -9,18 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from workbook import clock
 from workbook.cli import parse_date
-from workbook.commands.common import add_profile_option, chosen_card, codec_for
+from workbook.commands.common import LOCK_WAIT, add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Checkin, Pathway, Profile, UseAnswer
 from workbook.storage import DataRoot, Repository
 
 USED_CHOICES = ("yes", "no", "skip", "within-limit", "over-limit")
 LIMIT_PATHWAYS = (Pathway.CUT_BACK, Pathway.REDUCE_HARM)
+FILL_IN_BEFORE_START = timedelta(days=30)
+"""How far before the workbook was started a day may be filled in (the hard stretch that
+brought someone here is worth recording); anything earlier is surely a typing slip."""
 
 
 def _whole(name: str, low: int, high: int) -> Callable[[str], int]:
@@ -79,7 +82,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     checkin.add_argument("--used", choices=USED_CHOICES, help="did you use or act on it today?")
     checkin.add_argument("--note", help="a free note (up to 5,000 characters)")
     checkin.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="fill in an earlier day (default: today)"
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="fill in an earlier day, up to 30 days before the workbook was started "
+        "(default: today)",
     )
     checkin.set_defaults(handler=run_checkin)
 
@@ -126,19 +132,35 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     if day > today:
         raise InvalidInput(f"{day.isoformat()} hasn't happened yet; pick today or an earlier day")
     card = chosen_card(args, root)
-    repo = root.open(card, write=True, codec=codec_for(card))
+    repo = root.open(card, write=True, codec=codec_for(card), wait=LOCK_WAIT)
     try:
+        _check_day(repo, day, today)
         stored, edited = _record(repo, args, day, today)
         setback = stored.used is not None and stored.used.is_setback
         reflect = setback and checkins.needs_reflection(repo, stored)
+        said = repo.warnings + repo.take_notices()
     finally:
         repo.close()
     when = "today" if day == today else f"{day:%A} {day.day} {day:%B}"
     print(f"{'Updated' if edited else 'Saved'} the check-in for {when}. Thank you.")
+    for line in said:
+        print(line)
     if reflect:
         print(checkins.words().setback.kind_for(day))
         print("When you feel ready, open `workbook` to write a few words about what happened.")
     return EXIT_OK
+
+
+def _check_day(repo: Repository, day: date, today: date) -> None:
+    """Refuse a day long before the workbook began, naming the days that can be filled in."""
+    profile = repo.get(Profile)
+    started = profile.created.date() if profile else today
+    earliest = min(started, today) - FILL_IN_BEFORE_START
+    if day < earliest:
+        raise InvalidInput(
+            f"{day.isoformat()} is long before this workbook was started; a check-in can be "
+            f"for any day from {earliest.day} {earliest:%b %Y} to today ({today.day} {today:%b %Y})"
+        )
 
 
 def _record(

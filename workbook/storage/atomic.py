@@ -62,13 +62,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _describe(exc: OSError) -> str:
+def describe_os_error(exc: OSError) -> str:
+    """An OS error in plain words (for a sentence such as 'could not be saved (...)')."""
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission was denied"
     if exc.errno == errno.EROFS:
         return "the disk is read-only"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    if exc.errno == errno.EISDIR:
+        return "a folder is where the file should be"
     if exc.errno == errno.EFBIG:
         return "the file is larger than this system allows"
     return exc.strerror or "an input/output error"
@@ -111,7 +116,7 @@ def atomic_write(path: Path, data: bytes) -> None:
                     prev = None
                 elif not existed:
                     os.unlink(path)
-        raise WriteFailed(_describe(exc)) from exc
+        raise WriteFailed(describe_os_error(exc)) from exc
     finally:
         for leftover in (tmp, prev):
             if leftover is not None:

@@ -1,8 +1,12 @@
 """Backups (daily, on demand, before a migration or a restore) and quarantine.
 
 A backup is a byte-for-byte copy of the workbook file (so an encrypted workbook's backups stay
-encrypted), written atomically into ``backups/``. Daily backups are pruned to 7 daily + 4 weekly;
-all others are kept. A file that cannot be read is moved (never deleted) into ``quarantine/``.
+encrypted), written atomically into ``backups/``. Its name carries the clock time (a label for
+people) and the workbook's own save counter (``-n42``), which only ever goes up: backups are
+ordered and pruned by that counter, never by the clock, so a clock that was wrong for a while
+(or a move across time zones) cannot make an old backup look like the latest. Daily backups are
+pruned to 7 daily + 4 weekly, manual ones to the newest 10; the others are kept. A file that
+cannot be read is moved (never deleted) into ``quarantine/``.
 """
 
 from __future__ import annotations
@@ -16,16 +20,20 @@ from pathlib import Path
 
 from workbook import clock
 from workbook.storage.atomic import atomic_write
+from workbook.storage.codec import CorruptData, load_json
 
 DAILY = "daily"
 MANUAL = "manual"
 PRE_MIGRATION = "pre-migration"
 PRE_RESTORE = "pre-restore"
-KINDS = (DAILY, MANUAL, PRE_MIGRATION, PRE_RESTORE)
+CHANGED_ELSEWHERE = "changed-elsewhere"
+"""A version someone else wrote behind an open window, kept before this window saved over it."""
+KINDS = (DAILY, MANUAL, PRE_MIGRATION, PRE_RESTORE, CHANGED_ELSEWHERE)
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_MANUAL = 10
 
-_NAME = re.compile(r"^workbook-(\d{8}T\d{6})-([a-z-]+)-[0-9a-f]{6}\.json$")
+_NAME = re.compile(r"^workbook-(\d{8}T\d{6})-([a-z-]+?)(?:-n(\d+))?-[0-9a-f]{6}\.json$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,14 @@ class Backup:
     path: Path
     kind: str
     taken: datetime
+    """The clock time it was taken: a label only (the clock may have been wrong)."""
+    count: int | None = None
+    """The workbook's save counter when it was taken; None for backups older than counters."""
+
+    @property
+    def order(self) -> tuple[int, datetime, str]:
+        """Newest is largest: by save counter, then (for equal counters) by clock and name."""
+        return (-1 if self.count is None else self.count, self.taken, self.path.name)
 
     @property
     def label(self) -> str:
@@ -50,20 +66,57 @@ def list_backups(folder: Path) -> list[Backup]:
     for entry in folder.iterdir():
         m = _NAME.match(entry.name)
         if m and m.group(2) in KINDS:
-            taken = datetime.strptime(m.group(1), "%Y%m%dT%H%M%S")
-            found.append(Backup(entry, m.group(2), taken))
-    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+            try:
+                taken = datetime.strptime(m.group(1), "%Y%m%dT%H%M%S")
+            except ValueError:
+                continue
+            count = int(m.group(3)) if m.group(3) else None
+            found.append(Backup(entry, m.group(2), taken, count))
+    found.sort(key=lambda b: b.order, reverse=True)
     return found
 
 
-def take_backup(source: Path, folder: Path, kind: str, when: datetime | None = None) -> Path:
-    """Copy ``source`` into ``folder`` atomically; raise ``WriteFailed`` if it cannot be saved."""
+def take_backup(
+    source: Path,
+    folder: Path,
+    kind: str,
+    when: datetime | None = None,
+    count: int | None = None,
+) -> Path:
+    """Copy ``source`` into ``folder`` atomically; raise ``WriteFailed`` if it cannot be saved.
+
+    ``count`` is the workbook's save counter in ``source`` (see the module docstring).
+    """
+    return take_backup_bytes(source.read_bytes(), folder, kind, when, count)
+
+
+def take_backup_bytes(
+    raw: bytes,
+    folder: Path,
+    kind: str,
+    when: datetime | None = None,
+    count: int | None = None,
+) -> Path:
+    """Write ``raw`` into ``folder`` as a backup of ``kind``; return its path."""
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
+    if count is None:
+        count = _plain_count(raw)
     when = when or clock.now()
-    target = folder / f"workbook-{when:%Y%m%dT%H%M%S}-{kind}-{os.urandom(3).hex()}.json"
-    atomic_write(target, source.read_bytes())
+    counter = "" if count is None else f"-n{count}"
+    target = folder / f"workbook-{when:%Y%m%dT%H%M%S}-{kind}{counter}-{os.urandom(3).hex()}.json"
+    atomic_write(target, raw)
     return target
+
+
+def _plain_count(raw: bytes) -> int | None:
+    """The save counter inside a plain workbook's bytes (None if encrypted or unreadable)."""
+    try:
+        meta = load_json(raw).get("_meta", {}).get("1", {})
+    except CorruptData:
+        return None
+    count = meta.get("save_count")
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
 def has_daily_for(folder: Path, day: date) -> bool:
@@ -72,20 +125,23 @@ def has_daily_for(folder: Path, day: date) -> bool:
 
 
 def prune(folder: Path) -> list[Path]:
-    """Keep the 7 newest daily backups plus the newest of each of 4 older weeks.
-
-    Manual, pre-migration and pre-restore backups are never pruned.
+    """Keep the 7 newest daily backups plus the newest of each of 4 older weeks, and the 10
+    newest manual ones ("newest" by save counter). Pre-migration, pre-restore and
+    changed-elsewhere backups are never pruned.
     """
-    daily = [b for b in list_backups(folder) if b.kind == DAILY]
-    keep = {b.path for b in daily[:KEEP_DAILY]}
+    found = list_backups(folder)
+    daily = [b for b in found if b.kind == DAILY]
+    manual = [b for b in found if b.kind == MANUAL]
+    keep = {b.path for b in daily[:KEEP_DAILY]} | {b.path for b in manual[:KEEP_MANUAL]}
     weeks: set[tuple[int, int]] = set()
     for b in daily[KEEP_DAILY:]:
+        # The clock only groups older backups into weeks; which are older is the counter's say.
         week = b.taken.isocalendar()[:2]
         if week not in weeks and len(weeks) < KEEP_WEEKLY:
             weeks.add(week)
             keep.add(b.path)
     removed = []
-    for b in daily:
+    for b in daily + manual:
         if b.path not in keep:
             try:
                 b.path.unlink()

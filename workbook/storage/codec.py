@@ -2,10 +2,18 @@
 
 The plain codec writes UTF-8 JSON. An encrypted profile swaps in a codec that wraps those same
 bytes in authenticated encryption; everything else in storage stays the same.
+
+Every workbook written here carries a checksum of its own content (``_meta.1.content_sha256``),
+plain and encrypted alike, so a flipped bit in a note, a dropped table or a duplicated table key
+is caught when the file is opened, checked by ``doctor`` or vetted as a backup, instead of being
+copied quietly into later backups. The checksum covers the ``_meta`` table (without the checksum
+itself) and every other table, each encoded once: the file is the meta table followed by the
+very bytes that were hashed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, Protocol
 
@@ -28,10 +36,85 @@ class Codec(Protocol):
         ...
 
 
+META_TABLE = "_meta"
+META_DOC = "1"
+CHECKSUM = "content_sha256"
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _dump(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode("utf-8")
+
+
 def dump_json(data: Data) -> bytes:
-    """Serialise to compact UTF-8 JSON; NaN and infinities are refused, never written."""
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return text.encode("utf-8")
+    """Serialise to compact UTF-8 JSON; NaN and infinities are refused, never written.
+
+    A workbook (data with a ``_meta`` table) is stamped with its content checksum on the way.
+    """
+    meta = data.get(META_TABLE) if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or not isinstance(meta.get(META_DOC), dict):
+        return _dump(data)  # not a workbook (an export's outer part, say): no checksum
+    meta_plain, rest = _split(data)
+    body = _dump(rest)
+    doc = dict(meta_plain[META_DOC])
+    doc[CHECKSUM] = _content_digest(meta_plain, body)
+    head = _dump({**meta_plain, META_DOC: doc})
+    inner = memoryview(body)[1:-1]  # one copy of a large body, in the join below
+    sep = b"," if len(inner) else b""
+    return b"".join((b'{"', META_TABLE.encode(), b'":', head, sep, inner, b"}"))
+
+
+def _split(data: Data) -> tuple[dict[str, Any], Data]:
+    """The meta table without its checksum, and every other table (in file order)."""
+    meta = dict(data[META_TABLE])
+    doc = dict(meta[META_DOC])
+    doc.pop(CHECKSUM, None)
+    meta[META_DOC] = doc
+    return meta, {name: table for name, table in data.items() if name != META_TABLE}
+
+
+def _content_digest(meta_plain: dict[str, Any], body: bytes) -> str:
+    digest = hashlib.sha256(_dump(meta_plain))
+    digest.update(b"\n")
+    digest.update(body)
+    return digest.hexdigest()
+
+
+def take_checksum(data: Data, raw: bytes | None = None) -> bool | None:
+    """Check the content checksum a workbook carries and remove it from ``data``.
+
+    True if it matches, False if the content changed after it was saved (damage), None for a
+    file written before checksums (nothing to check). ``raw``, the plain bytes ``data`` was
+    parsed from, lets a file exactly as we wrote it be checked without encoding it again.
+    """
+    meta = data.get(META_TABLE)
+    doc = meta.get(META_DOC) if isinstance(meta, dict) else None
+    if not isinstance(doc, dict) or CHECKSUM not in doc:
+        return None
+    stored = doc[CHECKSUM]
+    meta_plain, rest = _split(data)
+    found = _digest_of_bytes(raw, meta, meta_plain) if raw is not None else None
+    if found is None:
+        found = _content_digest(meta_plain, _dump(rest))
+    data[META_TABLE] = meta_plain  # memory never carries a stale checksum
+    return isinstance(stored, str) and stored == found
+
+
+def _digest_of_bytes(raw: bytes, meta: Any, meta_plain: dict[str, Any]) -> str | None:
+    """The digest straight from the file's bytes, if they are laid out as ``dump_json`` does
+    (the meta table first, then the hashed body); None if not (say, a re-indented file)."""
+    prefix = b'{"' + META_TABLE.encode() + b'":' + _dump(meta)
+    if not raw.startswith(prefix) or not raw.endswith(b"}"):
+        return None
+    tail = memoryview(raw)[len(prefix) : len(raw) - 1]
+    if len(tail) and tail[0] != ord(","):
+        return None
+    digest = hashlib.sha256(_dump(meta_plain))
+    digest.update(b"\n{")
+    digest.update(tail[1:])
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def _no_constants(name: str) -> Any:

@@ -23,10 +23,12 @@ from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
 from workbook.storage import crypto
 from workbook.storage.atomic import atomic_write
-from workbook.storage.backups import latest_good, list_backups
+from workbook.storage.backups import MANUAL, latest_good, list_backups, take_backup_bytes
 from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
 from workbook.storage.config import GroupConfig, load_config
+from workbook.storage.loading import save_count_of
 from workbook.storage.repository import Repository
+from workbook.storage.restore import restore_backup
 from workbook.storage.store import (
     ProfileFiles,
     acquire_lock,
@@ -34,7 +36,6 @@ from workbook.storage.store import (
     is_good,
     new_data,
     open_store,
-    restore_backup,
 )
 
 CARD_FILE = "profile.json"
@@ -142,11 +143,17 @@ class DataRoot:
         return card
 
     def open(
-        self, card: ProfileCard, *, write: bool = True, codec: Codec | None = None
+        self,
+        card: ProfileCard,
+        *,
+        write: bool = True,
+        codec: Codec | None = None,
+        wait: float = 0.0,
     ) -> Repository:
-        """Open a profile's workbook as a :class:`Repository` (see ``open_store``)."""
+        """Open a profile's workbook as a :class:`Repository` (see ``open_store``; ``wait`` is
+        how long a writer waits for another to finish)."""
         self._check_root()
-        store = open_store(self.files(card), codec, write=write, name=card.display_name)
+        store = open_store(self.files(card), codec, write=write, name=card.display_name, wait=wait)
         return Repository(store)
 
     # Passphrases -----------------------------------------------------------------------------
@@ -261,7 +268,7 @@ class DataRoot:
             plain = files.workbook.read_bytes()
             load_json(plain)  # refuse to encrypt a file that does not read
             crypto.write_keys(files.folder, made.keys)
-            _take_raw_backup(files, made.codec.encrypt_bytes(plain))
+            _take_raw_backup(files, made.codec.encrypt_bytes(plain), plain)
             atomic_write(files.workbook, made.codec.encrypt_bytes(plain))
             _recode_backups(files, PlainCodec(), made.codec)
         finally:
@@ -293,7 +300,9 @@ class DataRoot:
         return card
 
     def restore_latest(self, card: ProfileCard, codec: Codec | None = None) -> bool:
-        """Put back the newest backup that opens (after the workbook was quarantined)."""
+        """Put back the newest backup that opens (after the workbook was quarantined).
+
+        "Newest" is by the workbook's own save counter, never by the clock."""
         files = self.files(card)
         codec = codec or PlainCodec()
         good = latest_good(files.backups, lambda raw: is_good(raw, codec))
@@ -411,8 +420,7 @@ def _recode_backups(
         atomic_write(backup.path, new.encode(data))
 
 
-def _take_raw_backup(files: ProfileFiles, raw: bytes) -> None:
-    target = (
-        files.backups / f"workbook-{clock.now():%Y%m%dT%H%M%S}-manual-{os.urandom(3).hex()}.json"
-    )
-    atomic_write(target, raw)
+def _take_raw_backup(files: ProfileFiles, raw: bytes, plain: bytes) -> None:
+    """Keep ``raw`` (encrypted) as a manual backup, named with the save counter in ``plain``."""
+    count = save_count_of(load_json(plain))
+    take_backup_bytes(raw, files.backups, MANUAL, count=count)

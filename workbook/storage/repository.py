@@ -53,6 +53,11 @@ class Repository:
         """Things worth telling the person from opening (a backup that could not be made)."""
         return list(self._store.warnings)
 
+    def take_notices(self) -> list[str]:
+        """Plain sentences about recent saves the person should hear (each given once): a
+        version of the workbook written behind this window was found, kept and merged."""
+        return self._store.take_notices()
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything saved inside lands in one atomic write, or not at all."""

@@ -14,21 +14,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from workbook import __version__, clock
+from workbook import clock
 from workbook.errors import DataUnreadable, ProfileInUse, WriteFailed
 from workbook.paths import FILE_MODE, check_private, ensure_private_dir
 from workbook.storage import backups
-from workbook.storage.atomic import atomic_write, clean_stale_temps
+from workbook.storage.atomic import atomic_write, clean_stale_temps, describe_os_error
 from workbook.storage.codec import Codec, CorruptData, Data, PlainCodec
 from workbook.storage.crypto import EncryptedCodec, NeedsPassphrase, looks_encrypted
-from workbook.storage.migrations import SCHEMA_VERSION, migrate
+from workbook.storage.guard import ChangeGuard
+
+# Re-exported as well: these were long imported from here.
+from workbook.storage.loading import is_good as is_good
+from workbook.storage.loading import load_checked as load_checked
+from workbook.storage.loading import new_data as new_data
+from workbook.storage.loading import save_count_of as save_count_of
+from workbook.storage.loading import schema_version_of as schema_version_of
+from workbook.storage.loading import validate_data as validate_data
+from workbook.storage.migrations import SCHEMA_VERSION
 from workbook.storage.tinystore import META_DOC, META_TABLE, AtomicStorage
-from workbook.storage.validation import find_problems
 
 WORKBOOK_FILE = "workbook.json"
 
@@ -61,54 +68,17 @@ class ProfileFiles:
             ensure_private_dir(folder)
 
 
-def new_data() -> Data:
-    """The data of an empty workbook at the current schema version."""
-    return {META_TABLE: {META_DOC: meta_doc()}}
-
-
-def meta_doc(save_count: int = 0) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "app_version": __version__, "save_count": save_count}
-
-
-def schema_version_of(data: Data) -> int:
-    """The schema version a file says it has; a file without one is not a workbook."""
-    meta = data.get(META_TABLE, {}).get(META_DOC)
-    version = meta.get("schema_version") if isinstance(meta, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptData("the file has no schema version")
-    return version
-
-
-def validate_data(data: Data) -> None:
-    """Check every document against its model; raise :class:`CorruptData` on the first problem."""
-    problems = find_problems(data, limit=1)
-    if problems:
-        raise CorruptData(problems[0].summary)
-
-
-def load_checked(raw: bytes, codec: Codec) -> tuple[Data, int]:
-    """Decode, migrate in memory and validate; return the data and its original version."""
-    data = codec.decode(raw)
-    version = schema_version_of(data)
-    if version > SCHEMA_VERSION:
-        return data, version
-    if version < SCHEMA_VERSION:
-        data = migrate(data, version)
-    validate_data(data)
-    return data, version
-
-
-def is_good(raw: bytes, codec: Codec) -> bool:
-    """Whether ``raw`` is a workbook this version can open (used to vet backups)."""
+def prepare(files: ProfileFiles) -> None:
+    """Create or check the profile's folders; a read-only or full disk is a plain WriteFailed."""
     try:
-        load_checked(raw, codec)
-    except CorruptData:
-        return False
-    return True
+        files.prepare()
+    except OSError as exc:
+        raise WriteFailed(describe_os_error(exc)) from exc
 
 
-def acquire_lock(files: ProfileFiles, name: str = "") -> FileLock:
-    """Take the profile's exclusive lock at once, or raise :class:`ProfileInUse`."""
+def acquire_lock(files: ProfileFiles, name: str = "", wait: float = 0.0) -> FileLock:
+    """Take the profile's exclusive lock, waiting up to ``wait`` seconds (a command-line
+    writer waits a moment for another to finish); else raise :class:`ProfileInUse`."""
     lock = FileLock(
         files.lock,
         mode=FILE_MODE,
@@ -117,9 +87,14 @@ def acquire_lock(files: ProfileFiles, name: str = "") -> FileLock:
         preserve_lock_file=True,
     )
     try:
-        lock.acquire(blocking=False)
+        if wait > 0:
+            lock.acquire(timeout=wait, poll_interval=0.02)
+        else:
+            lock.acquire(blocking=False)
     except Timeout:
         raise ProfileInUse(name) from None
+    except OSError as exc:
+        raise WriteFailed(describe_os_error(exc)) from exc
     return lock
 
 
@@ -133,11 +108,33 @@ class Store:
     lock: FileLock | None
     read_only_reason: str | None = None
     warnings: list[str] = field(default_factory=list)
-    db: TinyDB = field(init=False)
+    guard: ChangeGuard | None = None
+    _db: TinyDB = field(init=False, repr=False)
+    _merges: int = field(init=False, default=0, repr=False)
 
     def __post_init__(self) -> None:
+        self._db = self._new_db()
+
+    def _new_db(self) -> TinyDB:
         storage = self.storage
-        self.db = TinyDB(storage=lambda: storage)
+        return TinyDB(storage=lambda: storage)
+
+    @property
+    def db(self) -> TinyDB:
+        """TinyDB over our storage. After a save merged in someone else's version, TinyDB's
+        cached next ids may be taken, so a fresh TinyDB (same storage, same data) is handed out."""
+        if self._merges != self.storage.merges:
+            self._merges = self.storage.merges
+            self._db = self._new_db()
+        return self._db
+
+    def take_notices(self) -> list[str]:
+        """Plain sentences about saves the person should know of (a change found behind an open
+        window), each given once."""
+        if self.guard is None:
+            return []
+        notices, self.guard.notices = self.guard.notices, []
+        return notices
 
     @property
     def read_only(self) -> bool:
@@ -161,7 +158,8 @@ class Store:
 
     def backup(self, kind: str = backups.MANUAL) -> Path:
         """Take a backup of the saved file now."""
-        return backups.take_backup(self.files.workbook, self.files.backups, kind)
+        count = save_count_of(self.storage.read())
+        return backups.take_backup(self.files.workbook, self.files.backups, kind, count=count)
 
     def close(self) -> None:
         """Release the lock and drop the data (and an encrypted profile's key) from memory."""
@@ -187,7 +185,7 @@ def _readable_good(path: Path, codec: Codec) -> bool:
 
 def create_store(files: ProfileFiles, codec: Codec, data: Data) -> None:
     """Write a brand-new workbook file (the folder must be new or empty of a workbook)."""
-    files.prepare()
+    prepare(files)
     lock = acquire_lock(files)
     try:
         validate_data(data)
@@ -203,13 +201,17 @@ def open_store(
     write: bool = True,
     today: date | None = None,
     name: str = "",
+    wait: float = 0.0,
 ) -> Store:
-    """Open a profile's workbook to write (locked) or only to read (no lock, no changes)."""
+    """Open a profile's workbook to write (locked) or only to read (no lock, no changes).
+
+    ``wait`` is how long a writer waits for the lock before :class:`ProfileInUse`.
+    """
     codec = codec or PlainCodec()
     if not write:
         return _open_for_reading(files, codec)
-    files.prepare()
-    lock = acquire_lock(files, name)
+    prepare(files)
+    lock = acquire_lock(files, name, wait)
     try:
         return _open_for_writing(files, codec, lock, today or clock.today())
     except BaseException:
@@ -220,7 +222,10 @@ def open_store(
 def _unreadable(files: ProfileFiles, codec: Codec, reason: str, move: bool) -> DataUnreadable:
     moved = None
     if move and files.workbook.exists():
-        moved = backups.quarantine(files.workbook, files.quarantine, reason)
+        try:
+            moved = backups.quarantine(files.workbook, files.quarantine, reason)
+        except OSError:
+            moved = None  # left where it is, untouched (a read-only disk, say)
     return DataUnreadable(reason, moved, count_good_backups(files, codec))
 
 
@@ -231,8 +236,14 @@ def _read_raw(files: ProfileFiles, codec: Codec, move: bool) -> bytes:
     # owns the file, tightened if it is ours with looser bits.
     for folder in (files.folder.parent, files.folder):
         check_private(folder, is_dir=True)
+    if files.workbook.is_dir() and not files.workbook.is_symlink():
+        raise _unreadable(files, codec, "a folder is where the workbook file should be", False)
     check_private(files.workbook, is_dir=False)
-    raw = files.workbook.read_bytes()
+    try:
+        raw = files.workbook.read_bytes()
+    except OSError as exc:
+        # Never moved: the file may be fine once its permissions are put right.
+        raise _unreadable(files, codec, describe_os_error(exc), move=False) from exc
     if looks_encrypted(raw) and not isinstance(codec, EncryptedCodec):
         # Never quarantine a file only because the passphrase was not given.
         raise NeedsPassphrase("This workbook is locked with a passphrase; unlock it to open it.")
@@ -273,53 +284,26 @@ def _open_for_writing(files: ProfileFiles, codec: Codec, lock: FileLock, today: 
         storage = AtomicStorage(files.workbook, codec, data, read_only=True)
         return Store(files, codec, storage, lock, read_only_reason=_newer_reason(data))
     if version < SCHEMA_VERSION:
-        backups.take_backup(files.workbook, files.backups, backups.PRE_MIGRATION)
-    storage = AtomicStorage(files.workbook, codec, data)
+        backups.take_backup_bytes(
+            raw, files.backups, backups.PRE_MIGRATION, count=save_count_of(data)
+        )
+    guard = ChangeGuard(files.workbook, files.backups, codec, raw)
+    storage = AtomicStorage(files.workbook, codec, data, guard=guard)
     if version < SCHEMA_VERSION:
         storage.write(data)
-    _daily_backup(files, today, warnings)
-    return Store(files, codec, storage, lock, warnings=warnings)
+    _daily_backup(files, today, warnings, save_count_of(data))
+    return Store(files, codec, storage, lock, warnings=warnings, guard=guard)
 
 
-def _daily_backup(files: ProfileFiles, today: date, warnings: list[str]) -> None:
+def _daily_backup(files: ProfileFiles, today: date, warnings: list[str], count: int | None) -> None:
     try:
         if not backups.has_daily_for(files.backups, today):
             # Named for the day it was checked against, so the next open that day finds it.
             when = datetime.combine(today, clock.now().timetz())
-            backups.take_backup(files.workbook, files.backups, backups.DAILY, when)
+            backups.take_backup(files.workbook, files.backups, backups.DAILY, when, count)
             backups.prune(files.backups)
-    except (WriteFailed, OSError) as exc:
-        warnings.append(f"Today's backup could not be made ({exc}). Your workbook is fine.")
-
-
-def restore_backup(files: ProfileFiles, codec: Codec, backup: Path, name: str = "") -> None:
-    """Put a backup back as the workbook, keeping the current file as a pre-restore backup.
-
-    The backup is checked first; a backup that does not open is refused and nothing changes.
-    """
-    if backup.parent == files.backups:
-        check_private(backup, is_dir=False)  # ours; a file from a USB stick is only read
-    raw = backup.read_bytes()
-    if not is_good(raw, codec):
-        raise DataUnreadable("that backup cannot be read either", None, 0)
-    files.prepare()
-    lock = acquire_lock(files, name)
-    try:
-        if files.workbook.exists():
-            backups.take_backup(files.workbook, files.backups, backups.PRE_RESTORE)
-        atomic_write(files.workbook, raw)
-    finally:
-        lock.release()
-
-
-def start_empty(files: ProfileFiles, codec: Codec, data: Data, name: str = "") -> None:
-    """Write a fresh workbook after the old one was quarantined (the person chose this)."""
-    files.prepare()
-    lock = acquire_lock(files, name)
-    try:
-        if files.workbook.exists():
-            backups.take_backup(files.workbook, files.backups, backups.PRE_RESTORE)
-        validate_data(data)
-        atomic_write(files.workbook, codec.encode(data))
-    finally:
-        lock.release()
+    except WriteFailed as exc:
+        warnings.append(f"Today's backup could not be made ({exc.detail}). Your workbook is fine.")
+    except OSError as exc:
+        detail = describe_os_error(exc)
+        warnings.append(f"Today's backup could not be made ({detail}). Your workbook is fine.")

@@ -1,7 +1,8 @@
 """A TinyDB ``Storage`` that never rewrites the workbook in place.
 
 TinyDB reads and writes the whole database through ``read()`` and ``write()``. This storage keeps
-the last good state in memory (we hold the profile's lock, so nobody else writes the file), hands
+the last good state in memory (we hold the profile's lock; a :class:`ChangeGuard` catches a
+file changed behind it all the same, before each save), hands
 every ``write`` to :func:`atomic_write`, and supports transactions: inside one, writes only update
 memory and the whole change lands in a single atomic write at the end. If a write fails, memory is
 dropped and reloaded from disk, so what the app sees always matches what is saved.
@@ -9,9 +10,8 @@ dropped and reloaded from disk, so what the app sees always matches what is save
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
@@ -19,6 +19,9 @@ from workbook import __version__
 from workbook.errors import ReadOnlyWorkbook
 from workbook.storage.atomic import atomic_write
 from workbook.storage.codec import Codec, Data
+
+if TYPE_CHECKING:
+    from workbook.storage.guard import ChangeGuard
 
 META_TABLE = "_meta"
 META_DOC = "1"
@@ -34,7 +37,7 @@ class AtomicStorage(Storage):
         data: Data,
         *,
         read_only: bool = False,
-        on_saved: Callable[[bytes], None] | None = None,
+        guard: ChangeGuard | None = None,
     ) -> None:
         self.path = path
         self.codec = codec
@@ -44,7 +47,10 @@ class AtomicStorage(Storage):
         """Goes up whenever what this storage holds may have changed (see ``_data``)."""
         self._depth = 0
         self._dirty = False
-        self._on_saved = on_saved
+        self._guard = guard
+        self.merges = 0
+        """Goes up when a save folded in a version written behind our back (TinyDB's cached
+        ids are then stale; ``Store.db`` starts afresh)."""
 
     @property
     def _data(self) -> Data | None:
@@ -61,7 +67,10 @@ class AtomicStorage(Storage):
 
     def read(self) -> Data:
         if self._data is None:
-            self._data = self.codec.decode(self.path.read_bytes())
+            raw = self.path.read_bytes()
+            self._data = self.codec.decode(raw)
+            if self._guard is not None:
+                self._guard.saw(raw)
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -101,10 +110,16 @@ class AtomicStorage(Storage):
     def _flush(self) -> None:
         data = self._data
         assert data is not None
-        meta = data.setdefault(META_TABLE, {}).setdefault(META_DOC, {})
-        meta["save_count"] = int(meta.get("save_count", 0)) + 1
-        meta["app_version"] = __version__
         try:
+            if self._guard is not None:
+                # Someone may have written the file behind our back: keep theirs, merge.
+                checked = self._guard.before_save(data)
+                if checked is not data:
+                    self.merges += 1
+                    self._data = data = checked
+            meta = data.setdefault(META_TABLE, {}).setdefault(META_DOC, {})
+            meta["save_count"] = int(meta.get("save_count", 0)) + 1
+            meta["app_version"] = __version__
             raw = self.codec.encode(data)
             atomic_write(self.path, raw)
         except BaseException:
@@ -112,5 +127,5 @@ class AtomicStorage(Storage):
             # reloads the last good state. The caller still has what the person typed.
             self._data = None
             raise
-        if self._on_saved is not None:
-            self._on_saved(raw)
+        if self._guard is not None:
+            self._guard.saw(raw)
