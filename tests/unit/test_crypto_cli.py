@@ -9,7 +9,7 @@ import pytest
 from tests.blns import naughty_strings
 from tests.unit.crypto_helpers import FAST, PASS, make_private
 from workbook.cli import main
-from workbook.errors import InvalidInput, UnsafePermissions
+from workbook.errors import InvalidInput, UnsafePermissions, WorkbookError
 from workbook.models import Profile
 from workbook.storage import DataRoot, crypto
 from workbook.storage.config import load_config
@@ -153,7 +153,7 @@ def test_naughty_passphrases_round_trip() -> None:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            with pytest.raises(crypto.WorkbookError):
+            with pytest.raises(WorkbookError):
                 crypto.check_new_passphrase(text)
             continue
         made = crypto.new_keys(text, recovery=False, kdf=FAST)

@@ -127,21 +127,21 @@ def create_profile(args: argparse.Namespace, root: DataRoot) -> int:
         card = root.create(profile)
         print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
         return EXIT_OK
-    passphrase = new_passphrase()
+    passphrase = new_passphrase(profile.display_name)
     card, code = root.create_private(profile, passphrase, recovery=not args.no_recovery_code)
     print(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
     show_recovery(code)
     return EXIT_OK
 
 
-def new_passphrase() -> str:
+def new_passphrase(name: str | None = None) -> str:
     """A new passphrase: from the environment for scripts, else typed twice without echo."""
     env = os.environ.get(ENV_PASSPHRASE)
     if env:
-        check_new_passphrase(env)
+        check_new_passphrase(env, name)
         return env
     first = ask_secret("New passphrase (not shown): ")
-    check_new_passphrase(first)
+    check_new_passphrase(first, name)
     if ask_secret("Type it again: ") != first:
         raise InvalidInput("The two passphrases were not the same, so nothing was changed.")
     return first
@@ -162,19 +162,29 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
     if not root.is_encrypted(card):
         if args.remove or args.new_recovery_code:
             raise InvalidInput(f"{card.label}'s workbook has no passphrase.")
-        card, code = root.add_passphrase(card, new_passphrase())
-        print(f"{card.label}'s workbook and its backups are now encrypted.")
+        card, code = root.add_passphrase(card, new_passphrase(card.display_name))
+        print(
+            f"{card.label}'s workbook, its backups and any set-aside copies are now encrypted. "
+            "No readable copy of it is left in its folder."
+        )
         show_recovery(code)
         return EXIT_OK
-    codec = root.unlock(card, passphrase_for(card))
+    secret = passphrase_for(card)
+    codec = root.unlock(card, secret)
     if args.remove:
         return _remove_passphrase(root, card, codec)
     if args.new_recovery_code:
-        show_recovery(root.new_recovery_code(card, codec))
+        show_recovery(root.new_recovery_code(card, codec, secret))
         print("The old recovery code no longer works.")
         return EXIT_OK
-    root.change_passphrase(card, codec, new_passphrase())
-    print(f"The passphrase for {card.label} is changed. The old one no longer opens it.")
+    code = root.change_passphrase(card, codec, new_passphrase(card.display_name))
+    print(
+        f"The passphrase for {card.label} is changed, with a new key: the old passphrase no "
+        "longer opens it, not even with an old copy of its key file."
+    )
+    if code is not None:
+        show_recovery(code)
+        print("The old recovery code no longer works.")
     return EXIT_OK
 
 

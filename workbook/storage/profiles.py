@@ -21,10 +21,10 @@ from workbook import clock
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
-from workbook.storage import crypto
+from workbook.storage import crypto, passphrases
 from workbook.storage.atomic import atomic_write
-from workbook.storage.backups import latest_good, list_backups
-from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
+from workbook.storage.backups import latest_good
+from workbook.storage.codec import Codec, PlainCodec
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
 from workbook.storage.store import (
@@ -103,7 +103,7 @@ class DataRoot:
 
     def is_encrypted(self, card: ProfileCard) -> bool:
         """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
-        return _encrypted(self.profiles_dir / card.id)
+        return passphrases.is_encrypted(self.profiles_dir / card.id)
 
     # Profiles ------------------------------------------------------------------------------
 
@@ -179,6 +179,7 @@ class DataRoot:
         kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
     ) -> tuple[ProfileCard, str | None, crypto.EncryptedCodec]:
         """As :meth:`create_private`, also returning the codec to open it without asking again."""
+        crypto.check_new_passphrase(passphrase, profile.display_name)
         made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
         self.prepare()
         card_id = f"p-{os.urandom(6).hex()}"
@@ -224,18 +225,43 @@ class DataRoot:
         passphrase: str,
         *,
         kdf: crypto.KdfParams | None = None,
-    ) -> None:
-        """Re-wrap the data key under a new passphrase. The workbook and backups are unchanged."""
-        folder = self.files(card).folder
-        keys = crypto.read_keys(folder)
-        crypto.write_keys(folder, crypto.rewrap(keys, codec, passphrase, kdf=kdf))
+    ) -> str | None:
+        """A new passphrase, and with it a new data key: the workbook, backups and set-aside
+        files are re-encrypted, so an old key file with the old passphrase opens nothing new.
 
-    def new_recovery_code(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> str:
-        """Replace the recovery code; the old one stops working. Returns the new code."""
-        folder = self.files(card).folder
-        keys, code = crypto.new_recovery(crypto.read_keys(folder), codec)
-        crypto.write_keys(folder, keys)
-        return code
+        Returns the new recovery code if the workbook had one (the old code stops working: it
+        wrapped the old key). A new passphrase equal to the current one is refused.
+        """
+        made = passphrases.rotate_profile(
+            self.files(card), codec, passphrase, name=card.display_name, kdf=kdf
+        )
+        made.codec.forget()
+        return made.recovery_code
+
+    def new_recovery_code(
+        self, card: ProfileCard, codec: crypto.EncryptedCodec, passphrase: str
+    ) -> str:
+        """Replace the recovery code; the old one stops working. Returns the new code.
+
+        The data key rotates as for a new passphrase, so ``passphrase`` (the current one) is
+        needed to wrap the new key; opened with the recovery code, set a new passphrase instead.
+        """
+        if codec.by_recovery:
+            raise InvalidInput(
+                "This workbook was opened with its recovery code. Please set a new passphrase "
+                "instead (`workbook profiles passwd NAME`); that makes a new recovery code too."
+            )
+        made = passphrases.rotate_profile(
+            self.files(card),
+            codec,
+            passphrase,
+            name=card.display_name,
+            recovery=True,
+            same_passphrase=True,
+        )
+        made.codec.forget()
+        assert made.recovery_code is not None
+        return made.recovery_code
 
     def add_passphrase(
         self,
@@ -245,49 +271,24 @@ class DataRoot:
         recovery: bool = True,
         kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
     ) -> tuple[ProfileCard, str | None]:
-        """Encrypt a plain profile: its workbook and every backup. Returns the recovery code.
-
-        Order, so a crash at any point loses nothing: the key file first, then an encrypted copy
-        of the workbook as a backup, then the workbook itself (the moment it becomes encrypted),
-        then the older backups, then the card. Until the workbook is replaced, the profile is
-        plain and its plain backups are untouched.
-        """
-        made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
-        files = self.files(card)
-        files.prepare()
-        lock = acquire_lock(files, card.display_name)
-        try:
-            check_private(files.workbook, is_dir=False)
-            plain = files.workbook.read_bytes()
-            load_json(plain)  # refuse to encrypt a file that does not read
-            crypto.write_keys(files.folder, made.keys)
-            _take_raw_backup(files, made.codec.encrypt_bytes(plain))
-            atomic_write(files.workbook, made.codec.encrypt_bytes(plain))
-            _recode_backups(files, PlainCodec(), made.codec)
-        finally:
-            lock.release()
+        """Encrypt a plain profile: its workbook, every backup and every set-aside file, so no
+        readable copy is left in its folder. Returns the card and the recovery code."""
+        made = passphrases.encrypt_profile(
+            self.files(card), passphrase, name=card.display_name, recovery=recovery, kdf=kdf
+        )
+        made.codec.forget()
         card = card.model_copy(update={"encrypted": True})
         self.write_card(card)
         return card, made.recovery_code
 
     def remove_passphrase(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> ProfileCard:
-        """Decrypt a profile: backups, then the workbook, then the key file goes."""
+        """Decrypt a profile: set-aside files, backups, then the workbook; the key file goes."""
         if self.config().require_passphrase:
             raise InvalidInput(
                 "On this computer every workbook needs a passphrase, so it cannot be removed. "
                 "You can change it instead."
             )
-        files = self.files(card)
-        files.prepare()
-        lock = acquire_lock(files, card.display_name)
-        try:
-            check_private(files.workbook, is_dir=False)
-            plain = codec.decrypt_bytes(files.workbook.read_bytes())
-            _recode_backups(files, codec, PlainCodec())
-            atomic_write(files.workbook, plain)
-            crypto.remove_keys(files.folder)
-        finally:
-            lock.release()
+        passphrases.decrypt_profile(self.files(card), codec, name=card.display_name)
         card = card.model_copy(update={"encrypted": False})
         self.write_card(card)
         return card
@@ -366,53 +367,9 @@ class DataRoot:
             return None
         if card.id != folder.name:
             return None
-        encrypted = _encrypted(folder)
+        encrypted = passphrases.is_encrypted(folder)
         return (
             card
             if card.encrypted == encrypted
             else card.model_copy(update={"encrypted": encrypted})
         )
-
-
-def _encrypted(folder: Path) -> bool:
-    """Whether a profile is encrypted, going by its files rather than by the card.
-
-    The workbook file says so in its first bytes. A workbook that is not an envelope but still
-    has a key file beside it is plain if it reads as plain JSON (a change of passphrase was
-    interrupted before the switch); if it is missing or damaged, the key file decides, so the
-    backups are read with the key.
-    """
-    workbook = folder / "workbook.json"
-    try:
-        with workbook.open("rb") as fh:
-            head = fh.read(len(crypto.ENVELOPE_PREFIX) + 8)
-    except OSError:
-        head = b""
-    if crypto.looks_encrypted(head):
-        return True
-    if not crypto.has_keys(folder):
-        return False
-    try:
-        load_json(workbook.read_bytes())
-    except (CorruptData, OSError):
-        return True
-    return False
-
-
-def _recode_backups(
-    files: ProfileFiles, old: Codec, new: crypto.EncryptedCodec | PlainCodec
-) -> None:
-    """Re-encode each backup that reads with ``old``; leave any that does not as it is."""
-    for backup in list_backups(files.backups):
-        try:
-            data = old.decode(backup.path.read_bytes())
-        except (CorruptData, OSError):
-            continue
-        atomic_write(backup.path, new.encode(data))
-
-
-def _take_raw_backup(files: ProfileFiles, raw: bytes) -> None:
-    target = (
-        files.backups / f"workbook-{clock.now():%Y%m%dT%H%M%S}-manual-{os.urandom(3).hex()}.json"
-    )
-    atomic_write(target, raw)
