@@ -396,7 +396,7 @@ class PassphraseDialog(WorkbookDialog[None]):
         code: str | None = None
         try:
             if isinstance(self.codec, EncryptedCodec):
-                root.change_passphrase(self.card, self.codec, passphrase)
+                code = root.change_passphrase(self.card, self.codec, passphrase)
             else:
                 _, code = root.add_passphrase(self.card, passphrase)
         except WorkbookError as exc:

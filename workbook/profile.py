@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 from workbook.content import ContentModel, read_toml
 from workbook.errors import InvalidInput
 from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
-from workbook.storage import Codec, DataRoot, PlainCodec, Repository
+from workbook.storage import Codec, DataRoot, Repository
 from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
 from workbook.storage.store import is_good, new_data, restore_backup, start_empty
@@ -236,7 +236,7 @@ def day_counter_text(profile: Profile | None, today: date) -> str | None:
 
 def latest_good_backup(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Backup | None:
     """The newest backup of this workbook that opens cleanly, if there is one."""
-    used = codec or PlainCodec()
+    used = root.check_codec(card, codec)
     return backup_files.latest_good(root.files(card).backups, lambda raw: is_good(raw, used))
 
 
@@ -244,7 +244,9 @@ def restore_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Ba
     """Put back the latest good backup; return it (None when there is none)."""
     found = latest_good_backup(root, card, codec)
     if found is not None:
-        restore_backup(root.files(card), codec or PlainCodec(), found.path, card.display_name)
+        restore_backup(
+            root.files(card), root.check_codec(card, codec), found.path, card.display_name
+        )
     return found
 
 
@@ -253,7 +255,7 @@ def start_over_empty(root: DataRoot, card: ProfileCard, codec: Codec | None) -> 
 
     The profile is added on the next open by :func:`ensure_profile`.
     """
-    start_empty(root.files(card), codec or PlainCodec(), new_data(), card.display_name)
+    start_empty(root.files(card), root.check_codec(card, codec), new_data(), card.display_name)
 
 
 # --- Words for the hard-moment screen ------------------------------------------------------

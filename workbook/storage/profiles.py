@@ -105,6 +105,18 @@ class DataRoot:
         """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
         return passphrases.is_encrypted(self.profiles_dir / card.id)
 
+    def check_codec(self, card: ProfileCard, codec: Codec | None) -> Codec:
+        """The codec to read and write this profile with; refuse to use no key for a profile
+        that has a key file (a plain file put beside ``keys.json`` must never be read as plain,
+        nor anything written beside it in the clear)."""
+        if isinstance(codec, crypto.EncryptedCodec):
+            return codec
+        if self.is_encrypted(card):
+            raise crypto.NeedsPassphrase(
+                "This workbook is locked with a passphrase; unlock it to open it."
+            )
+        return codec or PlainCodec()
+
     # Profiles ------------------------------------------------------------------------------
 
     def create(
@@ -146,6 +158,7 @@ class DataRoot:
     ) -> Repository:
         """Open a profile's workbook as a :class:`Repository` (see ``open_store``)."""
         self._check_root()
+        self.check_codec(card, codec)
         store = open_store(self.files(card), codec, write=write, name=card.display_name)
         return Repository(store)
 
@@ -296,7 +309,7 @@ class DataRoot:
     def restore_latest(self, card: ProfileCard, codec: Codec | None = None) -> bool:
         """Put back the newest backup that opens (after the workbook was quarantined)."""
         files = self.files(card)
-        codec = codec or PlainCodec()
+        codec = self.check_codec(card, codec)
         good = latest_good(files.backups, lambda raw: is_good(raw, codec))
         if good is None:
             return False
