@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from workbook.cli import PATHWAYS, WORKING_ON, parse_date
@@ -91,6 +92,8 @@ def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
 
 def list_profiles(args: argparse.Namespace, root: DataRoot) -> int:
     cards = root.cards()
+    for note in root.notes:
+        print(note, file=sys.stderr)
     if not cards:
         print(f"No workbooks yet in {root.path}.")
         return EXIT_OK

@@ -235,11 +235,13 @@ class EncryptedCodec:
             envelope = json.loads(raw.decode("ascii"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise CorruptData("the encrypted file is damaged") from exc
-        if not isinstance(envelope, dict) or envelope.get("format") != WORKBOOK_FORMAT:
+        if not isinstance(envelope, dict) or "format" not in envelope:
             raise CorruptData(
-                "the workbook file was not encrypted, though this workbook has a passphrase "
-                "(a plain copy may have been put in its place); it was set aside unread"
+                "the workbook file was not encrypted, though this workbook must be (a plain "
+                "copy may have been put in its place); it was set aside unread"
             )
+        if envelope.get("format") != WORKBOOK_FORMAT:
+            raise CorruptData("the encrypted file is damaged")
         if envelope.get("version") != FORMAT_VERSION or envelope.get("cipher") != CIPHER:
             raise CorruptData("the encrypted file is of a kind this version cannot read")
         cipher = self._cipher_for(envelope.get("key_id"))

@@ -15,8 +15,6 @@ import os
 import shutil
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from workbook import clock
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
@@ -24,6 +22,7 @@ from workbook.paths import check_data_root, check_private, ensure_private_dir
 from workbook.storage import crypto, passphrases
 from workbook.storage.atomic import atomic_write
 from workbook.storage.backups import latest_good
+from workbook.storage.cards import CARD_FILE, check_folder, read_card
 from workbook.storage.codec import Codec, PlainCodec
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
@@ -37,14 +36,15 @@ from workbook.storage.store import (
     restore_backup,
 )
 
-CARD_FILE = "profile.json"
-
 
 class DataRoot:
     """The data folder and the profiles in it. Creating one touches nothing on disk."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.notes: list[str] = []
+        """One line per profile folder the last :meth:`cards` skipped (a planted link, a card
+        that cannot be read): shown as a note, so one bad folder never stops the others."""
 
     @property
     def profiles_dir(self) -> Path:
@@ -65,12 +65,15 @@ class DataRoot:
     def cards(self) -> list[ProfileCard]:
         """Every profile whose card can be read, sorted by name."""
         found: list[ProfileCard] = []
+        self.notes = []
         if not self.profiles_dir.is_dir():
             return found
-        for folder in self.profiles_dir.iterdir():
-            card = self._read_card(folder)
+        for folder in sorted(self.profiles_dir.iterdir()):
+            card, note = read_card(folder)
             if card is not None:
                 found.append(card)
+            elif note is not None:
+                self.notes.append(note)
         found.sort(key=lambda c: (c.display_name.casefold(), c.id))
         return found
 
@@ -93,7 +96,11 @@ class DataRoot:
         raise InvalidInput(f"More than one workbook is called {name_or_id!r}; use its id: {ids}")
 
     def files(self, card: ProfileCard) -> ProfileFiles:
-        return ProfileFiles(self.profiles_dir / card.id)
+        """The profile's files, after checking none of them is a planted link (a plain
+        :class:`UnsafePermissions`, never a traceback)."""
+        folder = self.profiles_dir / card.id
+        check_folder(folder)
+        return ProfileFiles(folder)
 
     def write_card(self, card: ProfileCard) -> None:
         folder = self.profiles_dir / card.id
@@ -365,24 +372,3 @@ class DataRoot:
         check_data_root(self.path)
         check_private(self.path, is_dir=True)
         check_private(self.profiles_dir, is_dir=True)
-
-    # Internals -----------------------------------------------------------------------------
-
-    @staticmethod
-    def _read_card(folder: Path) -> ProfileCard | None:
-        path = folder / CARD_FILE
-        if not path.is_file():
-            return None
-        try:
-            check_private(path, is_dir=False)
-            card = ProfileCard.model_validate_json(path.read_bytes())
-        except (OSError, ValidationError, InvalidInput):
-            return None
-        if card.id != folder.name:
-            return None
-        encrypted = passphrases.is_encrypted(folder)
-        return (
-            card
-            if card.encrypted == encrypted
-            else card.model_copy(update={"encrypted": encrypted})
-        )
