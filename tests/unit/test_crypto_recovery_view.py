@@ -89,6 +89,8 @@ def test_on_a_terminal_the_code_is_shown_on_a_screen_that_is_cleared(
     assert start < out.index(code) < end  # only ever on the alternate screen
     assert code not in out[end:] and pressed == ["enter"]
     assert root.unlock(card, code).by_recovery
+    with pytest.raises(crypto.WrongPassphrase):
+        root.unlock(card, old)
 
 
 def test_print_flag_prints_it(root: DataRoot, capsys: pytest.CaptureFixture[str]) -> None:
