@@ -213,14 +213,18 @@ def rename_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
     codec = root.unlock(card, passphrase_for(card)) if root.is_encrypted(card) else None
     renamed = root.rename(card, args.new_name, codec)
-    print(f"Renamed to {renamed.display_name}.")
+    print(f"Renamed to {renamed.label}.")
     return EXIT_OK
 
 
 def delete_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
-    print(f"This removes {card.display_name}'s workbook and all its backups from this computer.")
-    if input("Type the name to confirm: ").strip() != card.display_name:
+    print(f"This removes {card.label}'s workbook and all its backups from this computer.")
+    # An initials-only protected card knows only the initials: those are what is typed here
+    # (the passphrase, asked next, is what proves it is theirs).
+    only_initials = card.show_initials and card.display_name == card.label
+    what = f"its initials ({card.label})" if only_initials else "the name"
+    if input(f"Type {what} to confirm: ").strip() != card.display_name:
         print("The name did not match, so nothing was removed.")
         return EXIT_OK
     if root.is_encrypted(card):

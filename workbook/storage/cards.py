@@ -56,6 +56,15 @@ def read_card(folder: Path) -> tuple[ProfileCard | None, str | None]:
     return card, None
 
 
+def to_store(card: ProfileCard, encrypted: bool) -> ProfileCard:
+    """The card as written to ``profile.json``: with "only initials" on for a protected
+    workbook, only the initials are kept in the clear; the full name lives in the encrypted
+    workbook's profile (so turning it off again needs the passphrase)."""
+    if card.show_initials and encrypted and card.display_name != card.label:
+        return card.model_copy(update={"display_name": card.label})
+    return card
+
+
 def check_folder(folder: Path) -> None:
     """Refuse, in a plain sentence, a profile folder holding a link (or a folder where a file
     belongs) before anything in it is opened, locked or written."""

@@ -66,7 +66,7 @@ def encrypt_profile(
     crypto.check_new_passphrase(passphrase, name)
     made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
     files.prepare()
-    lock = acquire_lock(files, name)
+    lock = acquire_lock(files)
     try:
         _clean_temps(files)
         check_private(files.workbook, is_dir=False)
@@ -104,7 +104,7 @@ def rotate_profile(
     """
     if not same_passphrase:
         crypto.check_new_passphrase(passphrase, name)
-    lock = acquire_lock(files, name)
+    lock = acquire_lock(files)
     try:
         _clean_temps(files)
         keys = crypto.read_keys(files.folder)
@@ -126,7 +126,7 @@ def decrypt_profile(files: ProfileFiles, codec: crypto.EncryptedCodec, *, name: 
     Returns how many files could not be decrypted (damaged ones: they are left as they were).
     """
     files.prepare()
-    lock = acquire_lock(files, name)
+    lock = acquire_lock(files)
     try:
         _clean_temps(files)
         check_private(files.workbook, is_dir=False)

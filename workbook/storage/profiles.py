@@ -10,19 +10,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 from workbook import clock
-from workbook.errors import InvalidInput, ProfileNotFound
+from workbook.errors import InvalidInput, ProfileNotFound, WorkbookError
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
 from workbook.storage import crypto, passphrases
 from workbook.storage.atomic import atomic_write
 from workbook.storage.backups import latest_good
-from workbook.storage.cards import CARD_FILE, check_folder, read_card
+from workbook.storage.cards import CARD_FILE, check_folder, read_card, to_store
 from workbook.storage.codec import Codec, PlainCodec
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
@@ -71,11 +72,21 @@ class DataRoot:
         for folder in sorted(self.profiles_dir.iterdir()):
             card, note = read_card(folder)
             if card is not None:
-                found.append(card)
+                found.append(self._scrubbed(card))
             elif note is not None:
                 self.notes.append(note)
         found.sort(key=lambda c: (c.display_name.casefold(), c.id))
         return found
+
+    def _scrubbed(self, card: ProfileCard) -> ProfileCard:
+        """A protected initials-only card written before only initials were kept: rewrite it
+        now, so the full name leaves the clear file at once (best effort: reading never fails
+        for it)."""
+        stored = to_store(card, card.encrypted)
+        if stored is not card:
+            with contextlib.suppress(OSError, WorkbookError):
+                self.write_card(stored)
+        return stored
 
     def find(self, name_or_id: str) -> ProfileCard:
         """The profile with this id or name (any case); refuse an unknown or unclear name."""
@@ -84,7 +95,8 @@ class DataRoot:
         for card in cards:
             if card.id == name_or_id.strip():
                 return card
-        matches = [c for c in cards if c.display_name.casefold() == wanted]
+        # The name, or the initials an initials-only workbook shows in the list.
+        matches = [c for c in cards if wanted in {c.display_name.casefold(), c.label.casefold()}]
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -103,10 +115,50 @@ class DataRoot:
         return ProfileFiles(folder)
 
     def write_card(self, card: ProfileCard) -> None:
+        """Write the picker's card (only the initials, for a protected initials-only one)."""
         folder = self.profiles_dir / card.id
         ensure_private_dir(folder)
-        raw = json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        stored = to_store(card, passphrases.is_encrypted(folder))
+        raw = json.dumps(stored.model_dump(mode="json"), ensure_ascii=False, indent=2)
         atomic_write(folder / CARD_FILE, raw.encode("utf-8"))
+
+    def set_initials_only(
+        self,
+        card: ProfileCard,
+        on: bool,
+        *,
+        codec: Codec | None = None,
+        full_name: str | None = None,
+    ) -> ProfileCard:
+        """Show only initials in the picker, or the whole name again.
+
+        For a protected workbook this needs its key (``codec``, from the passphrase) or, from
+        inside the open workbook, its ``full_name``: turning it off puts the full name back on
+        the card, and only the encrypted workbook knows it. Returns the card in memory (with
+        the full name when known).
+        """
+        if self.is_encrypted(card):
+            if full_name is None:
+                full_name = self._full_name(card, codec)
+            card = card.model_copy(update={"display_name": full_name})
+        new_card = card.model_copy(update={"show_initials": on})
+        self.write_card(new_card)
+        return new_card
+
+    def _full_name(self, card: ProfileCard, codec: Codec | None) -> str:
+        """The name kept inside a protected workbook (read only; no lock is taken)."""
+        if not isinstance(codec, crypto.EncryptedCodec):
+            raise crypto.NeedsPassphrase(
+                "Only the person with this workbook's passphrase can change how it is shown."
+            )
+        # A copy of the key: closing the store forgets its codec, and the caller's is still used.
+        copy = crypto.EncryptedCodec(codec.data_key, codec.key_id, older=codec.older_keys)
+        repo = self.open(card, write=False, codec=copy)
+        try:
+            profile = repo.get(Profile)
+        finally:
+            repo.close()
+        return profile.display_name if profile is not None else card.display_name
 
     def is_encrypted(self, card: ProfileCard) -> bool:
         """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
@@ -166,7 +218,7 @@ class DataRoot:
         """Open a profile's workbook as a :class:`Repository` (see ``open_store``)."""
         self._check_root()
         self.check_codec(card, codec)
-        store = open_store(self.files(card), codec, write=write, name=card.display_name)
+        store = open_store(self.files(card), codec, write=write, name=card.label)
         return Repository(store)
 
     # Passphrases -----------------------------------------------------------------------------
@@ -308,8 +360,10 @@ class DataRoot:
                 "On this computer every workbook needs a passphrase, so it cannot be removed. "
                 "You can change it instead."
             )
+        # An initials-only card holds only the initials: the full name comes back from inside.
+        full_name = self._full_name(card, codec) if card.show_initials else card.display_name
         passphrases.decrypt_profile(self.files(card), codec, name=card.display_name)
-        card = card.model_copy(update={"encrypted": False})
+        card = card.model_copy(update={"encrypted": False, "display_name": full_name})
         self.write_card(card)
         return card
 
@@ -320,7 +374,7 @@ class DataRoot:
         good = latest_good(files.backups, lambda raw: is_good(raw, codec))
         if good is None:
             return False
-        restore_backup(files, codec, good.path, card.display_name)
+        restore_backup(files, codec, good.path, card.label)
         return True
 
     # Rename and delete -----------------------------------------------------------------------
@@ -348,7 +402,7 @@ class DataRoot:
         files = self.files(card)
         self._check_root()
         check_private(files.folder, is_dir=True)
-        lock = acquire_lock(files, card.display_name)
+        lock = acquire_lock(files, card.label)
         kept: Path | None = None
         try:
             if keep_backup and files.workbook.exists():
