@@ -140,6 +140,9 @@ def test_cli_says_no_readable_copy_is_left(
     card = make_profile("Ria")
     monkeypatch.setenv("WORKBOOK_PASSPHRASE", PASS)
     monkeypatch.setattr("workbook.storage.crypto.DEFAULT_KDF", FAST)
-    assert main(["--data-dir", str(root.path), "profiles", "passwd", "Ria"]) == 0
+    assert (
+        main(["--data-dir", str(root.path), "profiles", "passwd", "Ria", "--print-recovery-code"])
+        == 0
+    )
     assert "No readable copy" in capsys.readouterr().out
     assert root.is_encrypted(card)

@@ -144,7 +144,10 @@ def test_cli_passwd_with_env_passphrase_refuses_the_same_one(
     card, _ = make_private(root, "Jo")
     before = crypto.keys_path(root.files(card).folder).read_bytes()
     monkeypatch.setenv("WORKBOOK_PASSPHRASE", PASS)
-    assert main(["--data-dir", str(root.path), "profiles", "passwd", "Jo"]) == 2
+    assert (
+        main(["--data-dir", str(root.path), "profiles", "passwd", "Jo", "--print-recovery-code"])
+        == 2
+    )
     captured = capsys.readouterr()
     assert "already has" in captured.err and "no longer opens" not in captured.out
     assert crypto.keys_path(root.files(card).folder).read_bytes() == before

@@ -10,21 +10,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 from pathlib import Path
 
 from workbook import clock
-from workbook.errors import InvalidInput, ProfileNotFound, WorkbookError
+from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
-from workbook.storage import crypto, passphrases
+from workbook.storage import crypto, initials, passphrases
 from workbook.storage.atomic import atomic_write
 from workbook.storage.backups import latest_good
 from workbook.storage.cards import CARD_FILE, check_folder, read_card, to_store
-from workbook.storage.codec import Codec, PlainCodec
+from workbook.storage.codec import Codec, Data, PlainCodec
 from workbook.storage.config import GroupConfig, load_config
 from workbook.storage.repository import Repository
 from workbook.storage.store import (
@@ -72,21 +71,11 @@ class DataRoot:
         for folder in sorted(self.profiles_dir.iterdir()):
             card, note = read_card(folder)
             if card is not None:
-                found.append(self._scrubbed(card))
+                found.append(initials.scrubbed(self, card))
             elif note is not None:
                 self.notes.append(note)
         found.sort(key=lambda c: (c.display_name.casefold(), c.id))
         return found
-
-    def _scrubbed(self, card: ProfileCard) -> ProfileCard:
-        """A protected initials-only card written before only initials were kept: rewrite it
-        now, so the full name leaves the clear file at once (best effort: reading never fails
-        for it)."""
-        stored = to_store(card, card.encrypted)
-        if stored is not card:
-            with contextlib.suppress(OSError, WorkbookError):
-                self.write_card(stored)
-        return stored
 
     def find(self, name_or_id: str) -> ProfileCard:
         """The profile with this id or name (any case); refuse an unknown or unclear name."""
@@ -130,35 +119,8 @@ class DataRoot:
         codec: Codec | None = None,
         full_name: str | None = None,
     ) -> ProfileCard:
-        """Show only initials in the picker, or the whole name again.
-
-        For a protected workbook this needs its key (``codec``, from the passphrase) or, from
-        inside the open workbook, its ``full_name``: turning it off puts the full name back on
-        the card, and only the encrypted workbook knows it. Returns the card in memory (with
-        the full name when known).
-        """
-        if self.is_encrypted(card):
-            if full_name is None:
-                full_name = self._full_name(card, codec)
-            card = card.model_copy(update={"display_name": full_name})
-        new_card = card.model_copy(update={"show_initials": on})
-        self.write_card(new_card)
-        return new_card
-
-    def _full_name(self, card: ProfileCard, codec: Codec | None) -> str:
-        """The name kept inside a protected workbook (read only; no lock is taken)."""
-        if not isinstance(codec, crypto.EncryptedCodec):
-            raise crypto.NeedsPassphrase(
-                "Only the person with this workbook's passphrase can change how it is shown."
-            )
-        # A copy of the key: closing the store forgets its codec, and the caller's is still used.
-        copy = crypto.EncryptedCodec(codec.data_key, codec.key_id, older=codec.older_keys)
-        repo = self.open(card, write=False, codec=copy)
-        try:
-            profile = repo.get(Profile)
-        finally:
-            repo.close()
-        return profile.display_name if profile is not None else card.display_name
+        """Show only initials in the picker, or the whole name again (see ``initials``)."""
+        return initials.set_initials_only(self, card, on, codec=codec, full_name=full_name)
 
     def is_encrypted(self, card: ProfileCard) -> bool:
         """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
@@ -188,12 +150,7 @@ class DataRoot:
     ) -> ProfileCard:
         """Make a new profile folder with its card and a workbook holding ``profile``."""
         self.prepare()
-        taken = {c.display_name.casefold() for c in self.cards()}
-        if profile.display_name.casefold() in taken:
-            raise InvalidInput(
-                f"There is already a workbook called {profile.display_name!r}. "
-                "Try adding an initial or choosing a nickname."
-            )
+        self._check_name_free(profile.display_name)
         if not encrypted and self.config().require_passphrase:
             raise InvalidInput(
                 "On this computer every workbook needs a passphrase "
@@ -202,13 +159,9 @@ class DataRoot:
         card = ProfileCard(
             id=f"p-{os.urandom(6).hex()}", display_name=profile.display_name, encrypted=encrypted
         )
-        data = new_data()
-        data["profile"] = {"1": profile.model_dump(mode="json")}
-        if settings is not None:
-            data["settings"] = {"1": settings.model_dump(mode="json")}
         files = self.files(card)
         files.prepare()
-        create_store(files, codec or PlainCodec(), data)
+        create_store(files, codec or PlainCodec(), _first_data(profile, settings))
         self.write_card(card)
         return card
 
@@ -268,18 +221,9 @@ class DataRoot:
     def _create_with_id(
         self, card_id: str, profile: Profile, settings: Settings | None, codec: Codec
     ) -> ProfileCard:
-        taken = {c.display_name.casefold() for c in self.cards() if c.id != card_id}
-        if profile.display_name.casefold() in taken:
-            raise InvalidInput(
-                f"There is already a workbook called {profile.display_name!r}. "
-                "Try adding an initial or choosing a nickname."
-            )
+        self._check_name_free(profile.display_name, card_id)
         card = ProfileCard(id=card_id, display_name=profile.display_name, encrypted=True)
-        data = new_data()
-        data["profile"] = {"1": profile.model_dump(mode="json")}
-        if settings is not None:
-            data["settings"] = {"1": settings.model_dump(mode="json")}
-        create_store(self.files(card), codec, data)
+        create_store(self.files(card), codec, _first_data(profile, settings))
         self.write_card(card)
         return card
 
@@ -361,7 +305,9 @@ class DataRoot:
                 "You can change it instead."
             )
         # An initials-only card holds only the initials: the full name comes back from inside.
-        full_name = self._full_name(card, codec) if card.show_initials else card.display_name
+        full_name = (
+            initials.full_name_of(self, card, codec) if card.show_initials else card.display_name
+        )
         passphrases.decrypt_profile(self.files(card), codec, name=card.display_name)
         card = card.model_copy(update={"encrypted": False, "display_name": full_name})
         self.write_card(card)
@@ -382,9 +328,7 @@ class DataRoot:
     def rename(self, card: ProfileCard, new_name: str, codec: Codec | None = None) -> ProfileCard:
         """Give a profile a new name, in its card and in the workbook's profile."""
         name = ProfileCard(id=card.id, display_name=new_name).display_name
-        taken = {c.display_name.casefold() for c in self.cards() if c.id != card.id}
-        if name.casefold() in taken:
-            raise InvalidInput(f"There is already a workbook called {name!r}.")
+        self._check_name_free(name, card.id)
         repo = self.open(card, codec=codec)
         try:
             profile = repo.get(Profile)
@@ -422,7 +366,25 @@ class DataRoot:
             atomic_write(target / crypto.KEYS_FILE, keys.read_bytes())
         return target
 
+    def _check_name_free(self, name: str, except_id: str = "") -> None:
+        if name.casefold() in {
+            c.display_name.casefold() for c in self.cards() if c.id != except_id
+        }:
+            raise InvalidInput(
+                f"There is already a workbook called {name!r}. "
+                "Try adding an initial or choosing a nickname."
+            )
+
     def _check_root(self) -> None:
         check_data_root(self.path)
         check_private(self.path, is_dir=True)
         check_private(self.profiles_dir, is_dir=True)
+
+
+def _first_data(profile: Profile, settings: Settings | None) -> Data:
+    """A new workbook's data: its profile and (if given) its settings."""
+    data = new_data()
+    data["profile"] = {"1": profile.model_dump(mode="json")}
+    if settings is not None:
+        data["settings"] = {"1": settings.model_dump(mode="json")}
+    return data
