@@ -58,6 +58,8 @@ def test_strength_in_plain_words() -> None:
     assert "weak side" in strength("kettle99")
     assert "fairly strong" in strength("Kettle-on-Sunday-99!")
     assert strength("blue kettle on a sunday morning") == "This passphrase is strong."
+    # Our own example of a good passphrase must not be called weak.
+    assert "weak" not in strength(PASS)
 
 
 def test_refused_everywhere_a_passphrase_is_set(root: DataRoot, make_profile) -> None:  # type: ignore[no-untyped-def]

@@ -85,7 +85,7 @@ def _rough_bits(passphrase: str) -> float:
     characters. Deliberately modest; it only chooses between the three sentences above."""
     words = [w for w in re.split(r"\s+", passphrase.strip()) if w]
     if len(words) >= 3:
-        return len(words) * 11.0 + max(0, len(passphrase) - 6 * len(words)) * 1.0
+        return len(words) * 13.0 + max(0, len(passphrase) - 6 * len(words)) * 1.0
     pool = 0
     if re.search(r"[a-z]", passphrase):
         pool += 26
