@@ -237,8 +237,8 @@ class EncryptedCodec:
             raise CorruptData("the encrypted file is damaged") from exc
         if not isinstance(envelope, dict) or "format" not in envelope:
             raise CorruptData(
-                "the workbook file was not encrypted, though this workbook must be (a plain "
-                "copy may have been put in its place); it was set aside unread"
+                "the workbook file was not encrypted, though this workbook must be: a plain "
+                "copy may have been put in its place, so it was set aside unread"
             )
         if envelope.get("format") != WORKBOOK_FORMAT:
             raise CorruptData("the encrypted file is damaged")
