@@ -145,10 +145,25 @@ class ProfilesScreen(Screen[None]):
 
     def action_initials(self) -> None:
         card = self.selected()
-        if card is not None:
-            root = _app(self).root
-            root.write_card(card.model_copy(update={"show_initials": not card.show_initials}))
+        if card is None:
+            return
+        app = _app(self)
+        if not app.root.is_encrypted(card):
+            app.root.set_initials_only(card, not card.show_initials)
             self.refresh_list()
+            return
+        from screens.unlock import UnlockScreen
+
+        # A protected workbook's initials-only setting is its owner's: it needs the passphrase.
+        def unlocked(codec: Codec | None) -> None:
+            if codec is not None:
+                try:
+                    app.root.set_initials_only(card, not card.show_initials, codec=codec)
+                finally:
+                    getattr(codec, "forget", lambda: None)()
+                self.refresh_list()
+
+        app.push_screen(UnlockScreen(card), unlocked)
 
     def action_delete(self) -> None:
         card = self.selected()
@@ -396,7 +411,7 @@ class PassphraseDialog(WorkbookDialog[None]):
         code: str | None = None
         try:
             if isinstance(self.codec, EncryptedCodec):
-                root.change_passphrase(self.card, self.codec, passphrase)
+                code = root.change_passphrase(self.card, self.codec, passphrase)
             else:
                 _, code = root.add_passphrase(self.card, passphrase)
         except WorkbookError as exc:

@@ -203,7 +203,7 @@ class SettingsScreen(WorkbookScreen):
         elif event.checkbox.id == "initials" and event.value != card.show_initials:
 
             def initials() -> None:
-                app.card = set_show_initials(app.root, card, event.value)
+                app.card = set_show_initials(app.root, card, event.value, self.repo)
                 self.query_one(TopBar).set_who(app.person_label)
 
             self._save("initials", initials)

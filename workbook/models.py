@@ -165,7 +165,10 @@ class ProfileCard(StoredModel):
         """What the picker shows: the name, or initials when the person asked for that."""
         if not self.show_initials:
             return self.display_name
-        return ".".join(word[0].upper() for word in self.display_name.split() if word) + "."
+        # Split on dots too, so initials give themselves back ("S.J." stays "S.J."): a protected
+        # workbook's card stores only its initials (see storage/cards.py).
+        words = [w for w in self.display_name.replace(".", " ").split() if w]
+        return ".".join(word[0].upper() for word in words) + "."
 
 
 class Country(StrEnum):

@@ -205,11 +205,16 @@ def rename(root: DataRoot, repo: Repository, card: ProfileCard, name: str) -> Pr
     return new_card
 
 
-def set_show_initials(root: DataRoot, card: ProfileCard, on: bool) -> ProfileCard:
-    """Show only initials in the picker (or the whole name again)."""
-    new_card = card.model_copy(update={"show_initials": on})
-    root.write_card(new_card)
-    return new_card
+def set_show_initials(
+    root: DataRoot, card: ProfileCard, on: bool, repo: Repository | None = None
+) -> ProfileCard:
+    """Show only initials in the picker (or the whole name again).
+
+    ``repo`` is the open workbook: a protected workbook's card keeps only the initials, so
+    the full name to show again comes from inside it.
+    """
+    full_name = profile_of(repo, card).display_name if repo is not None else None
+    return root.set_initials_only(card, on, full_name=full_name)
 
 
 # --- The day counter -------------------------------------------------------------------------
@@ -237,7 +242,7 @@ def day_counter_text(profile: Profile | None, today: date) -> str | None:
 
 def latest_good_backup(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Backup | None:
     """The newest backup of this workbook that opens cleanly, if there is one."""
-    used = codec or PlainCodec()
+    used = root.check_codec(card, codec)
     return backup_files.latest_good(root.files(card).backups, lambda raw: is_good(raw, used))
 
 
@@ -245,7 +250,7 @@ def restore_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> Ba
     """Put back the latest good backup; return it (None when there is none)."""
     found = latest_good_backup(root, card, codec)
     if found is not None:
-        restore_backup(root.files(card), codec or PlainCodec(), found.path, card.display_name)
+        restore_backup(root.files(card), root.check_codec(card, codec), found.path, card.label)
     return found
 
 
@@ -277,7 +282,7 @@ def start_over_empty(root: DataRoot, card: ProfileCard, codec: Codec | None) -> 
 
     The profile is added on the next open by :func:`ensure_profile`.
     """
-    start_empty(root.files(card), codec or PlainCodec(), new_data(), card.display_name)
+    start_empty(root.files(card), root.check_codec(card, codec), new_data(), card.label)
 
 
 # --- Words for the hard-moment screen ------------------------------------------------------

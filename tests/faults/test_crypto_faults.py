@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 
 import pytest
@@ -114,7 +115,7 @@ def test_interrupted_add_passphrase_leaves_a_readable_plain_workbook(
             raise WriteFailed("the disk is full")
         real(path, data)
 
-    monkeypatch.setattr("workbook.storage.profiles.atomic_write", fail_on_workbook)
+    monkeypatch.setattr("workbook.storage.passphrases.atomic_write", fail_on_workbook)
     with pytest.raises(WriteFailed):
         root.add_passphrase(card, PASS)
     monkeypatch.undo()
@@ -143,7 +144,7 @@ def test_tampered_kdf_parameters_are_caught(root: DataRoot) -> None:
     for path in (crypto.keys_path(folder), crypto.mirror_path(folder)):
         doc = json.loads(path.read_bytes())
         doc.pop("checksum")
-        doc["checksum"] = crypto.hashlib.sha256(crypto._canonical(doc)).hexdigest()
+        doc["checksum"] = hashlib.sha256(crypto._canonical(doc)).hexdigest()
         path.write_text(json.dumps(doc))
     with pytest.raises(WrongPassphrase):
         root.unlock(card, PASS)

@@ -242,6 +242,11 @@ async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
         await press_button(pilot, "#save")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # A new passphrase means a new data key, so a new recovery code (the old one wrapped
+        # the old key): it is shown once.
+        assert isinstance(app.screen, RecoveryCodeDialog)
+        await press_button(pilot, "#done")
+        await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen)
         root.unlock(card, "a fresh long phrase")
         await pilot.press("p")
@@ -290,3 +295,27 @@ async def test_picker_keys_work_as_capitals_too(root: DataRoot) -> None:
         await pilot.press("N")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_initials_of_a_protected_workbook_need_its_passphrase(root: DataRoot) -> None:
+    """Anyone at the picker could press i on someone else's workbook; now it asks first."""
+    import json
+
+    card, _ = make_private(root, "Ada Lovelace")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await pilot.press("escape")  # someone else: no passphrase, nothing changes
+        await pilot.pause()
+        assert not root.cards()[0].show_initials
+        await pilot.press("i")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "A.L." in rendered(app) and "Ada Lovelace" not in rendered(app)
+    stored = json.loads((root.profiles_dir / card.id / "profile.json").read_bytes())
+    assert stored["display_name"] == "A.L." and stored["show_initials"]

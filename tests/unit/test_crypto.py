@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.crypto_helpers import FAST, PASS, make_private
-from workbook.errors import DataUnreadable
+from workbook.errors import DataUnreadable, WorkbookError
 from workbook.models import Goal, GoalStep, Profile
 from workbook.storage import DataRoot, PlainCodec, crypto, list_backups
 from workbook.storage.crypto import (
@@ -152,21 +152,29 @@ def test_rate_limit_delay_is_capped_and_survives_a_restart(tmp_path: Path) -> No
     assert Throttle(tmp_path, clock=t.clock, sleeper=t.sleep).delay() > 0
 
 
-def test_change_passphrase_rewraps_and_backups_follow(root: DataRoot) -> None:
+def test_change_passphrase_rotates_and_backups_follow(root: DataRoot) -> None:
     card, code = make_private(root)
     codec = root.unlock(card, PASS)
     repo = root.open(card, codec=codec)
     repo.save(Goal(title="before the change"))
     repo.close()
-    data_before = root.files(card).workbook.read_bytes()
-    root.change_passphrase(card, root.unlock(card, PASS), "a whole new phrase")
-    assert root.files(card).workbook.read_bytes() == data_before  # only the key file changes
+    old_id = crypto.read_keys(root.files(card).folder).key_id
+    new_code = root.change_passphrase(card, root.unlock(card, PASS), "a whole new phrase")
+    keys = crypto.read_keys(root.files(card).folder)
+    assert keys.key_id != old_id and keys.retired == []  # every file moved to the new key
+    assert crypto.envelope_key_id(root.files(card).workbook.read_bytes()) == keys.key_id
     with pytest.raises(WrongPassphrase):
         root.unlock(card, PASS)
     new = root.unlock(card, "a whole new phrase")
-    for backup in list_backups(root.files(card).backups):
+    backups = list_backups(root.files(card).backups)
+    assert backups
+    for backup in backups:
+        assert crypto.envelope_key_id(backup.path.read_bytes()) == keys.key_id
         assert new.decode(backup.path.read_bytes())
-    assert root.unlock(card, code).by_recovery  # the recovery code still works
+    assert new_code is not None and new_code != code
+    assert root.unlock(card, new_code).by_recovery
+    with pytest.raises(WrongPassphrase):
+        root.unlock(card, code)  # the old code wrapped the old key
     mirror = crypto.mirror_path(root.files(card).folder).read_bytes()
     assert mirror == crypto.keys_path(root.files(card).folder).read_bytes()
 
@@ -175,10 +183,10 @@ def test_change_passphrase_can_raise_kdf_parameters(root: DataRoot) -> None:
     card, _ = make_private(root)
     codec = root.unlock(card, PASS)
     stronger = KdfParams(memory_kib=16, iterations=2, lanes=1)
-    root.change_passphrase(card, codec, PASS, kdf=stronger)
+    root.change_passphrase(card, codec, "a stronger phrase now", kdf=stronger)
     keys = crypto.read_keys(root.files(card).folder)
     assert keys.wrap("passphrase").kdf == stronger  # type: ignore[union-attr]
-    root.unlock(card, PASS)
+    root.unlock(card, "a stronger phrase now")
 
 
 def test_recovery_code_unlocks_in_any_spelling(root: DataRoot) -> None:
@@ -200,7 +208,7 @@ def test_recovery_code_unlocks_in_any_spelling(root: DataRoot) -> None:
 
 def test_new_recovery_code_replaces_the_old(root: DataRoot) -> None:
     card, old = make_private(root)
-    new = root.new_recovery_code(card, root.unlock(card, PASS))
+    new = root.new_recovery_code(card, root.unlock(card, PASS), PASS)
     assert new != old
     assert root.unlock(card, new).by_recovery
     with pytest.raises(WrongPassphrase):
@@ -214,7 +222,7 @@ def test_without_recovery_code(root: DataRoot) -> None:
 
 
 def test_short_passphrase_refused(root: DataRoot) -> None:
-    with pytest.raises(crypto.WorkbookError, match="at least 8"):
+    with pytest.raises(WorkbookError, match="at least 8"):
         root.create_private(Profile(display_name="Jo"), "short", kdf=FAST)
     assert root.cards() == []
 
@@ -272,7 +280,7 @@ def test_forget_drops_the_key(root: DataRoot) -> None:
     codec = root.unlock(card, PASS)
     repo = root.open(card, codec=codec)
     repo.close()
-    with pytest.raises(crypto.WorkbookError, match="locked"):
+    with pytest.raises(WorkbookError, match="locked"):
         codec.encode({})
     assert codec._key is None and codec._aead is None
 

@@ -9,7 +9,7 @@ import pytest
 from tests.blns import naughty_strings
 from tests.unit.crypto_helpers import FAST, PASS, make_private
 from workbook.cli import main
-from workbook.errors import InvalidInput, UnsafePermissions
+from workbook.errors import InvalidInput, UnsafePermissions, WorkbookError
 from workbook.models import Profile
 from workbook.storage import DataRoot, crypto
 from workbook.storage.config import load_config
@@ -29,7 +29,7 @@ def test_create_with_passphrase_prompts_twice_without_echo(
         return PASS
 
     monkeypatch.setattr("getpass.getpass", fake_getpass)
-    assert cli(root, "profiles", "create", "Jo", "--passphrase") == 0
+    assert cli(root, "profiles", "create", "Jo", "--passphrase", "--print-recovery-code") == 0
     out = capsys.readouterr().out
     assert len(asked) == 2 and PASS not in out
     assert "recovery code" in out and "shown only this once" in out
@@ -44,7 +44,7 @@ def test_create_refuses_different_passphrases(
 ) -> None:
     answers = iter([PASS, PASS + "x"])
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
-    assert cli(root, "profiles", "create", "Jo", "--passphrase") == 2
+    assert cli(root, "profiles", "create", "Jo", "--passphrase", "--print-recovery-code") == 2
     assert "not the same" in capsys.readouterr().err
     assert root.cards() == []
 
@@ -68,7 +68,7 @@ def test_passwd_changes_then_removes(
     card, _ = make_private(root, "Jo")
     answers = iter([PASS, "a brand new phrase", "a brand new phrase"])
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
-    assert cli(root, "profiles", "passwd", "Jo") == 0
+    assert cli(root, "profiles", "passwd", "Jo", "--print-recovery-code") == 0
     root.unlock(card, "a brand new phrase")
     monkeypatch.setenv("WORKBOOK_PASSPHRASE", "a brand new phrase")
     replies = iter(["yes", "no"])
@@ -153,7 +153,7 @@ def test_naughty_passphrases_round_trip() -> None:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            with pytest.raises(crypto.WorkbookError):
+            with pytest.raises(WorkbookError):
                 crypto.check_new_passphrase(text)
             continue
         made = crypto.new_keys(text, recovery=False, kdf=FAST)

@@ -150,14 +150,16 @@ def test_markers_never_reach_the_disk(root: DataRoot, monkeypatch: pytest.Monkey
     import os
 
     os.close(fd)
-    root.change_passphrase(card, codec, "another long phrase")
+    new_code = root.change_passphrase(card, codec, "another long phrase")
+    assert new_code is not None
 
     found = all_files(root.path)
     names = {p.name for p in found}
-    assert {"keys.json", "workbook.json", "profile.json", tmp.name} <= names
+    assert {"keys.json", "workbook.json", "profile.json"} <= names
+    assert tmp.name not in names  # the change cleans up what a crashed save left
     assert any(p.parent.name == "quarantine" for p in found)
     assert len([p for p in found if p.parent.name == "backups"]) >= 2
-    secrets = [*MARKERS, PASS, "another long phrase", code, code.replace("-", "")]
+    secrets = [*MARKERS, PASS, "another long phrase", code, code.replace("-", ""), new_code]
     for path in found:
         raw = path.read_bytes()
         for text in secrets:

@@ -39,7 +39,7 @@ def chosen_card(args: argparse.Namespace, root: DataRoot) -> ProfileCard:
             "or `workbook profiles create NAME`."
         )
     if len(cards) > 1:
-        names = ", ".join(c.display_name for c in cards)
+        names = ", ".join(c.label for c in cards)
         raise InvalidInput(
             f"There are several workbooks here ({names}); choose one with --profile."
         )

@@ -14,6 +14,12 @@ from typing import Any
 
 from workbook import clock
 from workbook.cli import parse_date
+from workbook.commands.checkin_ask import (
+    HISTORY_NOTE,
+    ask_all,
+    needs_asking,
+    read_note_from_stdin,
+)
 from workbook.commands.common import LOCK_WAIT, add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Checkin, Pathway, Profile, UseAnswer
@@ -63,24 +69,29 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "checkin",
         help="record today's check-in from the shell",
         description="Records today's check-in, or changes it if you already did one today "
-        "(there is one check-in per day). --used answers 'did you use or act on it today?': "
+        "(there is one check-in per day). Run it alone to be asked each question. "
+        "--used answers 'did you use or act on it today?': "
         "yes, no or skip (I'd rather not say); if you are cutting back or reducing harm, "
-        "answer no, within-limit or over-limit.",
-        epilog="Examples: workbook checkin --mood 4 --craving 2 --used no --note 'Good walk' "
+        "answer no, within-limit or over-limit. " + HISTORY_NOTE,
+        epilog="Examples: workbook checkin (asks each question) "
+        "| workbook checkin --mood 4 --craving 2 --note - (then type the note and Ctrl-D) "
         "| workbook checkin --mood 3 --craving 5 --date 2026-11-26",
     )
     add_profile_option(checkin)
     checkin.add_argument(
-        "--mood", type=_whole("mood", 1, 5), required=True, help="1 (very low) to 5 (very good)"
+        "--mood", type=_whole("mood", 1, 5), help="1 (very low) to 5 (very good); asked if left out"
     )
     checkin.add_argument(
         "--craving",
         type=_whole("craving", 0, 10),
-        required=True,
-        help="0 (none) to 10 (strongest)",
+        help="0 (none) to 10 (strongest); asked if left out",
     )
     checkin.add_argument("--used", choices=USED_CHOICES, help="did you use or act on it today?")
-    checkin.add_argument("--note", help="a free note (up to 5,000 characters)")
+    checkin.add_argument(
+        "--note",
+        help="a free note (up to 5,000 characters); - reads it from standard input, which keeps "
+        "it out of the shell's history",
+    )
     checkin.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
@@ -131,10 +142,16 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     day = parse_date(args.date) if args.date else today
     if day > today:
         raise InvalidInput(f"{day.isoformat()} hasn't happened yet; pick today or an earlier day")
+    read_note_from_stdin(args)
+    asking = needs_asking(args)
     card = chosen_card(args, root)
     repo = root.open(card, write=True, codec=codec_for(card), wait=LOCK_WAIT)
     try:
         _check_day(repo, day, today)
+        if asking:
+            profile = repo.get(Profile)
+            pathway = profile.pathway if profile else Pathway.NOT_SURE
+            ask_all(args, limits=pathway in LIMIT_PATHWAYS)
         stored, edited = _record(repo, args, day, today)
         setback = stored.used is not None and stored.used.is_setback
         reflect = setback and checkins.needs_reflection(repo, stored)

@@ -1,21 +1,25 @@
 """``workbook profiles list|create|passwd|rename|delete``: for a person, or a facilitator.
 
 Passphrases are asked for without echo (or read from ``$WORKBOOK_PASSPHRASE`` for scripts),
-never printed and never stored; a recovery code is printed once, when it is made.
+never printed and never stored. A new recovery code is shown once, on a screen that is cleared
+afterwards (or written to a new private file), never left in the shell's scrollback unless
+``--print-recovery-code`` asks for that (see ``recovery_view``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from workbook.cli import PATHWAYS, WORKING_ON, parse_date
+from workbook.commands import recovery_view
 from workbook.commands.common import ENV_PASSPHRASE, ask_secret, passphrase_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Pathway, Profile, ProfileCard, WorkingOn
-from workbook.storage import DataRoot
-from workbook.storage.crypto import check_new_passphrase
+from workbook.storage import DataRoot, crypto
+from workbook.storage.crypto import check_new_passphrase, strength
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -53,6 +57,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     create.add_argument(
         "--no-recovery-code", action="store_true", help="do not make a recovery code"
     )
+    recovery_view.add_options(create)
     create.set_defaults(handler=create_profile)
     _register_manage(psub)
 
@@ -72,6 +77,7 @@ def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
     passwd.add_argument(
         "--new-recovery-code", action="store_true", help="make a new recovery code instead"
     )
+    recovery_view.add_options(passwd)
     passwd.set_defaults(handler=passwd_profile)
     rename = psub.add_parser("rename", help="give a workbook a new name")
     rename.add_argument("name", help="whose workbook (name or id)")
@@ -91,6 +97,8 @@ def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
 
 def list_profiles(args: argparse.Namespace, root: DataRoot) -> int:
     cards = root.cards()
+    for note in root.notes:
+        print(note, file=sys.stderr)
     if not cards:
         print(f"No workbooks yet in {root.path}.")
         return EXIT_OK
@@ -127,34 +135,27 @@ def create_profile(args: argparse.Namespace, root: DataRoot) -> int:
         card = root.create(profile)
         print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
         return EXIT_OK
-    passphrase = new_passphrase()
+    if not args.no_recovery_code:
+        recovery_view.check_can_show(args)
+    passphrase = new_passphrase(profile.display_name)
     card, code = root.create_private(profile, passphrase, recovery=not args.no_recovery_code)
     print(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
-    show_recovery(code)
+    print(strength(passphrase))
+    recovery_view.show(code, args)
     return EXIT_OK
 
 
-def new_passphrase() -> str:
+def new_passphrase(name: str | None = None) -> str:
     """A new passphrase: from the environment for scripts, else typed twice without echo."""
     env = os.environ.get(ENV_PASSPHRASE)
     if env:
-        check_new_passphrase(env)
+        check_new_passphrase(env, name)
         return env
     first = ask_secret("New passphrase (not shown): ")
-    check_new_passphrase(first)
+    check_new_passphrase(first, name)
     if ask_secret("Type it again: ") != first:
         raise InvalidInput("The two passphrases were not the same, so nothing was changed.")
     return first
-
-
-def show_recovery(code: str | None) -> None:
-    if code is None:
-        return
-    print(
-        f"\nYour recovery code: {code}\n"
-        "Write it down and keep it somewhere safe, away from this computer. It opens the "
-        "workbook if the passphrase is forgotten. It is shown only this once."
-    )
 
 
 def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
@@ -162,19 +163,38 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
     if not root.is_encrypted(card):
         if args.remove or args.new_recovery_code:
             raise InvalidInput(f"{card.label}'s workbook has no passphrase.")
-        card, code = root.add_passphrase(card, new_passphrase())
-        print(f"{card.label}'s workbook and its backups are now encrypted.")
-        show_recovery(code)
+        recovery_view.check_can_show(args)
+        passphrase = new_passphrase(card.display_name)
+        card, code = root.add_passphrase(card, passphrase)
+        print(
+            f"{card.label}'s workbook, its backups and any set-aside copies are now encrypted. "
+            "No readable copy of it is left in its folder."
+        )
+        print(strength(passphrase))
+        recovery_view.show(code, args)
         return EXIT_OK
-    codec = root.unlock(card, passphrase_for(card))
+    if args.new_recovery_code or (
+        not args.remove and crypto.read_keys(root.files(card).folder).has_recovery
+    ):
+        recovery_view.check_can_show(args)
+    secret = passphrase_for(card)
+    codec = root.unlock(card, secret)
     if args.remove:
         return _remove_passphrase(root, card, codec)
     if args.new_recovery_code:
-        show_recovery(root.new_recovery_code(card, codec))
+        recovery_view.show(root.new_recovery_code(card, codec, secret), args)
         print("The old recovery code no longer works.")
         return EXIT_OK
-    root.change_passphrase(card, codec, new_passphrase())
-    print(f"The passphrase for {card.label} is changed. The old one no longer opens it.")
+    passphrase = new_passphrase(card.display_name)
+    code = root.change_passphrase(card, codec, passphrase)
+    print(
+        f"The passphrase for {card.label} is changed, with a new key: the old passphrase no "
+        "longer opens it, not even with an old copy of its key file."
+    )
+    print(strength(passphrase))
+    if code is not None:
+        recovery_view.show(code, args)
+        print("The old recovery code no longer works.")
     return EXIT_OK
 
 
@@ -193,14 +213,18 @@ def rename_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
     codec = root.unlock(card, passphrase_for(card)) if root.is_encrypted(card) else None
     renamed = root.rename(card, args.new_name, codec)
-    print(f"Renamed to {renamed.display_name}.")
+    print(f"Renamed to {renamed.label}.")
     return EXIT_OK
 
 
 def delete_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
-    print(f"This removes {card.display_name}'s workbook and all its backups from this computer.")
-    if input("Type the name to confirm: ").strip() != card.display_name:
+    print(f"This removes {card.label}'s workbook and all its backups from this computer.")
+    # An initials-only protected card knows only the initials: those are what is typed here
+    # (the passphrase, asked next, is what proves it is theirs).
+    only_initials = card.show_initials and card.display_name == card.label
+    what = f"its initials ({card.label})" if only_initials else "the name"
+    if input(f"Type {what} to confirm: ").strip() != card.display_name:
         print("The name did not match, so nothing was removed.")
         return EXIT_OK
     if root.is_encrypted(card):

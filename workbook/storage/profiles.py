@@ -15,18 +15,16 @@ import os
 import shutil
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from workbook import clock
 from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import Profile, ProfileCard, Settings
 from workbook.paths import check_data_root, check_private, ensure_private_dir
-from workbook.storage import crypto
+from workbook.storage import crypto, initials, passphrases
 from workbook.storage.atomic import atomic_write
-from workbook.storage.backups import MANUAL, latest_good, list_backups, take_backup_bytes
-from workbook.storage.codec import Codec, CorruptData, PlainCodec, load_json
+from workbook.storage.backups import latest_good
+from workbook.storage.cards import CARD_FILE, check_folder, read_card, to_store
+from workbook.storage.codec import Codec, Data, PlainCodec
 from workbook.storage.config import GroupConfig, load_config
-from workbook.storage.loading import save_count_of
 from workbook.storage.repository import Repository
 from workbook.storage.restore import restore_backup
 from workbook.storage.store import (
@@ -38,14 +36,15 @@ from workbook.storage.store import (
     open_store,
 )
 
-CARD_FILE = "profile.json"
-
 
 class DataRoot:
     """The data folder and the profiles in it. Creating one touches nothing on disk."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.notes: list[str] = []
+        """One line per profile folder the last :meth:`cards` skipped (a planted link, a card
+        that cannot be read): shown as a note, so one bad folder never stops the others."""
 
     @property
     def profiles_dir(self) -> Path:
@@ -66,12 +65,15 @@ class DataRoot:
     def cards(self) -> list[ProfileCard]:
         """Every profile whose card can be read, sorted by name."""
         found: list[ProfileCard] = []
+        self.notes = []
         if not self.profiles_dir.is_dir():
             return found
-        for folder in self.profiles_dir.iterdir():
-            card = self._read_card(folder)
+        for folder in sorted(self.profiles_dir.iterdir()):
+            card, note = read_card(folder)
             if card is not None:
-                found.append(card)
+                found.append(initials.scrubbed(self, card))
+            elif note is not None:
+                self.notes.append(note)
         found.sort(key=lambda c: (c.display_name.casefold(), c.id))
         return found
 
@@ -82,7 +84,8 @@ class DataRoot:
         for card in cards:
             if card.id == name_or_id.strip():
                 return card
-        matches = [c for c in cards if c.display_name.casefold() == wanted]
+        # The name, or the initials an initials-only workbook shows in the list.
+        matches = [c for c in cards if wanted in {c.display_name.casefold(), c.label.casefold()}]
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -94,17 +97,46 @@ class DataRoot:
         raise InvalidInput(f"More than one workbook is called {name_or_id!r}; use its id: {ids}")
 
     def files(self, card: ProfileCard) -> ProfileFiles:
-        return ProfileFiles(self.profiles_dir / card.id)
+        """The profile's files, after checking none of them is a planted link (a plain
+        :class:`UnsafePermissions`, never a traceback)."""
+        folder = self.profiles_dir / card.id
+        check_folder(folder)
+        return ProfileFiles(folder)
 
     def write_card(self, card: ProfileCard) -> None:
+        """Write the picker's card (only the initials, for a protected initials-only one)."""
         folder = self.profiles_dir / card.id
         ensure_private_dir(folder)
-        raw = json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        stored = to_store(card, passphrases.is_encrypted(folder))
+        raw = json.dumps(stored.model_dump(mode="json"), ensure_ascii=False, indent=2)
         atomic_write(folder / CARD_FILE, raw.encode("utf-8"))
+
+    def set_initials_only(
+        self,
+        card: ProfileCard,
+        on: bool,
+        *,
+        codec: Codec | None = None,
+        full_name: str | None = None,
+    ) -> ProfileCard:
+        """Show only initials in the picker, or the whole name again (see ``initials``)."""
+        return initials.set_initials_only(self, card, on, codec=codec, full_name=full_name)
 
     def is_encrypted(self, card: ProfileCard) -> bool:
         """Whether this profile's workbook is locked with a passphrase (see ``_encrypted``)."""
-        return _encrypted(self.profiles_dir / card.id)
+        return passphrases.is_encrypted(self.profiles_dir / card.id)
+
+    def check_codec(self, card: ProfileCard, codec: Codec | None) -> Codec:
+        """The codec to read and write this profile with; refuse to use no key for a profile
+        that has a key file (a plain file put beside ``keys.json`` must never be read as plain,
+        nor anything written beside it in the clear)."""
+        if isinstance(codec, crypto.EncryptedCodec):
+            return codec
+        if self.is_encrypted(card):
+            raise crypto.NeedsPassphrase(
+                "This workbook is locked with a passphrase; unlock it to open it."
+            )
+        return codec or PlainCodec()
 
     # Profiles ------------------------------------------------------------------------------
 
@@ -118,12 +150,7 @@ class DataRoot:
     ) -> ProfileCard:
         """Make a new profile folder with its card and a workbook holding ``profile``."""
         self.prepare()
-        taken = {c.display_name.casefold() for c in self.cards()}
-        if profile.display_name.casefold() in taken:
-            raise InvalidInput(
-                f"There is already a workbook called {profile.display_name!r}. "
-                "Try adding an initial or choosing a nickname."
-            )
+        self._check_name_free(profile.display_name)
         if not encrypted and self.config().require_passphrase:
             raise InvalidInput(
                 "On this computer every workbook needs a passphrase "
@@ -132,13 +159,9 @@ class DataRoot:
         card = ProfileCard(
             id=f"p-{os.urandom(6).hex()}", display_name=profile.display_name, encrypted=encrypted
         )
-        data = new_data()
-        data["profile"] = {"1": profile.model_dump(mode="json")}
-        if settings is not None:
-            data["settings"] = {"1": settings.model_dump(mode="json")}
         files = self.files(card)
         files.prepare()
-        create_store(files, codec or PlainCodec(), data)
+        create_store(files, codec or PlainCodec(), _first_data(profile, settings))
         self.write_card(card)
         return card
 
@@ -153,7 +176,8 @@ class DataRoot:
         """Open a profile's workbook as a :class:`Repository` (see ``open_store``; ``wait`` is
         how long a writer waits for another to finish)."""
         self._check_root()
-        store = open_store(self.files(card), codec, write=write, name=card.display_name, wait=wait)
+        self.check_codec(card, codec)
+        store = open_store(self.files(card), codec, write=write, name=card.label, wait=wait)
         return Repository(store)
 
     # Passphrases -----------------------------------------------------------------------------
@@ -186,6 +210,7 @@ class DataRoot:
         kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
     ) -> tuple[ProfileCard, str | None, crypto.EncryptedCodec]:
         """As :meth:`create_private`, also returning the codec to open it without asking again."""
+        crypto.check_new_passphrase(passphrase, profile.display_name)
         made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
         self.prepare()
         card_id = f"p-{os.urandom(6).hex()}"
@@ -202,18 +227,9 @@ class DataRoot:
     def _create_with_id(
         self, card_id: str, profile: Profile, settings: Settings | None, codec: Codec
     ) -> ProfileCard:
-        taken = {c.display_name.casefold() for c in self.cards() if c.id != card_id}
-        if profile.display_name.casefold() in taken:
-            raise InvalidInput(
-                f"There is already a workbook called {profile.display_name!r}. "
-                "Try adding an initial or choosing a nickname."
-            )
+        self._check_name_free(profile.display_name, card_id)
         card = ProfileCard(id=card_id, display_name=profile.display_name, encrypted=True)
-        data = new_data()
-        data["profile"] = {"1": profile.model_dump(mode="json")}
-        if settings is not None:
-            data["settings"] = {"1": settings.model_dump(mode="json")}
-        create_store(self.files(card), codec, data)
+        create_store(self.files(card), codec, _first_data(profile, settings))
         self.write_card(card)
         return card
 
@@ -231,18 +247,43 @@ class DataRoot:
         passphrase: str,
         *,
         kdf: crypto.KdfParams | None = None,
-    ) -> None:
-        """Re-wrap the data key under a new passphrase. The workbook and backups are unchanged."""
-        folder = self.files(card).folder
-        keys = crypto.read_keys(folder)
-        crypto.write_keys(folder, crypto.rewrap(keys, codec, passphrase, kdf=kdf))
+    ) -> str | None:
+        """A new passphrase, and with it a new data key: the workbook, backups and set-aside
+        files are re-encrypted, so an old key file with the old passphrase opens nothing new.
 
-    def new_recovery_code(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> str:
-        """Replace the recovery code; the old one stops working. Returns the new code."""
-        folder = self.files(card).folder
-        keys, code = crypto.new_recovery(crypto.read_keys(folder), codec)
-        crypto.write_keys(folder, keys)
-        return code
+        Returns the new recovery code if the workbook had one (the old code stops working: it
+        wrapped the old key). A new passphrase equal to the current one is refused.
+        """
+        made = passphrases.rotate_profile(
+            self.files(card), codec, passphrase, name=card.display_name, kdf=kdf
+        )
+        made.codec.forget()
+        return made.recovery_code
+
+    def new_recovery_code(
+        self, card: ProfileCard, codec: crypto.EncryptedCodec, passphrase: str
+    ) -> str:
+        """Replace the recovery code; the old one stops working. Returns the new code.
+
+        The data key rotates as for a new passphrase, so ``passphrase`` (the current one) is
+        needed to wrap the new key; opened with the recovery code, set a new passphrase instead.
+        """
+        if codec.by_recovery:
+            raise InvalidInput(
+                "This workbook was opened with its recovery code. Please set a new passphrase "
+                "instead (`workbook profiles passwd NAME`); that makes a new recovery code too."
+            )
+        made = passphrases.rotate_profile(
+            self.files(card),
+            codec,
+            passphrase,
+            name=card.display_name,
+            recovery=True,
+            same_passphrase=True,
+        )
+        made.codec.forget()
+        assert made.recovery_code is not None
+        return made.recovery_code
 
     def add_passphrase(
         self,
@@ -252,50 +293,29 @@ class DataRoot:
         recovery: bool = True,
         kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
     ) -> tuple[ProfileCard, str | None]:
-        """Encrypt a plain profile: its workbook and every backup. Returns the recovery code.
-
-        Order, so a crash at any point loses nothing: the key file first, then an encrypted copy
-        of the workbook as a backup, then the workbook itself (the moment it becomes encrypted),
-        then the older backups, then the card. Until the workbook is replaced, the profile is
-        plain and its plain backups are untouched.
-        """
-        made = crypto.new_keys(passphrase, recovery=recovery, kdf=kdf)
-        files = self.files(card)
-        files.prepare()
-        lock = acquire_lock(files, card.display_name)
-        try:
-            check_private(files.workbook, is_dir=False)
-            plain = files.workbook.read_bytes()
-            load_json(plain)  # refuse to encrypt a file that does not read
-            crypto.write_keys(files.folder, made.keys)
-            _take_raw_backup(files, made.codec.encrypt_bytes(plain), plain)
-            atomic_write(files.workbook, made.codec.encrypt_bytes(plain))
-            _recode_backups(files, PlainCodec(), made.codec)
-        finally:
-            lock.release()
+        """Encrypt a plain profile: its workbook, every backup and every set-aside file, so no
+        readable copy is left in its folder. Returns the card and the recovery code."""
+        made = passphrases.encrypt_profile(
+            self.files(card), passphrase, name=card.display_name, recovery=recovery, kdf=kdf
+        )
+        made.codec.forget()
         card = card.model_copy(update={"encrypted": True})
         self.write_card(card)
         return card, made.recovery_code
 
     def remove_passphrase(self, card: ProfileCard, codec: crypto.EncryptedCodec) -> ProfileCard:
-        """Decrypt a profile: backups, then the workbook, then the key file goes."""
+        """Decrypt a profile: set-aside files, backups, then the workbook; the key file goes."""
         if self.config().require_passphrase:
             raise InvalidInput(
                 "On this computer every workbook needs a passphrase, so it cannot be removed. "
                 "You can change it instead."
             )
-        files = self.files(card)
-        files.prepare()
-        lock = acquire_lock(files, card.display_name)
-        try:
-            check_private(files.workbook, is_dir=False)
-            plain = codec.decrypt_bytes(files.workbook.read_bytes())
-            _recode_backups(files, codec, PlainCodec())
-            atomic_write(files.workbook, plain)
-            crypto.remove_keys(files.folder)
-        finally:
-            lock.release()
-        card = card.model_copy(update={"encrypted": False})
+        # An initials-only card holds only the initials: the full name comes back from inside.
+        full_name = (
+            initials.full_name_of(self, card, codec) if card.show_initials else card.display_name
+        )
+        passphrases.decrypt_profile(self.files(card), codec, name=card.display_name)
+        card = card.model_copy(update={"encrypted": False, "display_name": full_name})
         self.write_card(card)
         return card
 
@@ -304,11 +324,11 @@ class DataRoot:
 
         "Newest" is by the workbook's own save counter, never by the clock."""
         files = self.files(card)
-        codec = codec or PlainCodec()
+        codec = self.check_codec(card, codec)
         good = latest_good(files.backups, lambda raw: is_good(raw, codec))
         if good is None:
             return False
-        restore_backup(files, codec, good.path, card.display_name)
+        restore_backup(files, codec, good.path, card.label)
         return True
 
     # Rename and delete -----------------------------------------------------------------------
@@ -316,9 +336,7 @@ class DataRoot:
     def rename(self, card: ProfileCard, new_name: str, codec: Codec | None = None) -> ProfileCard:
         """Give a profile a new name, in its card and in the workbook's profile."""
         name = ProfileCard(id=card.id, display_name=new_name).display_name
-        taken = {c.display_name.casefold() for c in self.cards() if c.id != card.id}
-        if name.casefold() in taken:
-            raise InvalidInput(f"There is already a workbook called {name!r}.")
+        self._check_name_free(name, card.id)
         repo = self.open(card, codec=codec)
         try:
             profile = repo.get(Profile)
@@ -336,7 +354,7 @@ class DataRoot:
         files = self.files(card)
         self._check_root()
         check_private(files.folder, is_dir=True)
-        lock = acquire_lock(files, card.display_name)
+        lock = acquire_lock(files, card.label)
         kept: Path | None = None
         try:
             if keep_backup and files.workbook.exists():
@@ -356,71 +374,25 @@ class DataRoot:
             atomic_write(target / crypto.KEYS_FILE, keys.read_bytes())
         return target
 
+    def _check_name_free(self, name: str, except_id: str = "") -> None:
+        if name.casefold() in {
+            c.display_name.casefold() for c in self.cards() if c.id != except_id
+        }:
+            raise InvalidInput(
+                f"There is already a workbook called {name!r}. "
+                "Try adding an initial or choosing a nickname."
+            )
+
     def _check_root(self) -> None:
         check_data_root(self.path)
         check_private(self.path, is_dir=True)
         check_private(self.profiles_dir, is_dir=True)
 
-    # Internals -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _read_card(folder: Path) -> ProfileCard | None:
-        path = folder / CARD_FILE
-        if not path.is_file():
-            return None
-        try:
-            check_private(path, is_dir=False)
-            card = ProfileCard.model_validate_json(path.read_bytes())
-        except (OSError, ValidationError, InvalidInput):
-            return None
-        if card.id != folder.name:
-            return None
-        encrypted = _encrypted(folder)
-        return (
-            card
-            if card.encrypted == encrypted
-            else card.model_copy(update={"encrypted": encrypted})
-        )
-
-
-def _encrypted(folder: Path) -> bool:
-    """Whether a profile is encrypted, going by its files rather than by the card.
-
-    The workbook file says so in its first bytes. A workbook that is not an envelope but still
-    has a key file beside it is plain if it reads as plain JSON (a change of passphrase was
-    interrupted before the switch); if it is missing or damaged, the key file decides, so the
-    backups are read with the key.
-    """
-    workbook = folder / "workbook.json"
-    try:
-        with workbook.open("rb") as fh:
-            head = fh.read(len(crypto.ENVELOPE_PREFIX) + 8)
-    except OSError:
-        head = b""
-    if crypto.looks_encrypted(head):
-        return True
-    if not crypto.has_keys(folder):
-        return False
-    try:
-        load_json(workbook.read_bytes())
-    except (CorruptData, OSError):
-        return True
-    return False
-
-
-def _recode_backups(
-    files: ProfileFiles, old: Codec, new: crypto.EncryptedCodec | PlainCodec
-) -> None:
-    """Re-encode each backup that reads with ``old``; leave any that does not as it is."""
-    for backup in list_backups(files.backups):
-        try:
-            data = old.decode(backup.path.read_bytes())
-        except (CorruptData, OSError):
-            continue
-        atomic_write(backup.path, new.encode(data))
-
-
-def _take_raw_backup(files: ProfileFiles, raw: bytes, plain: bytes) -> None:
-    """Keep ``raw`` (encrypted) as a manual backup, named with the save counter in ``plain``."""
-    count = save_count_of(load_json(plain))
-    take_backup_bytes(raw, files.backups, MANUAL, count=count)
+def _first_data(profile: Profile, settings: Settings | None) -> Data:
+    """A new workbook's data: its profile and (if given) its settings."""
+    data = new_data()
+    data["profile"] = {"1": profile.model_dump(mode="json")}
+    if settings is not None:
+        data["settings"] = {"1": settings.model_dump(mode="json")}
+    return data
