@@ -15,7 +15,12 @@ from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.export import FORMATS
 from workbook.storage import DataRoot
-from workbook.storage.transfer import import_new_profile, read_export
+from workbook.storage.transfer import (
+    MAX_IMPORT_MB,
+    import_profile,
+    read_export,
+    read_import_file,
+)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -38,7 +43,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "import",
         help="bring in a JSON export as a new workbook",
         description="Checks the whole file first; if anything is wrong nothing is imported and "
-        "the first problems are listed. Older exports are upgraded.",
+        f"the first problems are listed. Older exports are upgraded. Files up to {MAX_IMPORT_MB} "
+        "MB are read. The new workbook appears whole, or not at all.",
         epilog="Example: workbook import my-workbook.json --profile 'Sam (laptop)'",
     )
     imp.add_argument("file", help="a file made by `workbook export --format json`")
@@ -48,6 +54,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="NAME",
         help="name for the new workbook (default: the name in the file)",
     )
+    imp.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="lock the new workbook with a passphrase (asked twice, not shown); it is encrypted",
+    )
+    imp.add_argument("--no-recovery-code", action="store_true", help="do not make a recovery code")
     imp.set_defaults(handler=run_import)
     register_demo(sub)
 
@@ -86,15 +98,33 @@ def _sections(text: str | None) -> list[str] | None:
 
 
 def run_import(args: argparse.Namespace, root: DataRoot) -> int:
-    path = Path(args.file).expanduser()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{args.file!r} could not be read ({exc.strerror}).") from None
-    data = read_export(raw)
-    card = import_new_profile(root, data, name=args.sub_profile)
-    print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+    from workbook.commands.profiles import new_passphrase, show_recovery
+
+    data = read_export(read_import_file(Path(args.file).expanduser()))
+    passphrase = new_passphrase() if args.passphrase else None
+    made = import_profile(
+        root,
+        data,
+        name=args.sub_profile,
+        passphrase=passphrase,
+        recovery=not args.no_recovery_code,
+    )
+    card = made.card
+    if passphrase is None:
+        print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+        print(f"Note: {UNPROTECTED_COPY.format(id=card.id)}", file=sys.stderr)
+        return EXIT_OK
+    print(
+        f"Imported into a new workbook: {card.display_name} [{card.id}], locked with a passphrase."
+    )
+    show_recovery(made.recovery_code)
     return EXIT_OK
+
+
+UNPROTECTED_COPY = (
+    "the new workbook has no passphrase, so anyone using this computer account can read it. "
+    "To lock it, run: workbook profiles passwd {id}"
+)
 
 
 def register_demo(sub: argparse._SubParsersAction[Any]) -> None:
