@@ -151,7 +151,7 @@ def parse_json(raw: bytes) -> Any:
             parse_constant=_no_constant,
         )
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             problem = "the file ends too soon: it may have been cut short while it was copied"
         else:
             problem = f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
@@ -265,7 +265,11 @@ def plain_error(err: ErrorDetails) -> str:
         return str(err["msg"]).removeprefix("Value error, ")
     limits = {
         "string_too_long": f"is longer than {ctx.get('max_length')} characters",
-        "too_long": f"has more than {ctx.get('max_length')} entries",
+        "too_long": (
+            f"is longer than {ctx.get('max_length')} characters"
+            if isinstance(err.get("input"), str)
+            else f"has more than {ctx.get('max_length')} entries"
+        ),
         "greater_than_equal": f"should be {ctx.get('ge')} or more",
         "less_than_equal": f"should be {ctx.get('le')} or less",
         "greater_than": f"should be more than {ctx.get('gt')}",

@@ -24,6 +24,7 @@ from workbook.errors import EXIT_SAVE_FAILED, InvalidInput, WorkbookError, Write
 from workbook.models import Profile, ProfileCard
 from workbook.paths import FILE_MODE, ensure_private_dir
 from workbook.storage.codec import Codec, Data, PlainCodec, dump_json
+from workbook.storage.crypto import DEFAULT_KDF, KdfParams
 from workbook.storage.import_check import (
     EXPORT_FORMAT,
     ImportRefused,
@@ -162,6 +163,7 @@ def import_profile(
     *,
     passphrase: str | None = None,
     recovery: bool = True,
+    kdf: KdfParams = DEFAULT_KDF,
 ) -> Imported:
     """As :func:`import_new_profile`, also returning the recovery code of a new passphrase.
 
@@ -180,7 +182,7 @@ def import_profile(
     ensure_private_dir(building)
     lock = _hold(building)
     try:
-        made = _build(DataRoot(building), profile, data, codec, passphrase, recovery)
+        made = _build(DataRoot(building), profile, data, codec, passphrase, (recovery, kdf))
         _check_allowed(root, profile.display_name, encrypted=passphrase is not None)
         _move_into_place(building / "profiles" / made.card.id, root.profiles_dir / made.card.id)
         return made
@@ -197,11 +199,14 @@ def _build(
     data: Data,
     codec: Codec | None,
     passphrase: str | None,
-    recovery: bool,
+    keys: tuple[bool, KdfParams],
 ) -> Imported:
     code: str | None = None
     if passphrase is not None:
-        card, code, new_codec = place.create_private_open(profile, passphrase, recovery=recovery)
+        recovery, kdf = keys
+        card, code, new_codec = place.create_private_open(
+            profile, passphrase, recovery=recovery, kdf=kdf
+        )
         codec = new_codec
     else:
         card = place.create(profile, codec=codec)
