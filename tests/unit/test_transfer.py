@@ -296,3 +296,17 @@ def test_an_older_schema_export_is_migrated(tmp_path: Path) -> None:
         assert {"checkins", "urges", "reviews", "plan", "resources"} <= set(stored)
     finally:
         repo.close()
+
+
+def test_cli_export_never_replaces_a_file_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    assert run(capsys, data, "profiles", "create", "Sam")[0] == 0
+    target = tmp_path / "report.md"
+    target.write_text("someone else's report")
+    code, out, err = run(capsys, data, "export", "--format", "md", "-o", str(target))
+    assert code == 2 and out == "" and "--replace" in err
+    assert target.read_text() == "someone else's report"
+    code, out, _ = run(capsys, data, "export", "--format", "md", "-o", str(target), "--replace")
+    assert code == 0 and target.read_text().startswith("# ")

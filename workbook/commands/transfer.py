@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
     export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
     export.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    export.add_argument(
+        "--replace", action="store_true", help="replace the file at -o if there is one already"
+    )
     export.set_defaults(handler=run_export)
     imp = sub.add_parser(
         "import",
@@ -76,7 +79,9 @@ def run_export(args: argparse.Namespace, root: DataRoot) -> int:
     repo = root.open(card, write=False, codec=codec)
     try:
         if args.output:
-            where = write_export(repo, args.format, sections, since, Path(args.output))
+            where = write_export(
+                repo, args.format, sections, since, Path(args.output), replace=args.replace
+            )
             print(f"Wrote {where}")
         else:
             sys.stdout.write(export_bytes(repo, args.format, sections, since).decode("utf-8"))
