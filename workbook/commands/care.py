@@ -31,6 +31,7 @@ from workbook.storage.store import (
     load_checked,
     restore_backup,
 )
+from workbook.terminal import say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -65,36 +66,36 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _check(ok: bool, good: str, bad: str, problems: list[str]) -> None:
-    print(f"  {'ok ' if ok else '!! '} {good if ok else bad}")
+    say(f"  {'ok ' if ok else '!! '} {good if ok else bad}")
     if not ok:
         problems.append(bad)
 
 
 def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
-    print(f"Your data lives in {root.path}")
+    say(f"Your data lives in {root.path}")
     try:
         check_data_root(root.path)
     except UnsafePermissions as exc:
-        print(f"  !!  {exc}")
+        say(f"  !!  {exc}")
         return EXIT_UNSAFE
     card = chosen_card(args, root)
     files = root.files(card)
     codec = codec_for(card)
-    print(f"Workbook: {card.label} [{card.id}]  {files.folder}")
+    say(f"Workbook: {card.label} [{card.id}]  {files.folder}")
     problems: list[str] = []
     _doctor_permissions(files, problems)
     unreadable = _doctor_file(files, codec, problems)
     _doctor_lock(files, card.display_name)
     _doctor_backups(files, codec, problems)
     if unreadable:
-        print(
+        say(
             "Your workbook file could not be read. Opening it moves it to quarantine "
             "(never deleting it); `workbook restore` puts back the latest good backup."
         )
         return EXIT_UNREADABLE
     if problems:
         return EXIT_UNSAFE
-    print("All is well.")
+    say("All is well.")
     return EXIT_OK
 
 
@@ -121,7 +122,7 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
         return True
     entries = sum(len(t) for name, t in data.items() if name != "_meta")
     saves = data.get("_meta", {}).get("1", {}).get("save_count", 0)
-    print(
+    say(
         f"  ok  the workbook reads and validates: schema {version}, "
         f"{entries} entries, saved {saves} times"
     )
@@ -131,17 +132,17 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
 def _doctor_lock(files: ProfileFiles, name: str) -> None:
     try:
         acquire_lock(files, name).release()
-        print("  ok  not open in any window right now")
+        say("  ok  not open in any window right now")
     except ProfileInUse:
-        print("  ok  open in a window right now (that is fine; doctor only reads)")
+        say("  ok  open in a window right now (that is fine; doctor only reads)")
     except OSError:
-        print("  --  the lock could not be checked")
+        say("  --  the lock could not be checked")
 
 
 def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> None:
     found = list_backups(files.backups)
     if not found:
-        print("  --  no backups yet (one is taken the first time it opens each day)")
+        say("  --  no backups yet (one is taken the first time it opens each day)")
         return
     good = [b for b in found if is_good(b.path.read_bytes(), codec)]
     _check(
@@ -151,10 +152,10 @@ def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> N
         problems,
     )
     if good and len(good) < len(found):
-        print(f"  --  {len(found) - len(good)} backup(s) do not open (kept, never deleted)")
+        say(f"  --  {len(found) - len(good)} backup(s) do not open (kept, never deleted)")
     quarantined = list(files.quarantine.glob("*.json")) if files.quarantine.is_dir() else []
     if quarantined:
-        print(f"  --  {len(quarantined)} unreadable file(s) kept in {files.quarantine}")
+        say(f"  --  {len(quarantined)} unreadable file(s) kept in {files.quarantine}")
 
 
 def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
@@ -171,7 +172,7 @@ def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
     if not is_good(path.read_bytes(), codec):
         path.unlink()
         raise DataUnreadable("the copy did not read back the same; nothing was kept", None, 0)
-    print(f"Backed up {card.label}'s workbook to {path}")
+    say(f"Backed up {card.label}'s workbook to {path}")
     return EXIT_OK
 
 
@@ -182,14 +183,14 @@ def run_restore(args: argparse.Namespace, root: DataRoot) -> int:
     found = list_backups(files.backups)
     if args.list:
         if not found:
-            print("There are no backups yet.")
+            say("There are no backups yet.")
         for number, b in enumerate(found, 1):
             state = "opens fine" if is_good(b.path.read_bytes(), codec) else "does not open"
-            print(f"{number:>3}. {b.label}  {state}")
+            say(f"{number:>3}. {b.label}  {state}")
         return EXIT_OK
     chosen = _choose_backup(args.backup, found, codec)
     restore_backup(files, codec, chosen, card.display_name)
-    print(
+    say(
         f"Restored {card.label}'s workbook from {chosen.name}. "
         "The file it replaced was kept as a pre-restore backup."
     )

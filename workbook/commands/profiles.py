@@ -16,6 +16,7 @@ from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Pathway, Profile, ProfileCard, WorkingOn
 from workbook.storage import DataRoot
 from workbook.storage.crypto import check_new_passphrase
+from workbook.terminal import ask, say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -92,11 +93,11 @@ def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
 def list_profiles(args: argparse.Namespace, root: DataRoot) -> int:
     cards = root.cards()
     if not cards:
-        print(f"No workbooks yet in {root.path}.")
+        say(f"No workbooks yet in {root.path}.")
         return EXIT_OK
     for card in cards:
         lock = " (passphrase)" if card.encrypted else ""
-        print(f"{card.label}{lock}  [{card.id}]")
+        say(f"{card.label}{lock}  [{card.id}]")
     return EXIT_OK
 
 
@@ -125,11 +126,11 @@ def create_profile(args: argparse.Namespace, root: DataRoot) -> int:
     )
     if not args.passphrase:
         card = root.create(profile)
-        print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
+        say(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
         return EXIT_OK
     passphrase = new_passphrase()
     card, code = root.create_private(profile, passphrase, recovery=not args.no_recovery_code)
-    print(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
+    say(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
     show_recovery(code)
     return EXIT_OK
 
@@ -150,7 +151,7 @@ def new_passphrase() -> str:
 def show_recovery(code: str | None) -> None:
     if code is None:
         return
-    print(
+    say(
         f"\nYour recovery code: {code}\n"
         "Write it down and keep it somewhere safe, away from this computer. It opens the "
         "workbook if the passphrase is forgotten. It is shown only this once."
@@ -163,7 +164,7 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
         if args.remove or args.new_recovery_code:
             raise InvalidInput(f"{card.label}'s workbook has no passphrase.")
         card, code = root.add_passphrase(card, new_passphrase())
-        print(f"{card.label}'s workbook and its backups are now encrypted.")
+        say(f"{card.label}'s workbook and its backups are now encrypted.")
         show_recovery(code)
         return EXIT_OK
     codec = root.unlock(card, passphrase_for(card))
@@ -171,21 +172,21 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
         return _remove_passphrase(root, card, codec)
     if args.new_recovery_code:
         show_recovery(root.new_recovery_code(card, codec))
-        print("The old recovery code no longer works.")
+        say("The old recovery code no longer works.")
         return EXIT_OK
     root.change_passphrase(card, codec, new_passphrase())
-    print(f"The passphrase for {card.label} is changed. The old one no longer opens it.")
+    say(f"The passphrase for {card.label} is changed. The old one no longer opens it.")
     return EXIT_OK
 
 
 def _remove_passphrase(root: DataRoot, card: ProfileCard, codec: Any) -> int:
-    print("Without a passphrase, anyone using this computer account can read this workbook.")
+    say("Without a passphrase, anyone using this computer account can read this workbook.")
     for question in ("Remove the passphrase? Type yes: ", "Are you sure? Type yes again: "):
-        if input(question).strip().lower() != "yes":
-            print("Nothing was changed.")
+        if ask(question).strip().lower() != "yes":
+            say("Nothing was changed.")
             return EXIT_OK
     root.remove_passphrase(card, codec)
-    print(f"{card.label}'s workbook no longer has a passphrase.")
+    say(f"{card.label}'s workbook no longer has a passphrase.")
     return EXIT_OK
 
 
@@ -193,18 +194,18 @@ def rename_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
     codec = root.unlock(card, passphrase_for(card)) if root.is_encrypted(card) else None
     renamed = root.rename(card, args.new_name, codec)
-    print(f"Renamed to {renamed.display_name}.")
+    say(f"Renamed to {renamed.display_name}.")
     return EXIT_OK
 
 
 def delete_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
-    print(f"This removes {card.display_name}'s workbook and all its backups from this computer.")
-    if input("Type the name to confirm: ").strip() != card.display_name:
-        print("The name did not match, so nothing was removed.")
+    say(f"This removes {card.display_name}'s workbook and all its backups from this computer.")
+    if ask("Type the name to confirm: ").strip() != card.display_name:
+        say("The name did not match, so nothing was removed.")
         return EXIT_OK
     if root.is_encrypted(card):
         root.unlock(card, passphrase_for(card)).forget()
     kept = root.delete(card, keep_backup=args.keep_backup)
-    print("Removed." + (f" A last copy is kept in {kept}." if kept else ""))
+    say("Removed." + (f" A last copy is kept in {kept}." if kept else ""))
     return EXIT_OK

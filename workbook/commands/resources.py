@@ -13,6 +13,7 @@ from typing import Any
 from workbook.errors import EXIT_OK, EXIT_USAGE
 from workbook.resources import GROUP_FILE_NAME, read_group_file
 from workbook.storage import DataRoot
+from workbook.terminal import say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -38,17 +39,17 @@ def run_check(args: argparse.Namespace, root: DataRoot) -> int:
     path = Path(args.file).expanduser() if args.file else root.path / GROUP_FILE_NAME
     result = read_group_file(path)
     if not result.readable:
-        print(f"{path}: {result.problems[0].message}")
+        say(f"{path}: {result.problems[0].message}")
         return EXIT_USAGE
     name = f" for {result.group}" if result.group else ""
     count = len(result.entries)
-    print(f"{path}{name}: {count} entr{'y' if count == 1 else 'ies'} read.")
+    say(f"{path}{name}: {count} entr{'y' if count == 1 else 'ies'} read.")
     if not result.problems:
-        print("No problems found.")
+        say("No problems found.")
         return EXIT_OK
     count = len(result.problems)
     skipped = f"; {result.skipped} entr{'y' if result.skipped == 1 else 'ies'} left out"
-    print(f"{count} problem{'' if count == 1 else 's'} to fix{skipped if result.skipped else ''}:")
+    say(f"{count} problem{'' if count == 1 else 's'} to fix{skipped if result.skipped else ''}:")
     for problem in sorted(result.problems, key=lambda p: p.line or 0):
-        print(f"  {problem}")
+        say(f"  {problem}")
     return EXIT_USAGE

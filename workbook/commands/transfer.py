@@ -6,7 +6,6 @@ Export only reads, so it works while the workbook is open in a window.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from workbook.storage.transfer import (
     read_export,
     read_import_file,
 )
+from workbook.terminal import say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -75,16 +75,16 @@ def run_export(args: argparse.Namespace, root: DataRoot) -> int:
     card = chosen_card(args, root)
     codec = codec_for(card)
     if card.encrypted:
-        print(f"Note: {NOT_PROTECTED}", file=sys.stderr)
+        say(f"Note: {NOT_PROTECTED}", err=True)
     repo = root.open(card, write=False, codec=codec)
     try:
         if args.output:
             where = write_export(
                 repo, args.format, sections, since, Path(args.output), replace=args.replace
             )
-            print(f"Wrote {where}")
+            say(f"Wrote {where}")
         else:
-            sys.stdout.write(export_bytes(repo, args.format, sections, since).decode("utf-8"))
+            say(export_bytes(repo, args.format, sections, since).decode("utf-8"), end="")
     finally:
         repo.close()
     return EXIT_OK
@@ -116,12 +116,10 @@ def run_import(args: argparse.Namespace, root: DataRoot) -> int:
     )
     card = made.card
     if passphrase is None:
-        print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
-        print(f"Note: {UNPROTECTED_COPY.format(id=card.id)}", file=sys.stderr)
+        say(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+        say(f"Note: {UNPROTECTED_COPY.format(id=card.id)}", err=True)
         return EXIT_OK
-    print(
-        f"Imported into a new workbook: {card.display_name} [{card.id}], locked with a passphrase."
-    )
+    say(f"Imported into a new workbook: {card.display_name} [{card.id}], locked with a passphrase.")
     show_recovery(made.recovery_code)
     return EXIT_OK
 
@@ -152,7 +150,7 @@ def run_demo(args: argparse.Namespace, root: DataRoot) -> int:
     if not 1 <= args.years <= 20:
         raise InvalidInput("--years must be a whole number from 1 to 20")
     card = build_demo(root, years=args.years, seed=args.seed)
-    print(
+    say(
         f"Created the demo workbook '{card.display_name}' [{card.id}] with "
         f"{args.years} year(s) of sample data. Open it with: workbook --profile {card.id}"
     )
