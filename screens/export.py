@@ -27,10 +27,12 @@ from workbook.export import (
     NOT_PROTECTED,
     FileExists,
     default_path,
+    last_report,
+    remember_in,
     write_export,
 )
 from workbook.goals import parse_date
-from workbook.report import SECTION_IDS, SECTIONS
+from workbook.report import SECTION_IDS, SECTIONS, parse_last
 
 FORMATS_SHOWN = ("html", "md", "json")
 """The report first: it is what most people come here for."""
@@ -69,6 +71,9 @@ class ExportScreen(WorkbookScreen):
             )
             yield Static("Only entries from this date on (optional)", classes="label")
             yield Input(placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since")
+            with RadioSet(id="period"):
+                for key, label in self._periods():
+                    yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")
             yield Static("Save the file as", classes="label")
             yield Input(self._default(self.fmt), id="path")
@@ -78,6 +83,20 @@ class ExportScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
+
+    def _periods(self) -> list[tuple[str, str]]:
+        """The quick choices for the date: since the last report, four weeks, everything."""
+        last = last_report(self.repo)
+        choices = [("all", "Everything"), ("4w", "The last 4 weeks")]
+        if last is not None:
+            choices.insert(0, ("last", f"Since my last report ({last.isoformat()})"))
+        return choices
+
+    @on(RadioSet.Changed, "#period")
+    def _period(self, event: RadioSet.Changed) -> None:
+        key = (event.pressed.id or "").removeprefix("period-")
+        start = {"last": last_report(self.repo), "4w": parse_last("4w", self.today())}.get(key)
+        self.query_one("#since", Input).value = start.isoformat() if start else ""
 
     # Choosing ------------------------------------------------------------------------------
 
@@ -94,6 +113,7 @@ class ExportScreen(WorkbookScreen):
         report = fmt != "json"
         self.query_one("#sections", TickList).disabled = not report
         self.query_one("#since", Input).disabled = not report
+        self.query_one("#period", RadioSet).disabled = not report
 
     # Writing -------------------------------------------------------------------------------
 
@@ -119,6 +139,8 @@ class ExportScreen(WorkbookScreen):
             self.notify(str(exc), title="Not exported", severity="error", markup=False, timeout=10)
             return
         self.written = where
+        if self.fmt != "json":
+            self.try_save(lambda: remember_in(self.repo, self.today()))
         result.remove_class("problem")
         done = "Done. The earlier file was replaced" if replace else "Done. Your file is at"
         result.update(f"{done}:\n{where}\nIt is not protected by a passphrase.")

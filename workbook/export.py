@@ -11,9 +11,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from workbook import clock
-from workbook.errors import EXIT_SAVE_FAILED, InvalidInput, WorkbookError, WriteFailed
-from workbook.models import ProfileCard
-from workbook.storage import Repository
+from workbook.errors import (
+    EXIT_SAVE_FAILED,
+    InvalidInput,
+    ProfileInUse,
+    ReadOnlyWorkbook,
+    WorkbookError,
+    WriteFailed,
+)
+from workbook.models import ProfileCard, Settings
+from workbook.storage import Codec, DataRoot, Repository
 from workbook.storage.atomic import atomic_write
 
 FORMATS = ("md", "html", "json")
@@ -95,6 +102,40 @@ def write_export(
     except WriteFailed as exc:
         raise ExportFailed(target, exc.detail) from None
     return target
+
+
+# --- Remembering when the last report was made ------------------------------------------------
+
+
+def last_report(repo: Repository) -> date | None:
+    """The day the last coach report was made, if one was (for "since the last report")."""
+    settings = repo.get(Settings)
+    return settings.last_report if settings else None
+
+
+def remember_in(repo: Repository, today: date) -> bool:
+    """Note ``today`` as the last report's day in an open, writable workbook."""
+    if repo.read_only:
+        return False
+    settings = repo.get(Settings) or Settings()
+    repo.put(settings.model_copy(update={"last_report": today}))
+    return True
+
+
+def remember_report(root: DataRoot, card: ProfileCard, codec: Codec | None, today: date) -> bool:
+    """Note the report's day from the shell; False when the workbook is open in a window.
+
+    Export itself only reads, so it works while the workbook is open elsewhere; only this note
+    needs the workbook to itself, and it is simply skipped (and said) when that is not so.
+    """
+    try:
+        repo = root.open(card, codec=codec)
+    except (ProfileInUse, ReadOnlyWorkbook):
+        return False
+    try:
+        return remember_in(repo, today)
+    finally:
+        repo.close()
 
 
 def check_target(path: Path, fmt: str, *, replace: bool = False) -> Path:

@@ -206,6 +206,8 @@ class Settings(Singleton):
     """The first day of the review week: 0 is Monday ... 6 is Sunday."""
     idle_lock_minutes: int | None = Field(default=None, ge=1, le=240)
     """Minutes without a key press before the workbook locks; None uses the default."""
+    last_report: date | None = None
+    """The day the last coach report was made, so the next can start "since we last met"."""
 
 
 # --- Goals (issue 5) -- shared with the plan, skills and reviews ----------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, Static
 
 from screens.export import ExportScreen
 from screens.record_form import ConfirmDialog
@@ -15,7 +15,7 @@ from screens.widgets.ticks import TickList
 from tests.conftest import TODAY
 from tests.report_seed import seed_full
 from tests.ui.helpers import make_app, screen_text
-from workbook.export import default_path
+from workbook.export import default_path, last_report
 from workbook.models import ProfileCard
 from workbook.storage import DataRoot
 from workbook.storage.transfer import read_export
@@ -72,7 +72,7 @@ async def test_markdown_with_chosen_sections_and_since(
         await pilot.press("x")
         await pilot.press("down", "space")  # the format list: Markdown
         assert app.screen.query_one("#path", Input).value.endswith(".md")
-        await pilot.press("tab", "down", "space")  # untick Goals
+        await pilot.press("tab", "down", "down", "down", "down", "space")  # untick Goals
         await pilot.press("tab", *"2026-11-01")
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
@@ -81,7 +81,7 @@ async def test_markdown_with_chosen_sections_and_since(
         assert str(target) in result(app)
     text = target.read_text("utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    assert "Goals" not in headings and headings[0] == "My change plan"
+    assert "Goals" not in headings and headings[:2] == ["Since we last met", "My change plan"]
     assert "from 2026-11-01 on" in text
     assert "New practice steady" in text and "Old practice" not in text
 
@@ -160,3 +160,29 @@ async def test_two_people_sharing_a_home_folder_get_their_own_file_names(
     assert second.name == f"side-by-side-report-SO-{other.id[-4:]}-{today}.html"
     first.write_text("kept")
     assert default_path("html", TODAY, home, seeded).name.endswith(f"{today}-2.html")
+
+
+async def test_a_report_remembers_its_day_and_offers_since_then(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        assert "Since my last report" not in screen_text(app)
+        app.screen.query_one("#period-4w", RadioButton).value = True
+        await pilot.pause()
+        assert app.screen.query_one("#since", Input).value == "2026-10-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done.")
+    repo = root.open(seeded, write=False)
+    try:
+        assert last_report(repo) == TODAY  # stored, not only shown
+    finally:
+        repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        app.screen.query_one("#period-last", RadioButton).value = True
+        await pilot.pause()
+        assert app.screen.query_one("#since", Input).value == TODAY.isoformat()

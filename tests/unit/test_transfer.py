@@ -37,6 +37,7 @@ from workbook.storage.transfer import (
     import_new_profile,
     read_export,
 )
+from workbook.terminal import is_control
 
 TODAY = date(2026, 11, 27)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "schema"
@@ -159,6 +160,9 @@ urges = st.builds(
     passed=st.none() | st.booleans(),
     created=moments,
 )
+profile_names = titles.map(lambda t: t[:60]).filter(
+    lambda t: t.strip() != "" and not any(is_control(c) or c in "\t\n" for c in t)
+)  # a workbook's name refuses control characters (see workbook.terminal)
 workbooks = st.tuples(
     st.lists(goals, max_size=3),
     st.lists(people, max_size=3),
@@ -168,7 +172,7 @@ workbooks = st.tuples(
 
 
 @settings(max_examples=25, deadline=None)
-@given(workbook=workbooks, name=titles.map(lambda t: t[:60]).filter(lambda t: t.strip() != ""))
+@given(workbook=workbooks, name=profile_names)
 def test_generated_workbooks_round_trip(workbook: tuple[list[Any], ...], name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = DataRoot(Path(folder) / "a")

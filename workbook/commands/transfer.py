@@ -1,11 +1,13 @@
 """``workbook export`` and ``workbook import``: a report for the coach, or a full copy to move.
 
-Export only reads, so it works while the workbook is open in a window.
+Export only reads, so it works while the workbook is open in a window; a report's day is noted
+afterwards (for --since-last-report) when the workbook is free.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from workbook.cli import parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.export import FORMATS
-from workbook.storage import DataRoot
+from workbook.storage import DataRoot, Repository
 from workbook.storage.transfer import (
     MAX_IMPORT_MB,
     import_profile,
@@ -37,7 +39,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
     export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
-    export.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    when = export.add_mutually_exclusive_group()
+    when.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    when.add_argument(
+        "--last", metavar="TIME", help="only the last 4w (weeks), 10d (days) or 3m (md/html)"
+    )
+    when.add_argument(
+        "--since-last-report",
+        action="store_true",
+        help="only entries since the last report was made (md/html)",
+    )
     export.add_argument(
         "--replace", action="store_true", help="replace the file at -o if there is one already"
     )
@@ -68,16 +79,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_export(args: argparse.Namespace, root: DataRoot) -> int:
-    from workbook.export import NOT_PROTECTED, export_bytes, write_export
+    from workbook import clock
+    from workbook.export import NOT_PROTECTED, export_bytes, remember_report, write_export
 
     sections = _sections(args.sections)
-    since = parse_date(args.since) if args.since else None
+    today = clock.today()
     card = chosen_card(args, root)
     codec = codec_for(card)
     if card.encrypted:
         say(f"Note: {NOT_PROTECTED}", err=True)
     repo = root.open(card, write=False, codec=codec)
     try:
+        since = _since(args, repo, today)
         if args.output:
             where = write_export(
                 repo, args.format, sections, since, Path(args.output), replace=args.replace
@@ -85,9 +98,34 @@ def run_export(args: argparse.Namespace, root: DataRoot) -> int:
             say(f"Wrote {where}")
         else:
             say(export_bytes(repo, args.format, sections, since).decode("utf-8"), end="")
+        if args.format != "json" and not remember_report(root, card, codec, today):
+            say(NOT_REMEMBERED, err=True)
     finally:
         repo.close()
     return EXIT_OK
+
+
+NOT_REMEMBERED = (
+    "Note: the workbook is open in another window, so this report's date was not noted for "
+    "--since-last-report."
+)
+
+
+def _since(args: argparse.Namespace, repo: Repository, today: date) -> date | None:
+    """The first day the report covers: --since, --last or --since-last-report, else None."""
+    from workbook.export import last_report
+    from workbook.report import parse_last
+
+    if args.since:
+        return parse_date(args.since)
+    if args.last:
+        return parse_last(args.last, today)
+    if args.since_last_report:
+        last = last_report(repo)
+        if last is None:
+            say("Note: no earlier report was noted, so this one covers everything.", err=True)
+        return last
+    return None
 
 
 def _sections(text: str | None) -> list[str] | None:

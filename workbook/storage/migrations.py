@@ -29,6 +29,15 @@ def add_tables(*names: str) -> Migration:
     return migrate
 
 
+def remember_last_report(data: Data) -> Data:
+    """Settings gain ``last_report`` (the day the last coach report was made), issue 17.
+
+    The field defaults to None, so no document changes; the bump makes an older app open a
+    file that has it read-only instead of refusing the unknown field.
+    """
+    return copy.deepcopy(data)
+
+
 # from_version -> the function that returns data of from_version + 1
 MIGRATIONS: dict[int, Migration] = {
     1: add_tables("plan", "plan_revisions", "weighing", "values"),  # change plan (issue 4)
@@ -36,6 +45,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: add_tables("checkins", "setbacks", "urges"),  # day-to-day tracking (issue 6)
     4: add_tables("skill_progress", "own_skills"),  # daily-life skills (issue 7)
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
+    6: remember_last_report,  # the coach report remembers when it was last made (issue 17)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
