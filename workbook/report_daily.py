@@ -133,11 +133,15 @@ def _checkins(repo: Repository, since: date | None, today: date) -> list[Block]:
     profile = repo.get(Profile)
     if profile is not None and profile.show_day_counter:
         blocks.extend(_kept_days(repo, today))
-    written = [c for c in found if c.note.strip() or c.win.strip() or c.used is not None]
+    written = [c for c in found if c.note.strip() or c.win.strip() or _used(c)]
     if written:
-        blocks.append(Heading("Each day, in my words", level=3))
+        blocks.append(Heading("Days with a note, a win or a setback", level=3))
         blocks.append(Table(CHECKIN_HEADERS, checkin_rows(written)))
     return blocks
+
+
+def _used(checkin: Checkin) -> bool:
+    return checkin.used is not None and checkin.used.is_setback
 
 
 def _kept_days(repo: Repository, today: date) -> list[Block]:

@@ -89,7 +89,7 @@ body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; 
        line-height: 1.5; color: #111; background: #fff; font-size: 1rem; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #999; }
 h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-p, li, td, th { overflow-wrap: anywhere; }
+p, li, td, th { overflow-wrap: break-word; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 tr { break-inside: avoid; }
@@ -105,7 +105,8 @@ details { margin: 0.25rem 0; } summary { cursor: pointer; }
   table, thead, tbody, tr, th, td { display: block; width: auto; }
   thead { position: absolute; left: -9999px; }
   tr { border: 1px solid #999; margin: 0 0 0.5rem; }
-  td { border: none; border-bottom: 1px solid #ddd; }
+  td { border: none; border-bottom: 1px solid #ddd; overflow-wrap: anywhere; }
+  td:empty { display: none; }
   td::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @page { margin: 16mm 14mm 18mm;
