@@ -96,10 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def friendly_validation(exc: ValidationError) -> str:
     """The first problem of a pydantic error, as one plain line."""
+    from workbook.storage.import_check import plain_error
+
     err = exc.errors()[0]
     where = " ".join(str(p).replace("_", " ") for p in err.get("loc", ())) or "value"
-    msg = str(err.get("msg", "not valid")).removeprefix("Value error, ")
-    return f"{where}: {msg}"
+    return f"{where}: {plain_error(err)}"
 
 
 def parse_date(text: str) -> date:

@@ -299,3 +299,17 @@ def test_cli_refusals_exit_2_and_leave_nothing(
         code, out, err = run(capsys, data, "import", str(path))
         assert code == 2 and out == "" and err.count("\n") == 1, err
     assert not (data / "profiles").exists() or not list((data / "profiles").iterdir())
+
+
+def test_cli_name_problems_use_plain_words(
+    tmp_path: Path, good: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "copy.json"
+    path.write_bytes(envelope(good))
+    code, out, err = run(capsys, tmp_path / "cli", "import", str(path), "--profile", "x" * 61)
+    assert code == 2 and out == "" and "is longer than 60 characters" in err
+    assert not any(word in err for word in LIBRARY_WORDS), err
+    code, _, err = run(capsys, tmp_path / "cli", "import", str(path))
+    assert code == 0
+    code, _, err = run(capsys, tmp_path / "cli", "import", str(path))
+    assert code == 2 and "--profile 'Sam (copy)'" in err
