@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from workbook.models import Checkin, Goal, GoalStatus, Setback, Urge
+from workbook.models import Checkin, Goal, GoalStatus, Setback, Settings, Urge
 from workbook.report_blocks import Block, Chart, Heading, Items, Para, Table, day_words, section
 from workbook.report_charts import by_day
 from workbook.report_daily import (
@@ -25,15 +25,26 @@ from workbook.storage import Repository
 DEFAULT_DAYS = 7
 
 
-def period_start(since: date | None, today: date) -> date:
-    return since if since is not None else today - timedelta(days=DEFAULT_DAYS - 1)
+def period_start(repo: Repository, since: date | None, today: date) -> tuple[date, str]:
+    """The first day "since we last met" covers, and how it was chosen, in words.
+
+    The chosen period if there is one; else the day of the last report, if it was before today;
+    else the last seven days.
+    """
+    if since is not None:
+        return since, "the period chosen"
+    settings = repo.get(Settings)
+    last = settings.last_report if settings else None
+    if last is not None and last < today:
+        return last, "since my last report"
+    return today - timedelta(days=DEFAULT_DAYS - 1), "the last seven days"
 
 
 @section("recent", "Since we last met")
 def _recent(repo: Repository, since: date | None, today: date) -> list[Block]:
-    start = period_start(since, today)
+    start, why = period_start(repo, since, today)
     blocks: list[Block] = [
-        Para(f"From {day_words(start)} to {day_words(today)}: what happened, in my words.")
+        Para(f"From {day_words(start)} to {day_words(today)} ({why}): what happened, in my words.")
     ]
     blocks += _days(repo, start, today)
     blocks += _setbacks(repo, start)

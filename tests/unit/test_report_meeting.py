@@ -194,3 +194,18 @@ def test_an_open_workbook_still_exports_and_says_the_date_was_not_noted(
         assert last_report(repo) == TODAY  # the encrypted workbook took the note too
     finally:
         repo.close()
+
+
+def test_the_first_page_starts_at_the_last_report(repo: Repository) -> None:
+    from workbook.export import remember_in
+
+    repo.save(Checkin(on=TODAY - timedelta(days=10), mood=2, note="Before the last report"))
+    repo.save(Checkin(on=TODAY - timedelta(days=8), mood=4, note="After the last report"))
+    first = render(build_report(repo, ["recent"], today=TODAY), "md")
+    assert "(the last seven days)" in first and "After the last report" not in first
+    assert remember_in(repo, TODAY - timedelta(days=9))
+    first = render(build_report(repo, ["recent"], today=TODAY), "md")
+    assert "From 18 Nov 2026 to 27 Nov 2026 (since my last report)" in first
+    assert "After the last report" in first and "Before the last report" not in first
+    assert remember_in(repo, TODAY)  # a second report the same day: back to a week
+    assert "(the last seven days)" in render(build_report(repo, ["recent"], today=TODAY), "md")
