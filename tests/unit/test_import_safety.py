@@ -87,7 +87,7 @@ CASES: dict[str, tuple[Change, str]] = {
     ),
     "date as a number": (_set("checkins", "on", 1764547200), "check-in 1, on: should be a date"),
     "two check-ins one day": (_second_checkin_same_day, "check-in 2: there is already a check-in"),
-    "future check-in": (_set("checkins", "on", "2026-11-28"), "check-in 1: its date (2026-11-28)"),
+    "future check-in": (_set("checkins", "on", "2026-11-29"), "check-in 1: its date (2026-11-29)"),
     "future setback": (_set("setbacks", "on", "2027-01-01"), "setback 1: its date"),
     "review ends before it starts": (
         _set("reviews", "week_end", "2026-11-01"),

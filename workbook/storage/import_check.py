@@ -44,6 +44,8 @@ SINGLE_KEY = "1"
 MAX_PROBLEMS = 20
 MAX_NUMBER_DIGITS = 30
 EARLIEST = date(1900, 1, 1)
+TIME_ZONE_SLACK = timedelta(days=1)
+"""An export made where it is already tomorrow (another time zone) is not "in the future"."""
 YEARS_AHEAD = 100
 """How far ahead a planned date (a goal's target) may be: far enough for any plan."""
 
@@ -331,7 +333,7 @@ def _future_problems(data: Data, today: date) -> Iterator[str]:
     for model, field in dated:
         for position, doc in enumerate(data.get(model.TABLE, {}).values(), 1):
             value = doc.get(field)
-            if value is not None and date.fromisoformat(value) > today:
+            if value is not None and date.fromisoformat(value) > today + TIME_ZONE_SLACK:
                 where = _label(model.TABLE)
                 where = where if issubclass(model, Singleton) else f"{where} {position}"
                 yield f"{where}: its date ({value}) is in the future"
