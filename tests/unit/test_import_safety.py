@@ -313,3 +313,8 @@ def test_cli_name_problems_use_plain_words(
     assert code == 0
     code, _, err = run(capsys, tmp_path / "cli", "import", str(path))
     assert code == 2 and "--profile 'Sam (copy)'" in err
+
+
+def test_tomorrow_from_another_time_zone_is_not_the_future(good: dict[str, Any]) -> None:
+    _set("checkins", "on", "2026-11-28")(good)  # exported where it was already the 28th
+    assert first(read_export(envelope(good)), "checkins")["on"] == "2026-11-28"
