@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import TODAY
 from tests.report_seed import seed_full
 from tests.unit.test_cli import run
-from workbook.models import Profile, ProfileCard
+from workbook.models import Goal, Profile, ProfileCard
 from workbook.storage import DataRoot
 from workbook.terminal import visible
 
@@ -114,3 +114,20 @@ def test_stored_text_never_reaches_the_terminal_raw(
         assert json.loads(out)["workbook"]["profile"]["1"]["display_name"] == "Sam"
     if command[-1] in ("md", "json"):
         assert "\\u001b" in out  # shown, not dropped: the words are still all there
+
+
+def test_an_older_workbook_whose_name_holds_control_characters_still_opens(
+    root: DataRoot,
+) -> None:
+    """Names refuse control characters now; one saved before that is shown, not quarantined."""
+    v6 = json.loads((Path(__file__).parents[1] / "fixtures" / "schema" / "v6.json").read_text())
+    v6["profile"]["1"]["display_name"] = "Ro\x1b]0;x\x07bin"
+    card = root.create(Profile(display_name="Robin"))
+    root.files(card).workbook.write_text(json.dumps(v6), encoding="utf-8")
+    repo = root.open(card)
+    try:
+        profile = repo.get(Profile)
+        assert profile is not None and profile.display_name == "Ro\\u001b]0;x\\u0007bin"
+        assert len(repo.all(Goal)) == len(v6["goals"])
+    finally:
+        repo.close()
