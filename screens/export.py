@@ -18,18 +18,21 @@ from textual.widgets import Button, Input, RadioSet, Static
 from textual.widgets.selection_list import Selection
 
 from screens.base import WorkbookScreen
+from screens.record_form import ConfirmDialog
 from screens.widgets.ticks import Choice, TickList
 from workbook.errors import WorkbookError
 from workbook.export import (
     FORMAT_NAMES,
     FORMATS,
     NOT_PROTECTED,
+    FileExists,
     default_path,
-    full_path,
+    last_report,
+    remember_in,
     write_export,
 )
 from workbook.goals import parse_date
-from workbook.report import SECTION_IDS, SECTIONS
+from workbook.report import SECTION_IDS, SECTIONS, parse_last
 
 FORMATS_SHOWN = ("html", "md", "json")
 """The report first: it is what most people come here for."""
@@ -49,9 +52,14 @@ class ExportScreen(WorkbookScreen):
         super().__init__()
         self.fmt = "html"
         self.written: Path | None = None
+        self.suggested = ""
+        """The default file name shown, so a change of format can update it if untouched."""
+
+    def _default(self, fmt: str) -> str:
+        self.suggested = str(default_path(fmt, self.today(), card=self.workbook_app.card))
+        return self.suggested
 
     def body(self) -> ComposeResult:
-        today = self.today()
         with VerticalScroll(id="export"):
             yield Static("What would you like to make?", classes="label")
             with RadioSet(id="format"):
@@ -63,15 +71,32 @@ class ExportScreen(WorkbookScreen):
             )
             yield Static("Only entries from this date on (optional)", classes="label")
             yield Input(placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since")
+            with RadioSet(id="period"):
+                for key, label in self._periods():
+                    yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")
             yield Static("Save the file as", classes="label")
-            yield Input(str(default_path(self.fmt, today)), id="path")
+            yield Input(self._default(self.fmt), id="path")
             yield Static(f"Please note: {NOT_PROTECTED}", id="warning", markup=False)
             yield Button("Export (ctrl+s)", id="go", variant="primary")
             yield Static("", id="result", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
+
+    def _periods(self) -> list[tuple[str, str]]:
+        """The quick choices for the date: since the last report, four weeks, everything."""
+        last = last_report(self.repo)
+        choices = [("all", "Everything"), ("4w", "The last 4 weeks")]
+        if last is not None:
+            choices.insert(0, ("last", f"Since my last report ({last.isoformat()})"))
+        return choices
+
+    @on(RadioSet.Changed, "#period")
+    def _period(self, event: RadioSet.Changed) -> None:
+        key = (event.pressed.id or "").removeprefix("period-")
+        start = {"last": last_report(self.repo), "4w": parse_last("4w", self.today())}.get(key)
+        self.query_one("#since", Input).value = start.isoformat() if start else ""
 
     # Choosing ------------------------------------------------------------------------------
 
@@ -82,12 +107,13 @@ class ExportScreen(WorkbookScreen):
         if fmt not in FORMATS:
             return
         path = self.query_one("#path", Input)
-        if path.value.strip() == str(default_path(self.fmt, self.today())):
-            path.value = str(default_path(fmt, self.today()))
+        if path.value.strip() == self.suggested:
+            path.value = self._default(fmt)
         self.fmt = fmt
         report = fmt != "json"
         self.query_one("#sections", TickList).disabled = not report
         self.query_one("#since", Input).disabled = not report
+        self.query_one("#period", RadioSet).disabled = not report
 
     # Writing -------------------------------------------------------------------------------
 
@@ -99,12 +125,13 @@ class ExportScreen(WorkbookScreen):
     def _submitted(self) -> None:
         self.action_export()
 
-    def action_export(self) -> None:
+    def action_export(self, replace: bool = False) -> None:
         result = self.query_one("#result", Static)
-        typed = self.query_one("#path", Input).value.strip()
         try:
-            replacing = bool(typed) and full_path(Path(typed)).is_file()
-            where = self._write()
+            where = self._write(replace)
+        except FileExists as exc:
+            self._ask_to_replace(exc.path)
+            return
         except WorkbookError as exc:
             result.update(f"Not exported: {exc}")
             result.add_class("problem")
@@ -112,13 +139,29 @@ class ExportScreen(WorkbookScreen):
             self.notify(str(exc), title="Not exported", severity="error", markup=False, timeout=10)
             return
         self.written = where
+        if self.fmt != "json":
+            self.try_save(lambda: remember_in(self.repo, self.today()))
         result.remove_class("problem")
-        done = "Done. The earlier file was replaced" if replacing else "Done. Your file is at"
+        done = "Done. The earlier file was replaced" if replace else "Done. Your file is at"
         result.update(f"{done}:\n{where}\nIt is not protected by a passphrase.")
         self.call_after_refresh(result.scroll_visible)
         self.notify(f"Saved to {where}", title="Exported", markup=False)
 
-    def _write(self) -> Path:
+    def _ask_to_replace(self, path: Path) -> None:
+        """Nothing is overwritten without asking: a file already there is replaced only on yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_export(replace=True)
+            else:
+                self.query_one("#result", Static).update(
+                    "Nothing was written; the earlier file is kept. You could choose another name."
+                )
+
+        question = f"There is already a file at {path}. Replace it with this export?"
+        self.app.push_screen(ConfirmDialog(question, yes="Replace it"), answered)
+
+    def _write(self, replace: bool) -> Path:
         sections = [i for i in SECTION_IDS if i in self.query_one("#sections", TickList).selected]
         since = parse_date(self.query_one("#since", Input).value)
         text = self.query_one("#path", Input).value.strip()
@@ -127,7 +170,7 @@ class ExportScreen(WorkbookScreen):
         if self.fmt != "json" and not sections:
             raise _Refused("Please tick at least one section for the report.")
         chosen = None if self.fmt == "json" else sections
-        return write_export(self.repo, self.fmt, chosen, since, Path(text))
+        return write_export(self.repo, self.fmt, chosen, since, Path(text), replace=replace)
 
 
 class _Refused(WorkbookError):

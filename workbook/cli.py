@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import ValidationError
 
@@ -21,6 +22,7 @@ from workbook.errors import EXIT_OK, EXIT_USAGE, InvalidInput, WorkbookError
 from workbook.paths import resolve_data_dir
 from workbook.start import settle
 from workbook.storage import DataRoot
+from workbook.terminal import Writable, say
 
 Handler = Callable[[argparse.Namespace, DataRoot], int]
 
@@ -38,6 +40,18 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"workbook: {message} (see `{self.prog} --help`)\n")
+
+    # Help, usage and errors can echo what was typed (an unknown choice, a name): through the door.
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            say(message, err=True, end="")
+        sys.exit(status)
+
+    def print_help(self, file: Writable | None = None) -> None:
+        say(self.format_help(), end="", stream=file)
+
+    def print_usage(self, file: Writable | None = None) -> None:
+        say(self.format_usage(), end="", stream=file)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,22 +91,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, root)
     except WorkbookError as exc:
-        print(f"workbook: {exc}", file=sys.stderr)
+        say(f"workbook: {exc}", err=True)
         return exc.exit_code
     except ValidationError as exc:
-        print(f"workbook: {friendly_validation(exc)}", file=sys.stderr)
+        say(f"workbook: {friendly_validation(exc)}", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("", file=sys.stderr)
+        say("", err=True)
         return 130
 
 
 def friendly_validation(exc: ValidationError) -> str:
     """The first problem of a pydantic error, as one plain line."""
+    from workbook.storage.import_check import plain_error
+
     err = exc.errors()[0]
     where = " ".join(str(p).replace("_", " ") for p in err.get("loc", ())) or "value"
-    msg = str(err.get("msg", "not valid")).removeprefix("Value error, ")
-    return f"{where}: {msg}"
+    return f"{where}: {plain_error(err)}"
 
 
 def parse_date(text: str) -> date:

@@ -11,8 +11,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from workbook import clock
-from workbook.errors import EXIT_SAVE_FAILED, InvalidInput, WorkbookError, WriteFailed
-from workbook.storage import Repository
+from workbook.errors import (
+    EXIT_SAVE_FAILED,
+    InvalidInput,
+    ProfileInUse,
+    ReadOnlyWorkbook,
+    WorkbookError,
+    WriteFailed,
+)
+from workbook.models import ProfileCard, Settings
+from workbook.storage import Codec, DataRoot, Repository
 from workbook.storage.atomic import atomic_write
 
 FORMATS = ("md", "html", "json")
@@ -60,6 +68,17 @@ def export_bytes(
     return render(report, fmt).encode("utf-8")
 
 
+class FileExists(InvalidInput):
+    """There is already a file where the export would go; it is replaced only when asked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"There is already a file at {path}, so nothing was written. Choose another name, "
+            "or say that it may be replaced (--replace)."
+        )
+
+
 def write_export(
     repo: Repository,
     fmt: str,
@@ -67,22 +86,67 @@ def write_export(
     since: date | None,
     path: Path,
     now: datetime | None = None,
+    *,
+    replace: bool = False,
 ) -> Path:
     """Write the export to ``path`` (atomically); return the full path it went to.
 
     A folder that does not exist, or a path that is a folder, is refused with a plain message
-    (:class:`InvalidInput`); a write that fails raises :class:`ExportFailed`.
+    (:class:`InvalidInput`); an existing file is replaced only with ``replace`` (else
+    :class:`FileExists`); a write that fails raises :class:`ExportFailed`.
     """
-    target = full_path(path)
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; please add a file name, like report.{fmt}")
-    if not target.parent.is_dir():
-        raise InvalidInput(f"There is no folder {target.parent}; please choose another place.")
+    target = check_target(path, fmt, replace=replace)
     raw = export_bytes(repo, fmt, sections, since, now)
     try:
         atomic_write(target, raw)
     except WriteFailed as exc:
         raise ExportFailed(target, exc.detail) from None
+    return target
+
+
+# --- Remembering when the last report was made ------------------------------------------------
+
+
+def last_report(repo: Repository) -> date | None:
+    """The day the last coach report was made, if one was (for "since the last report")."""
+    settings = repo.get(Settings)
+    return settings.last_report if settings else None
+
+
+def remember_in(repo: Repository, today: date) -> bool:
+    """Note ``today`` as the last report's day in an open, writable workbook."""
+    if repo.read_only:
+        return False
+    settings = repo.get(Settings) or Settings()
+    repo.put(settings.model_copy(update={"last_report": today}))
+    return True
+
+
+def remember_report(root: DataRoot, card: ProfileCard, codec: Codec | None, today: date) -> bool:
+    """Note the report's day from the shell; False when the workbook is open in a window.
+
+    Export itself only reads, so it works while the workbook is open elsewhere; only this note
+    needs the workbook to itself, and it is simply skipped (and said) when that is not so.
+    """
+    try:
+        repo = root.open(card, codec=codec)
+    except (ProfileInUse, ReadOnlyWorkbook):
+        return False
+    try:
+        return remember_in(repo, today)
+    finally:
+        repo.close()
+
+
+def check_target(path: Path, fmt: str, *, replace: bool = False) -> Path:
+    """The full path an export may be written to, or a plain refusal saying why not."""
+    target = full_path(path)
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; please add a file name, like report.{fmt}")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"There is no folder {target.parent}; please choose another place.")
+    if not replace and (target.exists() or target.is_symlink()):
+        raise FileExists(target)
     return target
 
 
@@ -96,8 +160,30 @@ def full_path(path: Path) -> Path:
         raise InvalidInput(f"There is no home folder for {str(path).split('/')[0]!r}.") from None
 
 
-def default_path(fmt: str, today: date, folder: Path | None = None) -> Path:
-    """Where an export goes unless the person says otherwise: their home folder, dated."""
+def default_path(
+    fmt: str, today: date, folder: Path | None = None, card: ProfileCard | None = None
+) -> Path:
+    """Where an export goes unless the person says otherwise: their home folder, dated.
+
+    The name carries the person's initials and the end of their profile id, so two people
+    sharing a home folder never aim at the same file; if that name is taken anyway (a second
+    export the same day), the next free ``-2``, ``-3``... is used. Nothing is ever replaced.
+    """
     base = folder if folder is not None else Path.home()
     kind = "workbook" if fmt == "json" else "report"
-    return base / f"side-by-side-{kind}-{today.isoformat()}.{fmt}"
+    who = f"-{whose(card)}" if card is not None else ""
+    stem = f"side-by-side-{kind}{who}-{today.isoformat()}"
+    candidate = base / f"{stem}.{fmt}"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = base / f"{stem}-{number}.{fmt}"
+        number += 1
+    return candidate
+
+
+def whose(card: ProfileCard) -> str:
+    """A file-name-safe tag for a person: ASCII initials (if any) and the id's last 4 digits."""
+    initials = "".join(word[0].upper() for word in card.display_name.split() if word[0].isascii())
+    initials = "".join(ch for ch in initials if ch.isalnum())[:4]
+    tail = card.id[-4:]
+    return f"{initials}-{tail}" if initials else tail

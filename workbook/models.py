@@ -18,6 +18,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from workbook import clock
+from workbook.terminal import is_control
 
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000
@@ -64,6 +65,20 @@ LongText = Annotated[str, BeforeValidator(_savable), Field(max_length=LONG_TEXT_
 
 Name = Annotated[str, BeforeValidator(_savable), Field(max_length=NAME_MAX), AfterValidator(_named)]
 """A name or nickname: trimmed, never empty."""
+
+
+def _no_controls(value: str) -> str:
+    if any(is_control(ch) or ch in "\t\n" for ch in value):
+        raise ValueError(
+            "a name cannot hold control characters (like ESC, a bell, a tab or a line break); "
+            "please retype it"
+        )
+    return value
+
+
+ProfileName = Annotated[Name, AfterValidator(_no_controls)]
+"""The name a workbook goes by, printed by ``workbook profiles list`` on a shared computer:
+also free of control characters, so it can never act on the next person's terminal."""
 
 Title = Annotated[
     str, BeforeValidator(_savable), Field(max_length=SHORT_TEXT_MAX), AfterValidator(_named)
@@ -127,7 +142,7 @@ class Profile(Singleton):
 
     TABLE: ClassVar[str] = "profile"
 
-    display_name: Name
+    display_name: ProfileName
     """The name or nickname the person wants to be called."""
     working_on: list[WorkingOn] = Field(default_factory=list)
     """What they are working on (several may apply, or none yet)."""
@@ -151,7 +166,7 @@ class ProfileCard(StoredModel):
 
     id: str = Field(pattern=r"^p-[0-9a-f]{8,32}$")
     """The profile folder's name: random, so it says nothing about the person."""
-    display_name: Name
+    display_name: ProfileName
     """The name or nickname shown in the picker."""
     show_initials: bool = False
     """Show only initials in the picker, for more privacy on a shared machine."""
@@ -194,6 +209,8 @@ class Settings(Singleton):
     """The first day of the review week: 0 is Monday ... 6 is Sunday."""
     idle_lock_minutes: int | None = Field(default=None, ge=1, le=240)
     """Minutes without a key press before the workbook locks; None uses the default."""
+    last_report: date | None = None
+    """The day the last coach report was made, so the next can start "since we last met"."""
 
 
 # --- Goals (issue 5) -- shared with the plan, skills and reviews ----------------------------

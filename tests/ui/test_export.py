@@ -7,13 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, Static
 
 from screens.export import ExportScreen
+from screens.record_form import ConfirmDialog
 from screens.widgets.ticks import TickList
 from tests.conftest import TODAY
 from tests.report_seed import seed_full
 from tests.ui.helpers import make_app, screen_text
+from workbook.export import default_path, last_report
 from workbook.models import ProfileCard
 from workbook.storage import DataRoot
 from workbook.storage.transfer import read_export
@@ -53,7 +55,7 @@ async def test_default_html_report_goes_home_and_says_where(
         assert "not protected by a passphrase" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        target = home / f"side-by-side-report-{TODAY.isoformat()}.html"
+        target = home / f"side-by-side-report-S-{seeded.id[-4:]}-{TODAY.isoformat()}.html"
         assert target.exists()
         assert str(target) in result(app)
         text = target.read_text("utf-8")
@@ -70,7 +72,7 @@ async def test_markdown_with_chosen_sections_and_since(
         await pilot.press("x")
         await pilot.press("down", "space")  # the format list: Markdown
         assert app.screen.query_one("#path", Input).value.endswith(".md")
-        await pilot.press("tab", "down", "space")  # untick Goals
+        await pilot.press("tab", "down", "down", "down", "down", "space")  # untick Goals
         await pilot.press("tab", *"2026-11-01")
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
@@ -79,7 +81,7 @@ async def test_markdown_with_chosen_sections_and_since(
         assert str(target) in result(app)
     text = target.read_text("utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    assert "Goals" not in headings and headings[0] == "My change plan"
+    assert "Goals" not in headings and headings[:2] == ["Since we last met", "My change plan"]
     assert "from 2026-11-01 on" in text
     assert "New practice steady" in text and "Old practice" not in text
 
@@ -91,7 +93,7 @@ async def test_json_full_copy(root: DataRoot, seeded: ProfileCard, home: Path) -
         assert app.screen.query_one("#sections", TickList).disabled
         await pilot.press("ctrl+s")
         await pilot.pause()
-    target = home / f"side-by-side-workbook-{TODAY.isoformat()}.json"
+    target = home / f"side-by-side-workbook-S-{seeded.id[-4:]}-{TODAY.isoformat()}.json"
     data = read_export(target.read_bytes())
     assert any(g["title"] == "Walk daily steady" for g in data["goals"].values())
     assert json.loads(target.read_text("utf-8"))["format"] == "side-by-side-export"
@@ -122,7 +124,7 @@ async def test_failures_are_told_kindly_and_nothing_written(
     assert list(home.iterdir()) == []
 
 
-async def test_writing_again_says_the_earlier_file_was_replaced(
+async def test_writing_again_asks_before_replacing(
     root: DataRoot, seeded: ProfileCard, home: Path
 ) -> None:
     app = make_app(root)
@@ -130,7 +132,57 @@ async def test_writing_again_says_the_earlier_file_was_replaced(
         await pilot.press("x", "ctrl+s")
         await pilot.pause()
         assert result(app).startswith("Done. Your file is at:")
+        (written,) = list(home.iterdir())
+        written.write_text("the earlier file")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "the earlier file is kept" in result(app)
+        assert written.read_text() == "the earlier file"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
         assert result(app).startswith("Done. The earlier file was replaced:")
-    assert len(list(home.iterdir())) == 1
+    assert list(home.iterdir()) == [written] and "<html" in written.read_text()
+
+
+async def test_two_people_sharing_a_home_folder_get_their_own_file_names(
+    root: DataRoot, seeded: ProfileCard, home: Path, make_profile: Callable[..., ProfileCard]
+) -> None:
+    other = make_profile("Sam Other")
+    today = TODAY.isoformat()
+    first = default_path("html", TODAY, home, seeded)
+    second = default_path("html", TODAY, home, other)
+    assert first.name == f"side-by-side-report-S-{seeded.id[-4:]}-{today}.html"
+    assert second.name == f"side-by-side-report-SO-{other.id[-4:]}-{today}.html"
+    first.write_text("kept")
+    assert default_path("html", TODAY, home, seeded).name.endswith(f"{today}-2.html")
+
+
+async def test_a_report_remembers_its_day_and_offers_since_then(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        assert "Since my last report" not in screen_text(app)
+        app.screen.query_one("#period-4w", RadioButton).value = True
+        await pilot.pause()
+        assert app.screen.query_one("#since", Input).value == "2026-10-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert result(app).startswith("Done.")
+    repo = root.open(seeded, write=False)
+    try:
+        assert last_report(repo) == TODAY  # stored, not only shown
+    finally:
+        repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        app.screen.query_one("#period-last", RadioButton).value = True
+        await pilot.pause()
+        assert app.screen.query_one("#since", Input).value == TODAY.isoformat()

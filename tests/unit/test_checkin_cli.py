@@ -85,7 +85,7 @@ BAD: list[tuple[list[str], str]] = [
     (["--mood", "3", "--craving", "1", "--used", "within-limit"], "yes, no or skip"),
     (["--mood", "3", "--craving", "1", "--date", "2026-02-30"], "YYYY-MM-DD"),
     (["--mood", "3", "--craving", "1", "--date", "2999-01-01"], "hasn't happened yet"),
-    (["--mood", "3", "--craving", "1", "--note", "x" * 5001], "at most 5000"),
+    (["--mood", "3", "--craving", "1", "--note", "x" * 5001], "longer than 5000 characters"),
     (["--mood", "3", "--craving", "1", "--profile", "nobody"], "no workbook called"),
 ]
 

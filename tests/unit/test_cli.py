@@ -59,7 +59,7 @@ def test_create_list_and_fields(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (["profiles", "create", "A", "--start-date", "2026-13-01"], "YYYY-MM-DD"),
         (["profiles", "create", "A", "--working-on", "coffee"], "is not one of"),
         (["profiles", "create", "A", "--pathway", "sideways"], "invalid choice"),
-        (["profiles", "create", "x" * 61], "at most 60"),
+        (["profiles", "create", "x" * 61], "longer than 60 characters"),
         (["doctor", "--profile", "nobody"], "no workbook called"),
         (["nonsense"], "invalid choice"),
     ],

@@ -21,8 +21,13 @@ from workbook.report import SECTION_IDS, SECTIONS, build_report, render
 from workbook.storage import DataRoot, Repository
 
 TODAY = date(2026, 11, 27)
-ORDER = ["plan", "goals", "reviews", "checkins", "urges", "skills", "people", "hard-moments"]
+ORDER = [
+    *("recent", "plan", "hard-moments", "people", "goals"),
+    *("reviews", "checkins", "setbacks", "urges", "skills"),
+]
 EMPTY_WORDS = {
+    "recent": "No check-ins in this time",
+    "setbacks": "No setbacks written about",
     "plan": "Not written yet",
     "goals": "No goals yet",
     "reviews": "No weekly reviews yet",
@@ -92,8 +97,8 @@ def test_reviews_section(repo: Repository) -> None:
 def test_checkins_section_without_counters(repo: Repository) -> None:
     seed_full(repo, TODAY)
     text = md(repo, ["checkins"])
-    assert "Mood, 1 (very low) to 5 (very good), weekly average" in text
-    assert "Craving, 0 (none) to 10 (strongest), weekly average" in text
+    assert "Mood, 1 (very low) to 5 (very good), by day, from 28 Sep 2026" in text
+    assert "Craving, 0 (none) to 10 (strongest), by day, from 28 Sep 2026" in text
     assert "| tired | 2 |" in text and "| lonely | 2 |" in text
     assert "Days kept" not in text and "stretch" not in text
 
@@ -189,7 +194,7 @@ def test_html_has_the_chosen_sections_and_no_url(repo: Repository, chosen: list[
     seed_full(repo, TODAY)
     text = render(build_report(repo, chosen, today=TODAY), "html")
     parsed = parse(text)
-    assert parsed.h2 == [SECTIONS[s][0] for s in chosen]
+    assert parsed.h2 == [SECTIONS[s][0] for s in ORDER if s in chosen]
     for other in set(ORDER) - set(chosen):
         assert f"<h2>{SECTIONS[other][0]}</h2>" not in text
     assert "http" not in text and "//" not in text
@@ -199,7 +204,8 @@ def test_html_has_the_chosen_sections_and_no_url(repo: Repository, chosen: list[
 
 ALLOWED_TAGS = {
     *("html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li"),
-    *("table", "thead", "tbody", "tr", "th", "td", "pre"),
+    *("table", "thead", "tbody", "tr", "th", "td", "pre", "h4"),
+    *("figure", "figcaption", "svg", "rect", "line", "details", "summary"),
 }
 
 

@@ -37,6 +37,7 @@ from workbook.storage.transfer import (
     import_new_profile,
     read_export,
 )
+from workbook.terminal import is_control
 
 TODAY = date(2026, 11, 27)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "schema"
@@ -113,6 +114,7 @@ def test_cli_export_then_import_into_a_second_profile(
 texts = st.text(st.characters(codec="utf-8"), max_size=40)
 titles = texts.filter(lambda t: t.strip() != "")
 days = st.dates(date(2020, 1, 1), date(2030, 12, 31))
+past_days = st.dates(date(2020, 1, 1), TODAY)  # a check-in or urge is never in the future
 moments = st.datetimes(datetime(2020, 1, 1), datetime(2030, 12, 31), timezones=st.just(UTC))
 
 goals = st.builds(
@@ -136,7 +138,7 @@ people = st.builds(
 )
 checkins = st.builds(
     Checkin,
-    on=days,
+    on=past_days,
     mood=st.none() | st.integers(1, 5),
     craving=st.none() | st.integers(0, 10),
     used=st.none() | st.sampled_from(UseAnswer),
@@ -149,7 +151,7 @@ checkins = st.builds(
 )
 urges = st.builds(
     Urge,
-    on=days,
+    on=past_days,
     at=st.none() | st.times().map(lambda t: time(t.hour, t.minute)),
     strength=st.integers(0, 10),
     minutes=st.none() | st.integers(0, 1440),
@@ -158,16 +160,19 @@ urges = st.builds(
     passed=st.none() | st.booleans(),
     created=moments,
 )
+profile_names = titles.map(lambda t: t[:60]).filter(
+    lambda t: t.strip() != "" and not any(is_control(c) or c in "\t\n" for c in t)
+)  # a workbook's name refuses control characters (see workbook.terminal)
 workbooks = st.tuples(
     st.lists(goals, max_size=3),
     st.lists(people, max_size=3),
-    st.lists(checkins, max_size=4),
+    st.lists(checkins, max_size=4, unique_by=lambda c: c.on),  # one check-in a day
     st.lists(urges, max_size=4),
 )
 
 
 @settings(max_examples=25, deadline=None)
-@given(workbook=workbooks, name=titles.map(lambda t: t[:60]).filter(lambda t: t.strip() != ""))
+@given(workbook=workbooks, name=profile_names)
 def test_generated_workbooks_round_trip(workbook: tuple[list[Any], ...], name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = DataRoot(Path(folder) / "a")
@@ -212,13 +217,13 @@ def good_data(repo: Repository) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("raw", "said"),
     [
-        (b"not json {", "not a JSON export"),
-        (b"", "not a JSON export"),
-        (b"\xff\xfe", "not a JSON export"),
-        (b"[1, 2]", "not a JSON export"),
-        (json.dumps({"format": "something else"}).encode(), "not a JSON export"),
+        (b"not json {", "not valid JSON (line 1, column 1)"),
+        (b"", "the file is empty"),
+        (b"\xff\xfe{\x00", "UTF-16"),
+        (b"[1, 2]", "not an export from Side by Side"),
+        (json.dumps({"format": "something else"}).encode(), "not an export from Side by Side"),
         (envelope({"profile": {}}), "schema version"),
-        (envelope([]), "workbook"),
+        (envelope([]), "no workbook"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(raw: bytes, said: str) -> None:
@@ -236,8 +241,8 @@ def test_bad_records_are_listed_with_their_paths(repo: Repository) -> None:
     with pytest.raises(ImportRefused) as refused:
         read_export(envelope(data))
     problems = refused.value.problems
-    assert any(p.startswith("checkins[2].mood:") for p in problems)
-    assert any(p.startswith("goals[1].title:") for p in problems)
+    assert "check-in 2, mood: should be 5 or less" in problems
+    assert "goal 1, title: please write at least one letter or number" in problems
     assert "Nothing was imported" in str(refused.value)
 
 
@@ -271,12 +276,12 @@ def test_cli_refuses_a_corrupt_file_and_makes_no_profile(
         path.write_bytes(raw)
         code, out, err = run(capsys, data_dir, "import", str(path))
         assert code == 2, name
-        assert err.startswith("workbook: Nothing was imported."), err
+        assert err.startswith("workbook: Nothing was imported:"), err
         assert out == ""
-    assert "checkins[1].craving" in err
+    assert "check-in 1, craving: should be 10 or less" in err
     assert folders(root) == before
     code, _, err = run(capsys, data_dir, "import", str(tmp_path / "missing.json"))
-    assert code == 2 and "could not be read" in err and folders(root) == before
+    assert code == 2 and "There is no file" in err and folders(root) == before
 
 
 def test_an_older_schema_export_is_migrated(tmp_path: Path) -> None:
@@ -295,3 +300,17 @@ def test_an_older_schema_export_is_migrated(tmp_path: Path) -> None:
         assert {"checkins", "urges", "reviews", "plan", "resources"} <= set(stored)
     finally:
         repo.close()
+
+
+def test_cli_export_never_replaces_a_file_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    assert run(capsys, data, "profiles", "create", "Sam")[0] == 0
+    target = tmp_path / "report.md"
+    target.write_text("someone else's report")
+    code, out, err = run(capsys, data, "export", "--format", "md", "-o", str(target))
+    assert code == 2 and out == "" and "--replace" in err
+    assert target.read_text() == "someone else's report"
+    code, out, _ = run(capsys, data, "export", "--format", "md", "-o", str(target), "--replace")
+    assert code == 0 and target.read_text().startswith("# ")

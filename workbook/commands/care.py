@@ -37,6 +37,7 @@ from workbook.storage.codec import Codec, CorruptData
 from workbook.storage.holdings import holdings_of, read_holdings
 from workbook.storage.restore import Restored, restore_backup
 from workbook.storage.store import ProfileFiles, acquire_lock, load_checked
+from workbook.terminal import say
 from workbook.text import counted
 
 
@@ -82,17 +83,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _check(ok: bool, good: str, bad: str, problems: list[str]) -> None:
-    print(f"  {'ok ' if ok else '!! '} {good if ok else bad}")
+    say(f"  {'ok ' if ok else '!! '} {good if ok else bad}")
     if not ok:
         problems.append(bad)
 
 
 def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
-    print(f"Your data lives in {root.path}")
+    say(f"Your data lives in {root.path}")
     try:
         check_data_root(root.path)
     except UnsafePermissions as exc:
-        print(f"  !!  {exc}")
+        say(f"  !!  {exc}")
         return EXIT_UNSAFE
     card = chosen_card(args, root)
     files = root.files(card)
@@ -101,14 +102,14 @@ def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
         from workbook.commands.salvage import run_salvage
 
         return run_salvage(args, root, card, codec)
-    print(f"Workbook: {card.label} [{card.id}]  {files.folder}")
+    say(f"Workbook: {card.label} [{card.id}]  {files.folder}")
     problems: list[str] = []
     _doctor_permissions(files, problems)
     unreadable = _doctor_file(files, codec, problems)
     _doctor_lock(files, card.display_name)
     _doctor_backups(files, codec, problems)
     if unreadable:
-        print(
+        say(
             "Your workbook file could not be read. Opening it moves a damaged file to "
             "quarantine (never deleting it); `workbook restore` puts back the latest good "
             "backup, keeping what is there now."
@@ -116,7 +117,7 @@ def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
         return EXIT_UNREADABLE
     if problems:
         return EXIT_UNSAFE
-    print("All is well.")
+    say("All is well.")
     return EXIT_OK
 
 
@@ -157,7 +158,7 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
         return True
     held = holdings_of(data)
     saves = held.save_count or 0
-    print(
+    say(
         f"  ok  the workbook reads, validates and matches its checksum: schema {version}, "
         f"{counted(held.total(), 'entry', 'entries')}, saved {counted(saves, 'time', 'times')}"
     )
@@ -167,17 +168,17 @@ def _doctor_file(files: ProfileFiles, codec: Codec, problems: list[str]) -> bool
 def _doctor_lock(files: ProfileFiles, name: str) -> None:
     try:
         acquire_lock(files, name).release()
-        print("  ok  not open in any window right now")
+        say("  ok  not open in any window right now")
     except ProfileInUse:
-        print("  ok  open in a window right now (that is fine; doctor only reads)")
+        say("  ok  open in a window right now (that is fine; doctor only reads)")
     except WriteFailed as exc:
-        print(f"  --  the lock could not be checked ({exc.detail})")
+        say(f"  --  the lock could not be checked ({exc.detail})")
 
 
 def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> None:
     found = list_backups(files.backups)
     if not found:
-        print("  --  no backups yet (one is taken the first time it opens each day)")
+        say("  --  no backups yet (one is taken the first time it opens each day)")
         return
     good = [b for b in found if read_holdings(b.path, codec) is not None]
     _check(
@@ -187,16 +188,16 @@ def _doctor_backups(files: ProfileFiles, codec: Codec, problems: list[str]) -> N
         problems,
     )
     if good and len(good) < len(found):
-        print(f"  --  {len(found) - len(good)} backup(s) do not open (kept, never deleted)")
+        say(f"  --  {len(found) - len(good)} backup(s) do not open (kept, never deleted)")
     elsewhere = [b for b in found if b.kind == CHANGED_ELSEWHERE]
     if elsewhere:
-        print(
+        say(
             f"  --  {len(elsewhere)} version(s) written behind an open window are kept as "
             "backups (`workbook restore --list` shows what each holds)"
         )
     quarantined = list(files.quarantine.glob("*.json")) if files.quarantine.is_dir() else []
     if quarantined:
-        print(f"  --  {len(quarantined)} unreadable file(s) kept in {files.quarantine}")
+        say(f"  --  {len(quarantined)} unreadable file(s) kept in {files.quarantine}")
 
 
 def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
@@ -228,10 +229,10 @@ def run_backup(args: argparse.Namespace, root: DataRoot) -> int:
             f"The backup could not be made ({describe_os_error(exc)}). "
             "Your workbook itself is unchanged."
         ) from exc
-    print(f"Backed up {card.label}'s workbook to {path}")
-    print(f"It holds {held.describe()}.")
+    say(f"Backed up {card.label}'s workbook to {path}")
+    say(f"It holds {held.describe()}.")
     if pruned:
-        print(
+        say(
             f"The {KEEP_MANUAL} newest manual backups are kept; {len(pruned)} older one(s) removed."
         )
     return EXIT_OK
@@ -244,27 +245,27 @@ def run_restore(args: argparse.Namespace, root: DataRoot) -> int:
     found = list_backups(files.backups)
     if args.list:
         if not found:
-            print("There are no backups yet.")
+            say("There are no backups yet.")
         for number, b in enumerate(found, 1):
             held = read_holdings(b.path, codec)
             state = f"opens fine: {held.describe()}" if held is not None else "does not open"
-            print(f"{number:>3}. {b.label}  {state}")
+            say(f"{number:>3}. {b.label}  {state}")
         return EXIT_OK
     chosen, label = _choose_backup(args.backup, found, codec)
     held = read_holdings(chosen, codec)
     if held is not None:
-        print(f"The backup from {label} holds {held.describe()}.")
+        say(f"The backup from {label} holds {held.describe()}.")
     current = read_holdings(files.workbook, codec) if files.workbook.is_file() else None
     if current is not None:
-        print(f"Your workbook now holds {current.describe()}.")
+        say(f"Your workbook now holds {current.describe()}.")
     try:
         done = restore_backup(files, codec, chosen, card.display_name, wait=LOCK_WAIT)
     except WriteFailed as exc:
         raise CouldNotKeep(
             f"The backup could not be put back ({exc.detail}). Nothing was changed."
         ) from exc
-    print(f"Restored {card.label}'s workbook from {chosen.name}.")
-    print(_what_was_replaced(done))
+    say(f"Restored {card.label}'s workbook from {chosen.name}.")
+    say(_what_was_replaced(done))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from workbook.errors import InvalidInput
+from workbook.terminal import ask, say
 
 T = TypeVar("T")
 HISTORY_NOTE = (
@@ -29,7 +30,7 @@ def read_note_from_stdin(args: argparse.Namespace) -> None:
     """``--note -``: the note is what comes on standard input (the end of line trimmed)."""
     if args.note == "-":
         if sys.stdin.isatty():
-            print("Type your note, then press Ctrl-D on a new line:", file=sys.stderr)
+            say("Type your note, then press Ctrl-D on a new line:", err=True)
         args.note = sys.stdin.read().rstrip("\n")
 
 
@@ -72,16 +73,16 @@ def ask_all(args: argparse.Namespace, *, limits: bool) -> None:
 def _ask(prompt: str, parse: Callable[[str], T], *, optional: bool = False) -> T | None:
     while True:
         try:
-            text = input(prompt).strip()
+            text = ask(prompt).strip()
         except EOFError:
-            print(file=sys.stderr)
+            say("", err=True)
             raise InvalidInput(NOTHING_SAVED) from None
         if not text and optional:
             return None
         try:
             return parse(text)
         except ValueError as exc:
-            print(str(exc), file=sys.stderr)
+            say(str(exc), err=True)
 
 
 def _whole(low: int, high: int) -> Callable[[str], int]:

@@ -10,6 +10,7 @@ from workbook.errors import InvalidInput, ProfileNotFound
 from workbook.models import ProfileCard
 from workbook.storage import Codec, DataRoot, PlainCodec
 from workbook.storage.crypto import EncryptedCodec
+from workbook.terminal import visible
 
 ENV_PASSPHRASE = "WORKBOOK_PASSPHRASE"
 LOCK_WAIT = 2.0
@@ -49,7 +50,7 @@ def chosen_card(args: argparse.Namespace, root: DataRoot) -> ProfileCard:
 def ask_secret(prompt: str) -> str:
     """Ask for a passphrase without echoing it. Never logged, never stored."""
     try:
-        return getpass.getpass(prompt)
+        return getpass.getpass(visible(prompt))
     except EOFError:
         raise InvalidInput(
             f"No passphrase was given. Type it when asked, or set {ENV_PASSPHRASE} "

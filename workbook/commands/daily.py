@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -24,6 +23,7 @@ from workbook.commands.common import LOCK_WAIT, add_profile_option, chosen_card,
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Checkin, Pathway, Profile, UseAnswer
 from workbook.storage import DataRoot, Repository
+from workbook.terminal import say
 
 USED_CHOICES = ("yes", "no", "skip", "within-limit", "over-limit")
 LIMIT_PATHWAYS = (Pathway.CUT_BACK, Pathway.REDUCE_HARM)
@@ -111,9 +111,9 @@ def run_today(args: argparse.Namespace, root: DataRoot) -> int:
     finally:
         repo.close()
     if args.format == "json":
-        sys.stdout.write(summary_of.render_json(summary))
+        say(summary_of.render_json(summary), end="")
     else:
-        sys.stdout.write(summary_of.render_text(summary))
+        say(summary_of.render_text(summary), end="")
     return EXIT_OK
 
 
@@ -159,12 +159,12 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     finally:
         repo.close()
     when = "today" if day == today else f"{day:%A} {day.day} {day:%B}"
-    print(f"{'Updated' if edited else 'Saved'} the check-in for {when}. Thank you.")
+    say(f"{'Updated' if edited else 'Saved'} the check-in for {when}. Thank you.")
     for line in said:
-        print(line)
+        say(line)
     if reflect:
-        print(checkins.words().setback.kind_for(day))
-        print("When you feel ready, open `workbook` to write a few words about what happened.")
+        say(checkins.words().setback.kind_for(day))
+        say("When you feel ready, open `workbook` to write a few words about what happened.")
     return EXIT_OK
 
 

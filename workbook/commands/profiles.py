@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 from workbook.cli import PATHWAYS, WORKING_ON, parse_date
@@ -20,6 +19,7 @@ from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Pathway, Profile, ProfileCard, WorkingOn
 from workbook.storage import DataRoot, crypto
 from workbook.storage.crypto import check_new_passphrase, strength
+from workbook.terminal import ask, say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -98,13 +98,13 @@ def _register_manage(psub: argparse._SubParsersAction[Any]) -> None:
 def list_profiles(args: argparse.Namespace, root: DataRoot) -> int:
     cards = root.cards()
     for note in root.notes:
-        print(note, file=sys.stderr)
+        say(note, err=True)
     if not cards:
-        print(f"No workbooks yet in {root.path}.")
+        say(f"No workbooks yet in {root.path}.")
         return EXIT_OK
     for card in cards:
         lock = " (passphrase)" if card.encrypted else ""
-        print(f"{card.label}{lock}  [{card.id}]")
+        say(f"{card.label}{lock}  [{card.id}]")
     return EXIT_OK
 
 
@@ -133,14 +133,14 @@ def create_profile(args: argparse.Namespace, root: DataRoot) -> int:
     )
     if not args.passphrase:
         card = root.create(profile)
-        print(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
+        say(f"Created a workbook for {card.display_name} [{card.id}] in {root.path}.")
         return EXIT_OK
     if not args.no_recovery_code:
         recovery_view.check_can_show(args)
     passphrase = new_passphrase(profile.display_name)
     card, code = root.create_private(profile, passphrase, recovery=not args.no_recovery_code)
-    print(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
-    print(strength(passphrase))
+    say(f"Created a workbook for {card.display_name} [{card.id}], locked with a passphrase.")
+    say(strength(passphrase))
     recovery_view.show(code, args)
     return EXIT_OK
 
@@ -166,11 +166,11 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
         recovery_view.check_can_show(args)
         passphrase = new_passphrase(card.display_name)
         card, code = root.add_passphrase(card, passphrase)
-        print(
+        say(
             f"{card.label}'s workbook, its backups and any set-aside copies are now encrypted. "
             "No readable copy of it is left in its folder."
         )
-        print(strength(passphrase))
+        say(strength(passphrase))
         recovery_view.show(code, args)
         return EXIT_OK
     if args.new_recovery_code or (
@@ -183,29 +183,29 @@ def passwd_profile(args: argparse.Namespace, root: DataRoot) -> int:
         return _remove_passphrase(root, card, codec)
     if args.new_recovery_code:
         recovery_view.show(root.new_recovery_code(card, codec, secret), args)
-        print("The old recovery code no longer works.")
+        say("The old recovery code no longer works.")
         return EXIT_OK
     passphrase = new_passphrase(card.display_name)
     code = root.change_passphrase(card, codec, passphrase)
-    print(
+    say(
         f"The passphrase for {card.label} is changed, with a new key: the old passphrase no "
         "longer opens it, not even with an old copy of its key file."
     )
-    print(strength(passphrase))
+    say(strength(passphrase))
     if code is not None:
         recovery_view.show(code, args)
-        print("The old recovery code no longer works.")
+        say("The old recovery code no longer works.")
     return EXIT_OK
 
 
 def _remove_passphrase(root: DataRoot, card: ProfileCard, codec: Any) -> int:
-    print("Without a passphrase, anyone using this computer account can read this workbook.")
+    say("Without a passphrase, anyone using this computer account can read this workbook.")
     for question in ("Remove the passphrase? Type yes: ", "Are you sure? Type yes again: "):
-        if input(question).strip().lower() != "yes":
-            print("Nothing was changed.")
+        if ask(question).strip().lower() != "yes":
+            say("Nothing was changed.")
             return EXIT_OK
     root.remove_passphrase(card, codec)
-    print(f"{card.label}'s workbook no longer has a passphrase.")
+    say(f"{card.label}'s workbook no longer has a passphrase.")
     return EXIT_OK
 
 
@@ -213,22 +213,22 @@ def rename_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
     codec = root.unlock(card, passphrase_for(card)) if root.is_encrypted(card) else None
     renamed = root.rename(card, args.new_name, codec)
-    print(f"Renamed to {renamed.label}.")
+    say(f"Renamed to {renamed.label}.")
     return EXIT_OK
 
 
 def delete_profile(args: argparse.Namespace, root: DataRoot) -> int:
     card = root.find(args.name)
-    print(f"This removes {card.label}'s workbook and all its backups from this computer.")
+    say(f"This removes {card.label}'s workbook and all its backups from this computer.")
     # An initials-only protected card knows only the initials: those are what is typed here
     # (the passphrase, asked next, is what proves it is theirs).
     only_initials = card.show_initials and card.display_name == card.label
     what = f"its initials ({card.label})" if only_initials else "the name"
-    if input(f"Type {what} to confirm: ").strip() != card.display_name:
-        print("The name did not match, so nothing was removed.")
+    if ask(f"Type {what} to confirm: ").strip() != card.display_name:
+        say("The name did not match, so nothing was removed.")
         return EXIT_OK
     if root.is_encrypted(card):
         root.unlock(card, passphrase_for(card)).forget()
     kept = root.delete(card, keep_backup=args.keep_backup)
-    print("Removed." + (f" A last copy is kept in {kept}." if kept else ""))
+    say("Removed." + (f" A last copy is kept in {kept}." if kept else ""))
     return EXIT_OK

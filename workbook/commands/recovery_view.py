@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from workbook.errors import InvalidInput, WriteFailed
+from workbook.terminal import ask, say
 
 ENTER_ALT = "\x1b[?1049h\x1b[2J\x1b[H"
 LEAVE_ALT = "\x1b[2J\x1b[H\x1b[?1049l"
@@ -73,7 +74,7 @@ def show(code: str | None, args: argparse.Namespace) -> None:
     if path:
         _to_file(Path(path).expanduser(), code)
     elif getattr(args, "print_recovery_code", False) or not _on_a_terminal():
-        print(f"\nYour recovery code: {code}\n{KEEP_IT}")
+        say(f"\nYour recovery code: {code}\n{KEEP_IT}")
     else:
         _on_cleared_screen(code)
 
@@ -89,7 +90,7 @@ def _to_file(target: Path, code: str) -> None:
         ) from exc
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(f"Side by Side recovery code: {code}\n{KEEP_IT}\n")
-    print(
+    say(
         f"Your recovery code is in {target} (only you can read it). Copy it somewhere safe, "
         "away from this computer, then delete that file."
     )
@@ -102,10 +103,10 @@ def _on_cleared_screen(code: str) -> None:
     out.write("Press Enter when you have written it down; the screen is then cleared.")
     out.flush()
     try:
-        input()
+        ask("")
     except EOFError:
         pass
     finally:
         out.write(LEAVE_ALT)
         out.flush()
-    print("The recovery code was shown and the screen cleared. Keep your copy safe.")
+    say("The recovery code was shown and the screen cleared. Keep your copy safe.")

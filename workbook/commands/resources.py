@@ -13,6 +13,7 @@ from typing import Any
 from workbook.errors import EXIT_OK, EXIT_USAGE
 from workbook.resources import GROUP_FILE_NAME, read_group_file
 from workbook.storage import DataRoot
+from workbook.terminal import say
 from workbook.text import counted
 
 
@@ -39,17 +40,17 @@ def run_check(args: argparse.Namespace, root: DataRoot) -> int:
     path = Path(args.file).expanduser() if args.file else root.path / GROUP_FILE_NAME
     result = read_group_file(path)
     if not result.readable:
-        print(f"{path}: {result.problems[0].message}")
+        say(f"{path}: {result.problems[0].message}")
         return EXIT_USAGE
     name = f" for {result.group}" if result.group else ""
     count = len(result.entries)
-    print(f"{path}{name}: {counted(count, 'entry', 'entries')} read.")
+    say(f"{path}{name}: {counted(count, 'entry', 'entries')} read.")
     if not result.problems:
-        print("No problems found.")
+        say("No problems found.")
         return EXIT_OK
     count = len(result.problems)
     skipped = f"; {counted(result.skipped, 'entry', 'entries')} left out"
-    print(f"{counted(count, 'problem')} to fix{skipped if result.skipped else ''}:")
+    say(f"{counted(count, 'problem')} to fix{skipped if result.skipped else ''}:")
     for problem in sorted(result.problems, key=lambda p: p.line or 0):
-        print(f"  {problem}")
+        say(f"  {problem}")
     return EXIT_USAGE

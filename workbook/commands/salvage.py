@@ -17,6 +17,7 @@ from workbook.storage import DataRoot
 from workbook.storage.codec import Codec
 from workbook.storage.salvage import find_damaged, salvage_into
 from workbook.storage.store import ProfileFiles
+from workbook.terminal import say
 
 
 def run_salvage(args: argparse.Namespace, root: DataRoot, card: ProfileCard, codec: Codec) -> int:
@@ -30,14 +31,14 @@ def run_salvage(args: argparse.Namespace, root: DataRoot, card: ProfileCard, cod
             f"the damaged file is still at {damaged}."
         ) from exc
     for line in done.report.lines():
-        print(line)
-    print(f"Your workbook now holds {done.holds}.")
+        say(line)
+    say(f"Your workbook now holds {done.holds}.")
     if done.restored.kept is not None:
-        print(f"What was in its place was kept as a backup ({done.restored.kept.name}).")
+        say(f"What was in its place was kept as a backup ({done.restored.kept.name}).")
     elif done.restored.quarantined is not None:
-        print(f"What was in its place was moved, untouched, to {done.restored.quarantined}.")
+        say(f"What was in its place was moved, untouched, to {done.restored.quarantined}.")
     if damaged != files.workbook:
-        print(f"The damaged file stays where it was ({damaged}), never deleted.")
+        say(f"The damaged file stays where it was ({damaged}), never deleted.")
     return EXIT_OK
 
 

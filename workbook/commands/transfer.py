@@ -1,12 +1,13 @@
 """``workbook export`` and ``workbook import``: a report for the coach, or a full copy to move.
 
-Export only reads, so it works while the workbook is open in a window.
+Export only reads, so it works while the workbook is open in a window; a report's day is noted
+afterwards (for --since-last-report) when the workbook is free.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,14 @@ from workbook.cli import parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.export import FORMATS
-from workbook.storage import DataRoot
-from workbook.storage.transfer import import_new_profile, read_export
+from workbook.storage import DataRoot, Repository
+from workbook.storage.transfer import (
+    MAX_IMPORT_MB,
+    import_profile,
+    read_export,
+    read_import_file,
+)
+from workbook.terminal import say
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -32,13 +39,26 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
     export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
-    export.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    when = export.add_mutually_exclusive_group()
+    when.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    when.add_argument(
+        "--last", metavar="TIME", help="only the last 4w (weeks), 10d (days) or 3m (md/html)"
+    )
+    when.add_argument(
+        "--since-last-report",
+        action="store_true",
+        help="only entries since the last report was made (md/html)",
+    )
+    export.add_argument(
+        "--replace", action="store_true", help="replace the file at -o if there is one already"
+    )
     export.set_defaults(handler=run_export)
     imp = sub.add_parser(
         "import",
         help="bring in a JSON export as a new workbook",
         description="Checks the whole file first; if anything is wrong nothing is imported and "
-        "the first problems are listed. Older exports are upgraded.",
+        f"the first problems are listed. Older exports are upgraded. Files up to {MAX_IMPORT_MB} "
+        "MB are read. The new workbook appears whole, or not at all.",
         epilog="Example: workbook import my-workbook.json --profile 'Sam (laptop)'",
     )
     imp.add_argument("file", help="a file made by `workbook export --format json`")
@@ -48,29 +68,64 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="NAME",
         help="name for the new workbook (default: the name in the file)",
     )
+    imp.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="lock the new workbook with a passphrase (asked twice, not shown); it is encrypted",
+    )
+    imp.add_argument("--no-recovery-code", action="store_true", help="do not make a recovery code")
     imp.set_defaults(handler=run_import)
     register_demo(sub)
 
 
 def run_export(args: argparse.Namespace, root: DataRoot) -> int:
-    from workbook.export import NOT_PROTECTED, export_bytes, write_export
+    from workbook import clock
+    from workbook.export import NOT_PROTECTED, export_bytes, remember_report, write_export
 
     sections = _sections(args.sections)
-    since = parse_date(args.since) if args.since else None
+    today = clock.today()
     card = chosen_card(args, root)
     codec = codec_for(card)
     if card.encrypted:
-        print(f"Note: {NOT_PROTECTED}", file=sys.stderr)
+        say(f"Note: {NOT_PROTECTED}", err=True)
     repo = root.open(card, write=False, codec=codec)
     try:
+        since = _since(args, repo, today)
         if args.output:
-            where = write_export(repo, args.format, sections, since, Path(args.output))
-            print(f"Wrote {where}")
+            where = write_export(
+                repo, args.format, sections, since, Path(args.output), replace=args.replace
+            )
+            say(f"Wrote {where}")
         else:
-            sys.stdout.write(export_bytes(repo, args.format, sections, since).decode("utf-8"))
+            say(export_bytes(repo, args.format, sections, since).decode("utf-8"), end="")
+        if args.format != "json" and not remember_report(root, card, codec, today):
+            say(NOT_REMEMBERED, err=True)
     finally:
         repo.close()
     return EXIT_OK
+
+
+NOT_REMEMBERED = (
+    "Note: the workbook is open in another window, so this report's date was not noted for "
+    "--since-last-report."
+)
+
+
+def _since(args: argparse.Namespace, repo: Repository, today: date) -> date | None:
+    """The first day the report covers: --since, --last or --since-last-report, else None."""
+    from workbook.export import last_report
+    from workbook.report import parse_last
+
+    if args.since:
+        return parse_date(args.since)
+    if args.last:
+        return parse_last(args.last, today)
+    if args.since_last_report:
+        last = last_report(repo)
+        if last is None:
+            say("Note: no earlier report was noted, so this one covers everything.", err=True)
+        return last
+    return None
 
 
 def _sections(text: str | None) -> list[str] | None:
@@ -86,15 +141,32 @@ def _sections(text: str | None) -> list[str] | None:
 
 
 def run_import(args: argparse.Namespace, root: DataRoot) -> int:
-    path = Path(args.file).expanduser()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{args.file!r} could not be read ({exc.strerror}).") from None
-    data = read_export(raw)
-    card = import_new_profile(root, data, name=args.sub_profile)
-    print(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+    from workbook.commands import recovery_view
+    from workbook.commands.profiles import new_passphrase
+
+    data = read_export(read_import_file(Path(args.file).expanduser()))
+    passphrase = new_passphrase() if args.passphrase else None
+    made = import_profile(
+        root,
+        data,
+        name=args.sub_profile,
+        passphrase=passphrase,
+        recovery=not args.no_recovery_code,
+    )
+    card = made.card
+    if passphrase is None:
+        say(f"Imported into a new workbook: {card.display_name} [{card.id}].")
+        say(f"Note: {UNPROTECTED_COPY.format(id=card.id)}", err=True)
+        return EXIT_OK
+    say(f"Imported into a new workbook: {card.display_name} [{card.id}], locked with a passphrase.")
+    recovery_view.show(made.recovery_code, args)
     return EXIT_OK
+
+
+UNPROTECTED_COPY = (
+    "the new workbook has no passphrase, so anyone using this computer account can read it. "
+    "To lock it, run: workbook profiles passwd {id}"
+)
 
 
 def register_demo(sub: argparse._SubParsersAction[Any]) -> None:
@@ -117,7 +189,7 @@ def run_demo(args: argparse.Namespace, root: DataRoot) -> int:
     if not 1 <= args.years <= 20:
         raise InvalidInput("--years must be a whole number from 1 to 20")
     card = build_demo(root, years=args.years, seed=args.seed)
-    print(
+    say(
         f"Created the demo workbook '{card.display_name}' [{card.id}] with "
         f"{args.years} year(s) of sample data. Open it with: workbook --profile {card.id}"
     )

@@ -29,6 +29,28 @@ def add_tables(*names: str) -> Migration:
     return migrate
 
 
+def remember_last_report(data: Data) -> Data:
+    """Settings gain ``last_report`` (the day the last coach report was made), issue 17.
+
+    The field defaults to None, so settings need no change; the bump makes an older app open a
+    file that has it read-only instead of refusing the unknown field. In the same step, a
+    profile name holding control characters (which names now refuse) has them shown as
+    ``\\uXXXX``, so such a workbook still opens, with every character of its name visible.
+    """
+    out = copy.deepcopy(data)
+    profile = out.get("profile", {}).get("1")
+    if isinstance(profile, dict) and isinstance(profile.get("display_name"), str):
+        profile["display_name"] = _visible_name(profile["display_name"])
+    return out
+
+
+def _visible_name(name: str) -> str:
+    from workbook.terminal import is_control
+
+    shown = "".join(f"\\u{ord(c):04x}" if is_control(c) or c in "\t\n" else c for c in name)
+    return shown[:60]  # a name's limit (models.NAME_MAX; models is not imported by migrations)
+
+
 # from_version -> the function that returns data of from_version + 1
 MIGRATIONS: dict[int, Migration] = {
     1: add_tables("plan", "plan_revisions", "weighing", "values"),  # change plan (issue 4)
@@ -37,6 +59,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: add_tables("skill_progress", "own_skills"),  # daily-life skills (issue 7)
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
     6: add_tables("drafts"),  # typing kept when a form was interrupted (issue 15)
+    7: remember_last_report,  # the coach report remembers when it was last made (issue 17)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
