@@ -7,6 +7,7 @@ from a checkout and from an installed copy. Files are read lazily, once, when fi
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from datetime import date
 from importlib import resources
@@ -53,8 +54,9 @@ class CrisisLine(ContentModel):
     """The service's own site."""
     listed_on: date
     """The day the line was written into the content file."""
-    talk_now: bool = False
-    """The one line F1 puts in its top box for this country ("talk to someone now")."""
+    talk_now: str | None = Field(default=None, pattern=r"\d$")
+    """For the one line F1 puts in its top box ("talk to someone now"): how to reach it in a few
+    words, ending with the number ("call or text 988")."""
     checked_page: HttpUrl | None = None
     """The service's own page that was read to check the contact."""
     last_verified: date | None = None
@@ -88,7 +90,9 @@ class CrisisLine(ContentModel):
     def short_check(self) -> str:
         """The few words F1 keeps: "checked Dec 2026", or "not re-checked since Nov 2026"."""
         if self.last_verified is None:
-            return f"not re-checked since {MONTHS[self.listed_on.month - 1][:3]} {self.listed_on.year}"
+            return (
+                f"not re-checked since {MONTHS[self.listed_on.month - 1][:3]} {self.listed_on.year}"
+            )
         return f"checked {MONTHS[self.last_verified.month - 1][:3]} {self.last_verified.year}"
 
 
@@ -119,6 +123,16 @@ class CrisisContent(ContentModel):
     def talk_now(self, country: Country) -> CrisisLine | None:
         """The one line to call first in ``country``; None when the country is not set."""
         return next((ln for ln in self.line if ln.country == country and ln.talk_now), None)
+
+    def talk_now_everywhere(self, names: dict[Country, str]) -> str:
+        """Each named country's number to talk to now, a shared one once: "988 (US, Canada)"."""
+        by_number: dict[str, list[str]] = {}
+        for country, name in names.items():
+            line = self.talk_now(country)
+            if line is not None and line.talk_now is not None:
+                number = re.search(r"[\d ]*\d$", line.talk_now)
+                by_number.setdefault(number.group().strip() if number else "", []).append(name)
+        return ", ".join(f"{number} ({', '.join(where)})" for number, where in by_number.items())
 
     def lines_for(self, country: Country) -> list[CrisisLine]:
         """The lines of ``country``; for other countries, every line we know, by country."""

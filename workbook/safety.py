@@ -1,0 +1,76 @@
+"""Safety facts that protect life, loaded from ``content/<locale>/safety.toml``.
+
+Tolerance after a break, withdrawal, what to do in an overdose, safer use, keeping safe in a crisis
+and what detox is. Screens and the CLI show the same words, so a fact is written (and corrected)
+in one place. This module never imports Textual.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pydantic import Field
+
+from workbook.content import DEFAULT_LOCALE, ContentModel, read_toml
+
+
+class Tolerance(ContentModel):
+    """After days or weeks without using, the old amount can cause an overdose."""
+
+    text: str = Field(min_length=1)
+
+
+class Withdrawal(ContentModel):
+    """Stopping some things all at once can be dangerous; ask first."""
+
+    text: str = Field(min_length=1)
+    """Alcohol, benzodiazepines and sleeping pills: seizures."""
+    opioids: str = Field(min_length=1)
+    """Opioids: rarely dangerous in itself, but tolerance drops."""
+
+
+class Steps(ContentModel):
+    """A heading and short steps."""
+
+    heading: str = Field(min_length=1)
+    steps: list[str] = Field(min_length=1)
+
+
+class KeepSafe(ContentModel):
+    """The "keeping myself safe" part of the plan for hard moments."""
+
+    heading: str = Field(min_length=1)
+    prompt: str = Field(min_length=1)
+    example: str = Field(min_length=1)
+    medicines_prompt: str = Field(min_length=1)
+    medicines_example: str = Field(min_length=1)
+    note: str = Field(min_length=1)
+    """Methadone and buprenorphine kept locked."""
+
+
+class Detox(ContentModel):
+    """What detox is and how to ask for it."""
+
+    heading: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class SafetyWords(ContentModel):
+    """Everything in ``safety.toml``."""
+
+    tolerance: Tolerance
+    withdrawal: Withdrawal
+    overdose: Steps
+    safer_use: Steps
+    keep_safe: KeepSafe
+    detox: Detox
+
+    def overdose_steps(self, emergency: str) -> list[str]:
+        """The overdose steps with the person's emergency number in them."""
+        return [step.replace("{emergency}", emergency) for step in self.overdose.steps]
+
+
+@functools.cache
+def words(locale: str = DEFAULT_LOCALE) -> SafetyWords:
+    """The safety words, validated."""
+    return SafetyWords.model_validate(read_toml("safety.toml", locale))
