@@ -73,6 +73,14 @@ class SetbackWords(_Content):
     helped_before_example: str
     next_step: str
     next_step_example: str
+    optional: str = Field(min_length=1)
+    """Said first: every question is optional."""
+    talk_now: str = Field(min_length=1)
+    """Offers F1 in words."""
+    kept_nothing_yet: str = Field(min_length=1)
+    """The kept-days line when there are none to show."""
+    change_day: str = Field(min_length=1)
+    """The label of the day field, at the bottom."""
 
     def kind_for(self, day: date) -> str:
         """The kind words for a setback on ``day`` (varied, but the same all that day)."""

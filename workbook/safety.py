@@ -12,6 +12,11 @@ import functools
 from pydantic import Field
 
 from workbook.content import DEFAULT_LOCALE, ContentModel, read_toml
+from workbook.models import Profile, WorkingOn
+
+# What a person may be working on for which overdose and tolerance facts matter. "Other" is
+# included: we cannot tell, and a short fact said once too often costs less than one left out.
+SUBSTANCES = frozenset({WorkingOn.ALCOHOL, WorkingOn.OTHER_DRUGS, WorkingOn.OTHER})
 
 
 class Tolerance(ContentModel):
@@ -74,3 +79,10 @@ class SafetyWords(ContentModel):
 def words(locale: str = DEFAULT_LOCALE) -> SafetyWords:
     """The safety words, validated."""
     return SafetyWords.model_validate(read_toml("safety.toml", locale))
+
+
+def substances_matter(profile: Profile | None) -> bool:
+    """Whether overdose and tolerance facts apply: yes unless only other habits are named."""
+    if profile is None or not profile.working_on:
+        return True
+    return bool(SUBSTANCES & set(profile.working_on))
