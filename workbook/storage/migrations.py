@@ -29,6 +29,13 @@ def add_tables(*names: str) -> Migration:
     return migrate
 
 
+def plan_keeps_safe(data: Data) -> Data:
+    """Schema 7: the plan for hard moments gains "keeping myself safe" (``keep_safe`` and
+    ``medicines``, issue 18). Both default to empty, so no document changes; the version bump is
+    what matters: an older app opens a newer file read-only instead of dropping those words."""
+    return copy.deepcopy(data)
+
+
 # from_version -> the function that returns data of from_version + 1
 MIGRATIONS: dict[int, Migration] = {
     1: add_tables("plan", "plan_revisions", "weighing", "values"),  # change plan (issue 4)
@@ -36,6 +43,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: add_tables("checkins", "setbacks", "urges"),  # day-to-day tracking (issue 6)
     4: add_tables("skill_progress", "own_skills"),  # daily-life skills (issue 7)
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
+    6: plan_keeps_safe,  # "keeping myself safe" in the plan for hard moments (issue 18)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
