@@ -8,11 +8,13 @@ in one place. This module never imports Textual.
 from __future__ import annotations
 
 import functools
+from datetime import date, timedelta
 
 from pydantic import Field
 
 from workbook.content import DEFAULT_LOCALE, ContentModel, read_toml
 from workbook.models import Profile, WorkingOn
+from workbook.stretches import Record
 
 # What a person may be working on for which overdose and tolerance facts matter. "Other" is
 # included: we cannot tell, and a short fact said once too often costs less than one left out.
@@ -86,3 +88,15 @@ def substances_matter(profile: Profile | None) -> bool:
     if profile is None or not profile.working_on:
         return True
     return bool(SUBSTANCES & set(profile.working_on))
+
+
+# A break this long or longer lowers tolerance enough to say so. Even a few days matter.
+BREAK_DAYS = 3
+
+
+def break_before(record: Record, day: date) -> int:
+    """Kept days in the stretch that ended the day before ``day`` (0 if it was short or none)."""
+    for stretch in record.all_stretches:
+        if stretch.last == day - timedelta(days=1) and stretch.days >= BREAK_DAYS:
+            return stretch.days
+    return 0

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from tests.blns import naughty_strings
+from tests.conftest import TODAY
 from workbook import clock
 from workbook.cli import main
-from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer
+from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer, WorkingOn
 from workbook.storage import DataRoot
 
 
@@ -178,3 +179,33 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "Example" in capsys.readouterr().out
+
+
+def _kept_days(root: DataRoot, card: ProfileCard, days: int) -> None:
+    repo = root.open(card)
+    for back in range(1, days + 1):
+        repo.save(Checkin(on=TODAY - timedelta(days=back), used=UseAnswer.NO))
+    repo.close()
+
+
+@pytest.mark.parametrize(("kept", "working_on", "warned"), [
+    (5, [], True),  # nothing named: the fact may matter
+    (5, [WorkingOn.ALCOHOL], True),
+    (2, [WorkingOn.OTHER_DRUGS], False),  # too short a break to say it
+    (5, [WorkingOn.GAMBLING], False),  # not a substance
+])  # fmt: skip
+def test_use_after_a_break_says_tolerance_is_lower(
+    root: DataRoot,
+    make_profile: Callable[..., ProfileCard],
+    capsys: pytest.CaptureFixture[str],
+    kept: int,
+    working_on: list[WorkingOn],
+    warned: bool,
+) -> None:
+    card = make_profile("Sam", working_on=working_on)
+    _kept_days(root, card, kept)
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
+    out = capsys.readouterr().out
+    assert ("your body handles less" in out) is warned
+    assert ("workbook help-now" in out) is warned
+    assert [c.used for c in stored(root) if c.on == TODAY] == [UseAnswer.YES]

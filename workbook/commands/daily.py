@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from workbook import clock
+from workbook import clock, safety
 from workbook.cli import parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Checkin, Pathway, Profile, UseAnswer
 from workbook.storage import DataRoot, Repository
+from workbook.stretches import record_of
 
 USED_CHOICES = ("yes", "no", "skip", "within-limit", "over-limit")
 LIMIT_PATHWAYS = (Pathway.CUT_BACK, Pathway.REDUCE_HARM)
@@ -131,6 +132,7 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
         stored, edited = _record(repo, args, day, today)
         setback = stored.used is not None and stored.used.is_setback
         reflect = setback and checkins.needs_reflection(repo, stored)
+        warn = setback and _after_a_break(repo, day)
     finally:
         repo.close()
     when = "today" if day == today else f"{day:%A} {day.day} {day:%B}"
@@ -138,7 +140,18 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     if reflect:
         print(checkins.words().setback.kind_for(day))
         print("When you feel ready, open `workbook` to write a few words about what happened.")
+    if warn:
+        print(safety.words().tolerance.text)
+        print("If you need someone now: workbook help-now")
     return EXIT_OK
+
+
+def _after_a_break(repo: Repository, day: date) -> bool:
+    """Whether this use came after a stretch long enough to lower tolerance (substances only)."""
+    if not safety.substances_matter(repo.get(Profile)):
+        return False
+    record = record_of(repo, day)  # this day is already saved as a day of use
+    return safety.break_before(record, day) > 0
 
 
 def _record(
