@@ -151,9 +151,27 @@ def _hard_moments(repo: Repository, since: date | None, today: date) -> list[Blo
     return blocks
 
 
+@section("safer-plan", "My limits and safer-use plan")
+def _safer_plan(repo: Repository, since: date | None, today: date) -> list[Block]:
+    from workbook import safer_plan
+
+    lines = safer_plan.summary_lines(safer_plan.load(repo))
+    return [Items(lines)] if lines else [Para("No limit or safer-use plan set yet.")]
+
+
 # --- Sections: plan, reviews, check-ins, urges, skills ----------------------------------------
 
-ORDER = ("plan", "goals", "reviews", "checkins", "urges", "skills", "people", "hard-moments")
+ORDER = (
+    "plan",
+    "goals",
+    "reviews",
+    "checkins",
+    "safer-plan",
+    "urges",
+    "skills",
+    "people",
+    "hard-moments",
+)
 """The order a coach would read the sections in."""
 
 

@@ -21,7 +21,17 @@ from workbook.report import SECTION_IDS, SECTIONS, build_report, render
 from workbook.storage import DataRoot, Repository
 
 TODAY = date(2026, 11, 27)
-ORDER = ["plan", "goals", "reviews", "checkins", "urges", "skills", "people", "hard-moments"]
+ORDER = [
+    "plan",
+    "goals",
+    "reviews",
+    "checkins",
+    "safer-plan",
+    "urges",
+    "skills",
+    "people",
+    "hard-moments",
+]
 EMPTY_WORDS = {
     "plan": "Not written yet",
     "goals": "No goals yet",
@@ -31,6 +41,7 @@ EMPTY_WORDS = {
     "skills": "No skills started yet",
     "people": "No one added yet",
     "hard-moments": "Not written yet",
+    "safer-plan": "No limit or safer-use plan set yet",
 }
 
 

@@ -44,6 +44,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: add_tables("skill_progress", "own_skills"),  # daily-life skills (issue 7)
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
     6: plan_keeps_safe,  # "keeping myself safe" in the plan for hard moments (issue 18)
+    7: add_tables("safer_plan"),  # my limits / my safer-use plan (issue 18)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
