@@ -9,6 +9,7 @@ safer plan?".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -83,7 +84,7 @@ class SaferPlanScreen(WorkbookScreen):
         self.query_one("#amount", Input).focus()
         self._show_unit_help(self.query_one("#unit", Select).value)
 
-    def _save(self, status: str, **changes: object) -> None:
+    def _save(self, status: str, **changes: Any) -> None:
         line = self.query_one(f"#{status}", Static)
         try:
             safer_plan.save(self.repo, **changes)

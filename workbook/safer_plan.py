@@ -42,7 +42,7 @@ def load(repo: Repository) -> SaferPlan:
     return repo.get(SaferPlan) or SaferPlan()
 
 
-def save(repo: Repository, when: datetime | None = None, **changes: Any) -> SaferPlan:
+def save(repo: Repository, *, when: datetime | None = None, **changes: Any) -> SaferPlan:
     """Change some fields of the plan and save it at once; return it as saved."""
     plan = load(repo)
     data = plan.model_dump()

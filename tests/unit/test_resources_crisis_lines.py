@@ -36,7 +36,9 @@ READ_AT_SOURCE = {
     "SAMHSA National Helpline": "samhsa.gov/find-help/national-helpline",
     "Samaritans": "samaritans.org/how-we-can-help/contact-samaritan",
     "SHOUT": "giveusashout.org/about-us/faq",
-    "Lifeline": "lifeline.org.au/About-Lifeline/Want-to-know-more-about-Lifeline-/Lifeline-Information",
+    "Lifeline": (
+        "lifeline.org.au/About-Lifeline/Want-to-know-more-about-Lifeline-/Lifeline-Information"
+    ),
     "Gambling Help Online": "gamblinghelponline.org.au/covid-19-update",
     "Family Drug Support": "fds.org.au",
 }
