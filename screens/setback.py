@@ -22,8 +22,8 @@ from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import checkins, clock, safety
-from workbook.models import Halt, Profile, Setback
+from workbook import checkins, clock, safer_plan, safety
+from workbook.models import Halt, Pathway, Profile, Setback
 from workbook.stretches import day_words, record_of
 
 # Before this hour, "last night" is offered: a setback written at 2 a.m. usually belongs to the
@@ -63,10 +63,17 @@ class SetbackScreen(WorkbookScreen):
         return self._day or self.today()
 
     def body(self) -> ComposeResult:
-        w = checkins.words().setback
+        profile = self.repo.get(Profile)
+        pathway = profile.pathway if profile else Pathway.NOT_SURE
+        # A day over a cut-back limit, or use on another pathway, has words of its own.
+        heading, w = checkins.words().setback_for(pathway)
         existing = checkins.setback_for(self.repo, self.day)
         with VerticalScroll(id="checkin"):
+            if heading is not None:
+                yield Static(heading, id="pathway-heading", markup=False)
             yield Static(w.kind_for(self.day), id="kind-words", markup=False)
+            if pathway in safer_plan.PLAN_PATHWAYS:
+                yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
             # Said before any question: nothing here has to be answered, and help is one key away.
             yield Static(w.optional, id="optional", markup=False)
             yield Static(w.talk_now, id="talk-now", markup=False)
@@ -100,6 +107,11 @@ class SetbackScreen(WorkbookScreen):
             yield Static("", id="day-error", classes="error", markup=False)
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _plan_line(self) -> str:
+        """The limit or safer plan in view, so the reflection can be held against it."""
+        lines = safer_plan.summary_lines(safer_plan.load(self.repo))
+        return "My plan: " + " · ".join(lines) if lines else "No limit set yet (l on Home)."
 
     def _last_night_label(self) -> str:
         night = night_before(clock.now())

@@ -87,6 +87,17 @@ class SetbackWords(_Content):
         return self.kind_words[day.toordinal() % len(self.kind_words)]
 
 
+class PathwaySetback(_Content):
+    """The setback screen's words for a pathway other than stopping completely."""
+
+    pathway: Pathway
+    heading: str = Field(min_length=1)
+    """Said first, in place of the word "setback"."""
+    kind_words: list[str] = Field(min_length=1)
+    going_on: str = Field(min_length=1)
+    going_on_example: str = Field(min_length=1)
+
+
 class CheckinWords(_Content):
     """Everything in ``checkin.toml``."""
 
@@ -98,6 +109,21 @@ class CheckinWords(_Content):
     win: Prompt
     note: Prompt
     setback: SetbackWords
+    setback_pathway: list[PathwaySetback] = Field(default_factory=list)
+
+    def setback_for(self, pathway: Pathway) -> tuple[str | None, SetbackWords]:
+        """The setback screen's heading (None: the usual title) and words, for ``pathway``."""
+        own = next((p for p in self.setback_pathway if p.pathway == pathway), None)
+        if own is None:
+            return None, self.setback
+        words = self.setback.model_copy(
+            update={
+                "kind_words": own.kind_words,
+                "going_on": own.going_on,
+                "going_on_example": own.going_on_example,
+            }
+        )
+        return own.heading, words
 
     def used_for(self, pathway: Pathway) -> UsedQuestion:
         """The question and answers worded for ``pathway``."""

@@ -10,7 +10,7 @@ import pytest
 
 from tests.blns import naughty_strings
 from tests.conftest import TODAY
-from workbook import clock
+from workbook import checkins, clock
 from workbook.cli import main
 from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer, WorkingOn
 from workbook.storage import DataRoot
@@ -144,7 +144,11 @@ def test_setback_is_met_with_kind_words(
 ) -> None:
     assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
     out = capsys.readouterr().out
-    assert "The days you kept still count" in out  # the kind words from checkin.toml
+    # Sam has not chosen a pathway: the not-sure words, not the abstinence "setback" ones.
+    kind = checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_for(TODAY)
+    assert kind in out
+    assert kind in checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_words
+    assert kind not in checkins.words().setback.kind_words
     assert "open `workbook`" in out
 
 

@@ -133,12 +133,14 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
         setback = stored.used is not None and stored.used.is_setback
         reflect = setback and checkins.needs_reflection(repo, stored)
         warn = setback and _after_a_break(repo, day)
+        profile = repo.get(Profile)
     finally:
         repo.close()
     when = "today" if day == today else f"{day:%A} {day.day} {day:%B}"
     print(f"{'Updated' if edited else 'Saved'} the check-in for {when}. Thank you.")
     if reflect:
-        print(checkins.words().setback.kind_for(day))
+        pathway = profile.pathway if profile else Pathway.NOT_SURE
+        print(checkins.words().setback_for(pathway)[1].kind_for(day))
         print("When you feel ready, open `workbook` to write a few words about what happened.")
     if warn:
         print(safety.words().tolerance.text)
