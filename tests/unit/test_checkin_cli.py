@@ -144,12 +144,19 @@ def test_setback_is_met_with_kind_words(
 ) -> None:
     assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
     out = capsys.readouterr().out
-    # Sam has not chosen a pathway: the not-sure words, not the abstinence "setback" ones.
-    kind = checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_for(TODAY)
-    assert kind in out
-    assert kind in checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_words
-    assert kind not in checkins.words().setback.kind_words
+    # Sam chose to stop completely: the setback words from checkin.toml.
+    assert checkins.words().setback.kind_for(TODAY) in out
     assert "open `workbook`" in out
+
+
+def test_use_on_the_not_sure_pathway_has_its_own_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile("Ari")  # no pathway chosen: not sure yet
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
+    out = capsys.readouterr().out
+    kind = checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_for(TODAY)
+    assert kind in out and kind not in checkins.words().setback.kind_words
 
 
 def test_profile_open_elsewhere_exit_3(
