@@ -106,7 +106,8 @@ class HardPlanScreen(WorkbookScreen):
             widgets.insert(1, Static(hard_plan.content().intro, classes="part-intro spaced"))
         facts = safety.words()
         for name in section.safety:
-            fact = facts.tolerance.text if name == "tolerance" else facts.withdrawal.text
+            withdrawal = f"{facts.withdrawal.text} {facts.withdrawal.opioids}"
+            fact = facts.tolerance.text if name == "tolerance" else withdrawal
             widgets.append(Static(fact, classes="part-safety", markup=False))
         for prompt in section.prompt:
             widgets.append(Label(prompt.label, classes="prompt-label"))

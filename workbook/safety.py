@@ -1,8 +1,7 @@
 """Safety facts that protect life, loaded from ``content/<locale>/safety.toml``.
 
-Tolerance after a break, withdrawal, what to do in an overdose, safer use, keeping safe in a crisis
-and what detox is. Screens and the CLI show the same words, so a fact is written (and corrected)
-in one place. This module never imports Textual.
+Tolerance after a break, withdrawal, and what to do in an overdose. Screens and the CLI show the
+same words, so a fact is written (and corrected) in one place. This module never imports Textual.
 """
 
 from __future__ import annotations
@@ -43,34 +42,12 @@ class Steps(ContentModel):
     steps: list[str] = Field(min_length=1)
 
 
-class KeepSafe(ContentModel):
-    """The "keeping myself safe" part of the plan for hard moments."""
-
-    heading: str = Field(min_length=1)
-    prompt: str = Field(min_length=1)
-    example: str = Field(min_length=1)
-    medicines_prompt: str = Field(min_length=1)
-    medicines_example: str = Field(min_length=1)
-    note: str = Field(min_length=1)
-    """Methadone and buprenorphine kept locked."""
-
-
-class Detox(ContentModel):
-    """What detox is and how to ask for it."""
-
-    heading: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-
-
 class SafetyWords(ContentModel):
     """Everything in ``safety.toml``."""
 
     tolerance: Tolerance
     withdrawal: Withdrawal
     overdose: Steps
-    safer_use: Steps
-    keep_safe: KeepSafe
-    detox: Detox
 
     def overdose_steps(self, emergency: str) -> list[str]:
         """The overdose steps with the person's emergency number in them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbook import safety
+from workbook import hard_plan, safer_plan, safety, skills
 
 
 def test_overdose_steps_name_the_emergency_number_then_naloxone_side_and_stay() -> None:
@@ -20,11 +20,18 @@ def test_tolerance_withdrawal_and_locked_medicines_are_said() -> None:
     for name in ("drinking", "benzodiazepines", "sleeping pills", "seizures", "doctor"):
         assert name in words.withdrawal.text, name
     assert "overdose" in words.withdrawal.opioids
-    assert "methadone and buprenorphine locked" in words.keep_safe.note
-    assert "detox" in words.detox.text.lower() and "doctor" in words.detox.text
+
+
+def test_medicines_locked_and_detox_are_said_where_they_live() -> None:
+    medicines = next(
+        p for s in hard_plan.content().section for p in s.prompt if p.field == "medicines"
+    )
+    assert "methadone and buprenorphine locked" in medicines.hint
+    detox = next(s for s in skills.catalogue_skills() if s.id == "ask-for-a-detox")
+    assert "seizures" in detox.why and any("doctor" in step.text for step in detox.steps)
 
 
 def test_safer_use_covers_the_five_rules() -> None:
-    text = " ".join(safety.words().safer_use.steps).lower()
-    for rule in ("alone", "start low", "mix depressants", "test", "naloxone"):
+    text = " ".join(safer_plan.RULE_WORDS.values()).lower()
+    for rule in ("alone", "start low", "mixing", "test", "naloxone"):
         assert rule in text, rule
