@@ -7,6 +7,7 @@ same words, so a fact is written (and corrected) in one place. This module never
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from pydantic import Field
@@ -71,9 +72,18 @@ def substances_matter(profile: Profile | None) -> bool:
 BREAK_DAYS = 3
 
 
-def break_before(record: Record, day: date) -> int:
-    """Kept days in the stretch that ended the day before ``day`` (0 if it was short or none)."""
-    for stretch in record.all_stretches:
-        if stretch.last == day - timedelta(days=1) and stretch.days >= BREAK_DAYS:
-            return stretch.days
-    return 0
+def break_before(record: Record, day: date, used_days: Collection[date] = ()) -> int:
+    """Days without using right before ``day`` (0 unless it is at least :data:`BREAK_DAYS`).
+
+    A kept day is one with no setback; ``used_days`` are kept days that still had some use (a
+    day within a cut-back limit), which end a break just as a setback does.
+    """
+    stretch = next((s for s in record.all_stretches if s.last == day - timedelta(days=1)), None)
+    if stretch is None:
+        return 0
+    days = 0
+    current = stretch.last
+    while current >= stretch.first and current not in used_days:
+        days += 1
+        current -= timedelta(days=1)
+    return days if days >= BREAK_DAYS else 0

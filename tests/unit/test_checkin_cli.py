@@ -192,10 +192,12 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         assert "Example" in capsys.readouterr().out
 
 
-def _kept_days(root: DataRoot, card: ProfileCard, days: int) -> None:
+def _kept_days(
+    root: DataRoot, card: ProfileCard, days: int, used: UseAnswer = UseAnswer.NO
+) -> None:
     repo = root.open(card)
     for back in range(1, days + 1):
-        repo.save(Checkin(on=TODAY - timedelta(days=back), used=UseAnswer.NO))
+        repo.save(Checkin(on=TODAY - timedelta(days=back), used=used))
     repo.close()
 
 
@@ -220,3 +222,12 @@ def test_use_after_a_break_says_tolerance_is_lower(
     assert ("your body handles less" in out) is warned
     assert ("workbook help-now" in out) is warned
     assert [c.used for c in stored(root) if c.on == TODAY] == [UseAnswer.YES]
+
+
+def test_days_within_a_cut_back_limit_are_not_a_break(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = make_profile("Sam", pathway=Pathway.CUT_BACK, working_on=[WorkingOn.ALCOHOL])
+    _kept_days(root, card, 6, used=UseAnswer.WITHIN_LIMIT)
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "over-limit") == 0
+    assert "your body handles less" not in capsys.readouterr().out

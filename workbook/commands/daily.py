@@ -152,8 +152,10 @@ def _after_a_break(repo: Repository, day: date) -> bool:
     """Whether this use came after a stretch long enough to lower tolerance (substances only)."""
     if not safety.substances_matter(repo.get(Profile)):
         return False
-    record = record_of(repo, day)  # this day is already saved as a day of use
-    return safety.break_before(record, day) > 0
+    known = repo.all(Checkin)
+    record = record_of(repo, day, known=known)  # this day is already saved as a day of use
+    within = {c.on for c in known if c.used == UseAnswer.WITHIN_LIMIT}
+    return safety.break_before(record, day, within) > 0
 
 
 def _record(
