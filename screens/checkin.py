@@ -133,7 +133,9 @@ class CheckinScreen(WorkbookScreen):
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
             yield self._question(w.craving.question)
             yield Ruler(0, 10, ends=w.craving.ends, id="craving")
-            yield self._question(used.question)
+            profile = self.repo.get(Profile)
+            own = profile.working_on_words if profile else ""
+            yield self._question(checkins.in_their_words(used.question, own))
             if self.pathway in safer_plan.PLAN_PATHWAYS:
                 yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
             with RadioSet(id="used"):

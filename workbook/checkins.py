@@ -87,6 +87,16 @@ class SetbackWords(_Content):
         return self.kind_words[day.toordinal() % len(self.kind_words)]
 
 
+def in_their_words(text: str, own: str) -> str:
+    """``text`` with "the habit" in the person's own words for it, where they gave some.
+
+    Their words are kept exactly (only trimmed and put on one line); the caller shows the result
+    with markup off.
+    """
+    words = " ".join(own.split())
+    return text.replace("the habit", words) if words else text
+
+
 class PathwaySetback(_Content):
     """The setback screen's words for a pathway other than stopping completely."""
 

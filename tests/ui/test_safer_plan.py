@@ -89,3 +89,14 @@ async def test_stop_completely_has_no_limits_card_until_a_plan_is_written(
         await pilot.press("c")
         await pilot.pause()
         assert not app.screen.query("#my-plan")  # not asked about a limit: not shown
+
+
+async def test_the_checkin_names_the_habit_in_the_persons_words_as_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam", pathway=Pathway.STOP, working_on_words="[b]the pub[/b]")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Did you use or act on [b]the pub[/b] today?" in screen_text(app)
