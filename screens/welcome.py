@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.passphrase_choice import PassphraseChoice
@@ -146,9 +146,14 @@ class StartWorkbookScreen(WorkbookScreen):
         self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
 
     @on(RadioSet.Changed, "#pathway")
-    def _pathway_chosen(self, event: RadioSet.Changed) -> None:
-        stop = event.pressed.name == Pathway.STOP.value
-        self.query_one("#withdrawal", Static).set_class(stop, "-shown")
+    @on(SelectionList.SelectedChanged, "#working-on")
+    def _show_withdrawal(self) -> None:
+        """The withdrawal note, for "Stop completely" unless only other habits are ticked."""
+        pressed = self.query_one("#pathway", RadioSet).pressed_button
+        stop = pressed is not None and pressed.name == Pathway.STOP.value
+        ticked = set(self.query_one("#working-on", TickList).selected)
+        substances = not ticked or bool(ticked & safety.SUBSTANCES)
+        self.query_one("#withdrawal", Static).set_class(stop and substances, "-shown")
 
     def unsaved(self) -> bool:
         """Anything typed here is not stored until "Start my workbook"."""

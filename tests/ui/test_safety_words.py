@@ -37,3 +37,21 @@ async def test_choosing_stop_completely_shows_the_withdrawal_note_and_still_save
     profile = repo.get(Profile)
     repo.close()
     assert profile is not None and profile.pathway == Pathway.STOP
+
+
+async def test_no_withdrawal_note_when_only_gambling_is_ticked(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        note = app.screen.query_one("#withdrawal", Static)
+        await pilot.press(*"Sam", "enter")
+        await pilot.press("down", "down", "down", "space")  # gambling only
+        await pilot.press("tab", "tab", "up", "up", "up", "enter")  # stop completely
+        await pilot.pause()
+        assert not note.display
+        await pilot.press("shift+tab", "shift+tab", "up", "up", "up", "space")  # and alcohol
+        await pilot.pause()
+        assert note.display
