@@ -20,7 +20,7 @@ from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
 from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import checkins
+from workbook import checkins, safer_plan
 from workbook.checkins import FutureDate
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
 
@@ -113,6 +113,13 @@ class CheckinScreen(WorkbookScreen):
         profile = self.repo.get(Profile)
         return profile.pathway if profile else Pathway.NOT_SURE
 
+    def _plan_line(self) -> str:
+        """The limit or safer plan the "used" question asks about, so it is in view."""
+        lines = safer_plan.summary_lines(safer_plan.load(self.repo))
+        if not lines:
+            return "No limit set yet: l on Home sets one, in your own units."
+        return "My plan: " + " · ".join(lines)
+
     def body(self) -> ComposeResult:
         w = checkins.words()
         used = w.used_for(self.pathway)
@@ -126,7 +133,11 @@ class CheckinScreen(WorkbookScreen):
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
             yield self._question(w.craving.question)
             yield Ruler(0, 10, ends=w.craving.ends, id="craving")
-            yield self._question(used.question)
+            profile = self.repo.get(Profile)
+            own = profile.working_on_words if profile else ""
+            yield self._question(checkins.in_their_words(used.question, own))
+            if self.pathway in safer_plan.PLAN_PATHWAYS:
+                yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
             with RadioSet(id="used"):
                 for answer in used.answers:
                     yield Choice(answer.label, id=f"used-{_slug(answer.value)}")

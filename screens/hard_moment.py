@@ -1,8 +1,11 @@
 """Help for a hard moment: one key away on every screen, even before a workbook is open.
 
-Order, calmest first: the emergency number; the person's own next steps from their plan for hard
-moments; their people and how to reach them; crisis lines for their country; simple things to do
-for the next ten minutes; the urge-surfing guide. Parts that belong to other features are
+Order, calmest first: one box with the emergency number and one line to talk to someone now (on
+screen at 80x24 without scrolling); what to do if someone won't wake up; the person's own next
+steps from their plan for hard moments; their people and how to reach them; crisis lines for their
+country (with no country set, the next ten minutes come before every country's lines); simple
+things to do for the next ten minutes; the urge-surfing guide. Where each number was read is shown
+in Resources; F1 keeps only a short "checked <month>". Parts that belong to other features are
 provided by those features' modules as ``hard_moment_part(screen) -> list[Widget]`` and are
 shown when that feature exists.
 """
@@ -22,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from screens.base import WorkbookScreen
+from workbook import safety
 from workbook.content import CrisisLine, crisis
 from workbook.models import Country
 from workbook.profile import settings_of, ten_minutes
@@ -29,6 +33,8 @@ from workbook.profile import settings_of, ten_minutes
 # Parts other features add, in the order they are shown (after the emergency number).
 PLAN_PARTS = ("screens.hard_plan", "screens.people")
 AFTER_LINES_PARTS = ("screens.urges",)
+
+SET_COUNTRY = "To see only your country's lines, set your country in Settings (o on Home)."
 
 COUNTRY_NAMES = {
     Country.US: "the US",
@@ -65,25 +71,55 @@ class HardMomentScreen(WorkbookScreen):
             yield Static(
                 "You are not alone, and this feeling will pass.", classes="calm", markup=False
             )
-            yield Static(
-                "If you are in danger right now, call your emergency number: "
-                f"{self._numbers(country)}.",
-                id="emergency",
-                markup=False,
-            )
+            # One box, on screen first at 80x24: the emergency number and one line to talk to.
+            yield Static(self._top_box(country), id="emergency", markup=False)
+            yield from self._overdose(country)
             if app.repo is not None:
                 yield from feature_parts(PLAN_PARTS, self)
+            set_country = country not in COUNTRY_NAMES
+            if set_country:
+                # Every country's lines are long: the next ten minutes come first.
+                yield from self._next_minutes()
             yield Static(self._lines_heading(country), classes="heading", markup=False)
+            if set_country:
+                yield Static(SET_COUNTRY, classes="hint", markup=False)
             for line in lines.lines_for(country):
-                yield self._line(line, show_country=country not in COUNTRY_NAMES)
-            yield from self._next_minutes()
+                yield self._line(line, show_country=set_country)
+            if not set_country:
+                yield from self._next_minutes()
             if app.repo is not None:
                 yield from feature_parts(AFTER_LINES_PARTS, self)
             yield Static(
-                "Escape goes back when you are ready. Your country is set in Settings.",
+                "Escape goes back when you are ready. Where each number was read is in Resources.",
                 classes="hint",
                 markup=False,
             )
+
+    def _top_box(self, country: Country) -> str:
+        """The emergency number, then the one line to call or text now."""
+        danger = (
+            f"If you are in danger right now, call your emergency number: {self._numbers(country)}."
+        )
+        return f"{danger}\n{self._talk_now(country)}"
+
+    @staticmethod
+    def _talk_now(country: Country) -> str:
+        lines = crisis()
+        talk = lines.talk_now(country)
+        if talk is not None:
+            return f"Talk to someone now: {talk.name}, {talk.talk_now}."
+        return f"Talk to someone now: {lines.talk_now_everywhere(COUNTRY_NAMES)}."
+
+    def _overdose(self, country: Country) -> Iterable[Widget]:
+        """If someone won't wake up: right after the emergency number, then tolerance."""
+        words = safety.words()
+        emergency = (
+            crisis().emergency_for(country) if country in COUNTRY_NAMES else "your emergency number"
+        )
+        yield Static(words.overdose.heading, classes="heading", markup=False)
+        for step in words.overdose_steps(emergency):
+            yield bullet(step)
+        yield Static(words.tolerance.text, classes="note", markup=False)
 
     @staticmethod
     def _numbers(country: Country) -> str:
@@ -102,16 +138,14 @@ class HardMomentScreen(WorkbookScreen):
     def _lines_heading(country: Country) -> str:
         where = COUNTRY_NAMES.get(country)
         if where is None:
-            return "People you can call or text (by country; set yours in Settings)"
+            return "People you can call or text, by country"
         return f"People you can call or text in {where}"
 
     def _line(self, line: CrisisLine, *, show_country: bool) -> Widget:
         where = f" ({COUNTRY_NAMES[line.country]})" if show_country else ""
-        source = f"Source: {line.source} ({line.age_text(self.today())})"
         return Vertical(
             Static(f"{line.name}{where}: {line.contact}", classes="contact", markup=False),
-            Static(line.about, classes="about", markup=False),
-            Static(source, classes="source", markup=False),
+            Static(f"{line.about} ({line.short_check()})", classes="about", markup=False),
             classes="line",
         )
 
@@ -119,9 +153,13 @@ class HardMomentScreen(WorkbookScreen):
         words = ten_minutes()
         yield Static(words.heading, classes="heading", markup=False)
         for step in words.steps:
-            # A bullet with a hanging indent: wrapped lines start under the words, not the dot.
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(ratio=1)
-            grid.add_row(Text("•"), Text(step))
-            yield Static(grid, classes="step")
+            yield bullet(step)
+
+
+def bullet(text: str) -> Static:
+    """A bullet with a hanging indent: wrapped lines start under the words, not the dot."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text("•"), Text(text))
+    return Static(grid, classes="step")

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Label, Static, TextArea
 
 from screens.base import WorkbookScreen
-from workbook import hard_plan
+from workbook import hard_plan, safety
 from workbook.errors import WorkbookError
 from workbook.models import HardMomentsPlan
 
@@ -38,6 +38,7 @@ class HardPlanScreen(WorkbookScreen):
     HardPlanScreen .plan-page { padding: 0 1; }
     HardPlanScreen .part-title { text-style: bold; color: $primary; }
     HardPlanScreen .part-intro { color: $text-muted; }
+    HardPlanScreen .part-safety { margin-top: 1; padding: 0 1; border-left: thick $warning; }
     HardPlanScreen .spaced { margin-bottom: 1; }
     HardPlanScreen .prompt-label { text-style: bold; margin-top: 1; }
     HardPlanScreen .prompt-example, HardPlanScreen .prompt-hint { color: $text-muted; }
@@ -60,7 +61,7 @@ class HardPlanScreen(WorkbookScreen):
 
     def body(self) -> ComposeResult:
         # Only the summary is built now; each part (a few text boxes each) is built the first
-        # time it is shown. Building all seven at once made the screen slow to open.
+        # time it is shown. Building all of them at once made the screen slow to open.
         plan = hard_plan.load(self.repo)
         with (
             ContentSwitcher(id="plan-pages"),
@@ -103,6 +104,11 @@ class HardPlanScreen(WorkbookScreen):
         ]
         if index == 0:
             widgets.insert(1, Static(hard_plan.content().intro, classes="part-intro spaced"))
+        facts = safety.words()
+        for name in section.safety:
+            withdrawal = f"{facts.withdrawal.text} {facts.withdrawal.opioids}"
+            fact = facts.tolerance.text if name == "tolerance" else withdrawal
+            widgets.append(Static(fact, classes="part-safety", markup=False))
         for prompt in section.prompt:
             widgets.append(Label(prompt.label, classes="prompt-label"))
             widgets.append(Static(f"For example: {prompt.example}", classes="prompt-example"))

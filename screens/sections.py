@@ -102,6 +102,14 @@ SECTIONS: tuple[Section, ...] = (
         "screens.people:PeopleScreen",
     ),
     Section(
+        "safer_plan",
+        "l",
+        "My limits and safer use",
+        "A limit in my own units, days off, safer-use rules.",
+        "screens.safer_plan:SaferPlanScreen",
+        card="screens.cards.safer_plan:card",
+    ),
+    Section(
         "hard_plan",
         "h",
         "Plan for hard moments",

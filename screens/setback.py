@@ -1,13 +1,14 @@
 """After a return to use: kind words first, then a short reflection stored with the date.
 
 Reached from the check-in (when it records a return to use) or on its own from the check-in
-list's key. Every field is optional: writing anything at all is worth it, and Escape leaves
-without saving.
+list's key. Read at 2 a.m.: it says first that every question is optional, offers F1 in words and
+gives the tolerance fact (for substances); the day sits at the bottom, and between midnight and
+4 a.m. one button sets it to last night. Escape leaves without saving.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
 from pydantic import ValidationError
@@ -21,9 +22,20 @@ from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import checkins
-from workbook.models import Halt, Profile, Setback
+from workbook import checkins, clock, safer_plan, safety
+from workbook.models import Halt, Pathway, Profile, Setback
 from workbook.stretches import day_words, record_of
+
+# Before this hour, "last night" is offered: a setback written at 2 a.m. usually belongs to the
+# evening before.
+NIGHT_ENDS = time(4, 0)
+
+
+def night_before(now: datetime) -> date | None:
+    """Yesterday's date between midnight and 4 a.m.; None at any other time."""
+    if now.time().replace(tzinfo=None) < NIGHT_ENDS:
+        return now.date() - timedelta(days=1)
+    return None
 
 
 class SetbackScreen(WorkbookScreen):
@@ -51,15 +63,23 @@ class SetbackScreen(WorkbookScreen):
         return self._day or self.today()
 
     def body(self) -> ComposeResult:
-        w = checkins.words().setback
+        profile = self.repo.get(Profile)
+        pathway = profile.pathway if profile else Pathway.NOT_SURE
+        # A day over a cut-back limit, or use on another pathway, has words of its own.
+        heading, w = checkins.words().setback_for(pathway)
         existing = checkins.setback_for(self.repo, self.day)
         with VerticalScroll(id="checkin"):
+            if heading is not None:
+                yield Static(heading, id="pathway-heading", markup=False)
             yield Static(w.kind_for(self.day), id="kind-words", markup=False)
+            if pathway in safer_plan.PLAN_PATHWAYS:
+                yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
+            # Said before any question: nothing here has to be answered, and help is one key away.
+            yield Static(w.optional, id="optional", markup=False)
+            yield Static(w.talk_now, id="talk-now", markup=False)
+            if safety.substances_matter(self.repo.get(Profile)):
+                yield Static(safety.words().tolerance.text, id="safety-line", markup=False)
             yield Static(self._kept_line(), id="kept-line", markup=False)
-            with Horizontal(classes="row"):
-                yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
-                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
-            yield Static("", id="day-error", classes="error", markup=False)
             yield Label(w.going_on, markup=False)
             yield TextArea(existing.going_on if existing else "", id="going-on")
             yield Static(w.going_on_example, classes="example", markup=False)
@@ -78,8 +98,32 @@ class SetbackScreen(WorkbookScreen):
                 id="next-step",
                 max_length=200,
             )
+            # The day comes last: most setbacks are written the same day.
+            with Horizontal(classes="row"):
+                yield Label(w.change_day, classes="prompt-inline", markup=False)
+                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+            if self._day is None and night_before(clock.now()) is not None:
+                yield Button(self._last_night_label(), id="last-night", compact=True)
+            yield Static("", id="day-error", classes="error", markup=False)
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _plan_line(self) -> str:
+        """The limit or safer plan in view, so the reflection can be held against it."""
+        lines = safer_plan.summary_lines(safer_plan.load(self.repo))
+        return "My plan: " + " · ".join(lines) if lines else "No limit set yet (l on Home)."
+
+    def _last_night_label(self) -> str:
+        night = night_before(clock.now())
+        assert night is not None
+        return f"It was last night ({night:%A} {night.day} {night:%B})"
+
+    @on(Button.Pressed, "#last-night")
+    def _last_night(self) -> None:
+        night = night_before(clock.now())
+        if night is not None:
+            self.query_one("#day", Input).value = night.isoformat()
+            self.query_one("#going-on", TextArea).focus()
 
     def on_mount(self) -> None:
         self.query_one("#going-on", TextArea).focus()
@@ -113,7 +157,7 @@ class SetbackScreen(WorkbookScreen):
         record = record_of(self.repo, self.today(), also_setback=self.day)
         hidden = profile is None or not profile.show_day_counter
         if hidden or record.start is None or record.days_kept == 0:
-            return "Whatever happened, you can start again from here."
+            return checkins.words().setback.kept_nothing_yet
         return (
             f"Still yours: {day_words(record.days_kept)} kept in all, "
             f"and your longest stretch of {day_words(record.longest)}."

@@ -29,7 +29,11 @@ class UrgeSurfScreen(WorkbookScreen):
     SECTION_TITLE = "Riding out an urge"
     CSS_PATH = "urges.tcss"
     TICK_SECONDS: ClassVar[float] = 1.0
-    BREATH_SECONDS: ClassVar[int] = 5
+    # The pace the words ask for: in for four counts, out for six.
+    BREATH_IN: ClassVar[int] = 4
+    BREATH_OUT: ClassVar[int] = 6
+    # From this strength on, the end offers a next step as well as the log.
+    STILL_STRONG: ClassVar[int] = 6
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,13 +59,16 @@ class UrgeSurfScreen(WorkbookScreen):
                 yield Static(g.finished, markup=False)
                 yield Label(g.strength_now, markup=False)
                 yield Ruler(0, 10, ends=("none", "strongest"), id="surf-strength")
+                yield Static(g.still_strong, id="surf-still-strong", markup=False)
                 yield Label(g.offer_log, markup=False)
-                with Horizontal(classes="row buttons"):
+                with Horizontal(classes="row buttons", id="surf-buttons"):
                     yield Button("Yes, note it", id="surf-log", variant="primary")
+                    yield Button("Another round", id="surf-again")
                     yield Button("Not now", id="surf-done")
 
     def on_mount(self) -> None:
         self.query_one("#surf-after").display = False
+        self.query_one("#surf-still-strong").display = False
         self.query_one("#surf-minutes", Input).focus()
 
     @on(Input.Submitted, "#surf-minutes")
@@ -75,10 +82,14 @@ class UrgeSurfScreen(WorkbookScreen):
             show_error(error, str(exc))
             return
         show_error(error, "")
-        self.minutes = minutes or 5
+        self._begin(minutes or 5)
+
+    def _begin(self, minutes: int) -> None:
+        self.minutes = minutes
         self.elapsed = 0
         self.running = True
         self.query_one("#surf-setup").display = False
+        self.query_one("#surf-after").display = False
         self._show_time()
         self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
         if self.TICK_SECONDS > 0:
@@ -99,11 +110,7 @@ class UrgeSurfScreen(WorkbookScreen):
 
     def _show_time(self) -> None:
         left = self.minutes * 60 - self.elapsed
-        breath = (
-            "Breathe in..."
-            if (self.elapsed // self.BREATH_SECONDS) % 2 == 0
-            else ("...and breathe out.")
-        )
+        breath = self.breath_words(self.elapsed)
         done = round(20 * self.elapsed / (self.minutes * 60))
         bar = "●" * done + "○" * (20 - done)
         self.query_one("#surf-timer", Static).update(
@@ -111,15 +118,42 @@ class UrgeSurfScreen(WorkbookScreen):
             f"{left // 60}:{left % 60:02d} left of {self.minutes} min"
         )
 
+    @classmethod
+    def breath_words(cls, elapsed: int) -> str:
+        """In for four seconds, out for six, with the count: what the guide's words ask for."""
+        at = elapsed % (cls.BREATH_IN + cls.BREATH_OUT)
+        if at < cls.BREATH_IN:
+            return f"Breathe in... {at + 1}"
+        return f"...and breathe out. {at - cls.BREATH_IN + 1}"
+
     def finish(self) -> None:
         """The time is up: ask how strong the urge is now, and offer to note it."""
         self.running = False
         if self._timer is not None:
             self._timer.stop()
         self.query_one("#surf-timer", Static).update("")
+        # The guide's words were read before; hiding them keeps the end (and its buttons) on
+        # screen at 80x24, so Enter never presses a button nobody can see.
+        for part in self.query("#surf-intro, .surf-step"):
+            part.display = False
         self.query_one("#surf-after").display = True
         self.query_one("#surf-strength", Ruler).focus()
-        self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
+        self.call_after_refresh(self._show_buttons)
+
+    def _show_buttons(self) -> None:
+        self.query_one("#surf-buttons").scroll_visible(animate=False)
+
+    @on(Ruler.Changed, "#surf-strength")
+    def _strength(self, event: Ruler.Changed) -> None:
+        strong = event.value is not None and event.value >= self.STILL_STRONG
+        self.query_one("#surf-still-strong").display = strong
+        self.call_after_refresh(self._show_buttons)
+
+    @on(Button.Pressed, "#surf-again")
+    def _again(self) -> None:
+        """Another round of the same length, straight away."""
+        self.query_one("#surf-still-strong").display = False
+        self._begin(self.minutes)
 
     @on(Button.Pressed, "#surf-log")
     def offer_log(self) -> None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.passphrase_choice import PassphraseChoice
 from screens.widgets.ticks import Choice, Tick, TickList
+from workbook import safety
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Pathway, ProfileCard, WorkingOn
 from workbook.profile import (
@@ -120,6 +121,8 @@ class StartWorkbookScreen(WorkbookScreen):
             with RadioSet(id="pathway"):
                 for value, label in PATHWAY_LABELS.items():
                     yield Choice(label, value=value == Pathway.NOT_SURE, name=value.value)
+            # Shown when "Stop completely" is chosen: stopping some things at once is dangerous.
+            yield Static(safety.words().withdrawal.text, id="withdrawal", markup=False)
             yield from _field(
                 "When this stretch began (optional)",
                 "Year-month-day, like 2026-11-01. Leave it empty if you prefer.",
@@ -141,6 +144,16 @@ class StartWorkbookScreen(WorkbookScreen):
         self.query_one("#name", Input).focus()
         # Start the pathway's highlight on the chosen answer, so the arrows move from there.
         self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
+
+    @on(RadioSet.Changed, "#pathway")
+    @on(SelectionList.SelectedChanged, "#working-on")
+    def _show_withdrawal(self) -> None:
+        """The withdrawal note, for "Stop completely" unless only other habits are ticked."""
+        pressed = self.query_one("#pathway", RadioSet).pressed_button
+        stop = pressed is not None and pressed.name == Pathway.STOP.value
+        ticked = set(self.query_one("#working-on", TickList).selected)
+        substances = not ticked or bool(ticked & safety.SUBSTANCES)
+        self.query_one("#withdrawal", Static).set_class(stop and substances, "-shown")
 
     def unsaved(self) -> bool:
         """Anything typed here is not stored until "Start my workbook"."""

@@ -18,6 +18,7 @@ from workbook.models import (
     PlanPoint,
     PlanStep,
     ReviewedWith,
+    SaferPlan,
     SkillLevel,
 )
 from workbook.storage import Repository
@@ -66,4 +67,5 @@ def seed_full(repo: Repository, today: date, words: str = "") -> str:
     skills.add_practice(repo, skill, f"New practice {w}", today - timedelta(days=1))
     repo.save(Person(name="Jo", role=PersonRole.COACH, ask=f"Listen {w}"))
     repo.put(HardMomentsPlan(well=f"Calm {w}", daily="Walk"))
+    repo.put(SaferPlan(limit_amount=3, own_rules=f"Eat first {w}"))
     return skill

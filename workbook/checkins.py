@@ -73,10 +73,39 @@ class SetbackWords(_Content):
     helped_before_example: str
     next_step: str
     next_step_example: str
+    optional: str = Field(min_length=1)
+    """Said first: every question is optional."""
+    talk_now: str = Field(min_length=1)
+    """Offers F1 in words."""
+    kept_nothing_yet: str = Field(min_length=1)
+    """The kept-days line when there are none to show."""
+    change_day: str = Field(min_length=1)
+    """The label of the day field, at the bottom."""
 
     def kind_for(self, day: date) -> str:
         """The kind words for a setback on ``day`` (varied, but the same all that day)."""
         return self.kind_words[day.toordinal() % len(self.kind_words)]
+
+
+def in_their_words(text: str, own: str) -> str:
+    """``text`` with "the habit" in the person's own words for it, where they gave some.
+
+    Their words are kept exactly (only trimmed and put on one line); the caller shows the result
+    with markup off.
+    """
+    words = " ".join(own.split())
+    return text.replace("the habit", words) if words else text
+
+
+class PathwaySetback(_Content):
+    """The setback screen's words for a pathway other than stopping completely."""
+
+    pathway: Pathway
+    heading: str = Field(min_length=1)
+    """Said first, in place of the word "setback"."""
+    kind_words: list[str] = Field(min_length=1)
+    going_on: str = Field(min_length=1)
+    going_on_example: str = Field(min_length=1)
 
 
 class CheckinWords(_Content):
@@ -90,6 +119,21 @@ class CheckinWords(_Content):
     win: Prompt
     note: Prompt
     setback: SetbackWords
+    setback_pathway: list[PathwaySetback] = Field(default_factory=list)
+
+    def setback_for(self, pathway: Pathway) -> tuple[str | None, SetbackWords]:
+        """The setback screen's heading (None: the usual title) and words, for ``pathway``."""
+        own = next((p for p in self.setback_pathway if p.pathway == pathway), None)
+        if own is None:
+            return None, self.setback
+        words = self.setback.model_copy(
+            update={
+                "kind_words": own.kind_words,
+                "going_on": own.going_on,
+                "going_on_example": own.going_on_example,
+            }
+        )
+        return own.heading, words
 
     def used_for(self, pathway: Pathway) -> UsedQuestion:
         """The question and answers worded for ``pathway``."""

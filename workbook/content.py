@@ -10,6 +10,7 @@ asked for.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from datetime import date
 from importlib import resources
@@ -17,12 +18,17 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from workbook import clock
 from workbook.models import Country
 
 DEFAULT_LOCALE = "en"
+
+# Month names spelled out here, not by strftime, so the words never follow the system locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 class ContentModel(BaseModel):
@@ -32,7 +38,12 @@ class ContentModel(BaseModel):
 
 
 class CrisisLine(ContentModel):
-    """A national crisis or support line, exactly as listed in the content guide."""
+    """A national crisis or support line, with where and when its contact was last read.
+
+    "Checked" means read: ``last_verified`` is the day someone read the service's own published
+    page (``checked_page``) and saw the contact there. A line whose page could not be read has
+    neither, and says "not re-checked since" the day it was listed.
+    """
 
     country: Country
     """Which country it serves."""
@@ -45,19 +56,54 @@ class CrisisLine(ContentModel):
     category: str = Field(min_length=1)
     """Which kind of resource it is (crisis lines, treatment, harm reduction...)."""
     source: HttpUrl
-    """Where the fact was checked."""
-    last_verified: date
-    """When it was last checked."""
+    """The service's own site."""
+    listed_on: date
+    """The day the line was written into the content file."""
+    talk_now: str | None = Field(default=None, pattern=r"\d$")
+    """For the one line F1 puts in its top box ("talk to someone now"): how to reach it in a few
+    words, ending with the number ("call or text 988")."""
+    checked_page: HttpUrl | None = None
+    """The service's own page that was read to check the contact."""
+    last_verified: date | None = None
+    """The day ``checked_page`` was read; None when it could not be read."""
+    stored_copy: bool = False
+    """True when a stored public copy of the page was read rather than the live site."""
+    read_via: HttpUrl | None = None
+    """Where the stored copy was read, when that is not the page's own address."""
 
-    def age_text(self, today: date | None = None) -> str:
-        """How long ago it was checked, in plain words."""
-        days = ((today or clock.today()) - self.last_verified).days
-        if days <= 0:
-            return "checked today"
-        if days < 60:
-            return f"checked {days} day{'s' if days != 1 else ''} ago"
-        months = days // 30
-        return f"checked about {months} months ago"
+    @model_validator(mode="after")
+    def _read_means_a_page_and_a_day(self) -> CrisisLine:
+        # A date without the page read (or a page without a date) is the dishonest "checked"
+        # this model exists to prevent.
+        if (self.checked_page is None) != (self.last_verified is None):
+            raise ValueError(f"{self.name}: checked_page and last_verified go together")
+        if self.read_via is not None and not self.stored_copy:
+            raise ValueError(f"{self.name}: read_via is only for a stored copy")
+        return self
+
+    @property
+    def verified(self) -> bool:
+        """Whether the contact was read on the service's own page."""
+        return self.last_verified is not None
+
+    def check_text(self) -> str:
+        """Where the contact comes from, in words: what was read and when, or that it was not."""
+        if self.last_verified is None:
+            return f"not re-checked since {long_date(self.listed_on)}"
+        return f"as published by {self.name}, read {long_date(self.last_verified)}"
+
+    def short_check(self) -> str:
+        """The few words F1 keeps: "checked Dec 2026", or "not re-checked since Nov 2026"."""
+        if self.last_verified is None:
+            return (
+                f"not re-checked since {MONTHS[self.listed_on.month - 1][:3]} {self.listed_on.year}"
+            )
+        return f"checked {MONTHS[self.last_verified.month - 1][:3]} {self.last_verified.year}"
+
+
+def long_date(day: date) -> str:
+    """A date as people write it: 1 December 2026."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 class Emergency(ContentModel):
@@ -78,6 +124,20 @@ class CrisisContent(ContentModel):
             if item.country == country:
                 return item.contact
         return next(e.contact for e in self.emergency if e.country == Country.OTHER)
+
+    def talk_now(self, country: Country) -> CrisisLine | None:
+        """The one line to call first in ``country``; None when the country is not set."""
+        return next((ln for ln in self.line if ln.country == country and ln.talk_now), None)
+
+    def talk_now_everywhere(self, names: dict[Country, str]) -> str:
+        """Each named country's number to talk to now, a shared one once: "988 (US, Canada)"."""
+        by_number: dict[str, list[str]] = {}
+        for country, name in names.items():
+            line = self.talk_now(country)
+            if line is not None and line.talk_now is not None:
+                number = re.search(r"[\d ]*\d$", line.talk_now)
+                by_number.setdefault(number.group().strip() if number else "", []).append(name)
+        return ", ".join(f"{number} ({', '.join(where)})" for number, where in by_number.items())
 
     def lines_for(self, country: Country) -> list[CrisisLine]:
         """The lines of ``country``; for other countries, every line we know, by country."""

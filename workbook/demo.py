@@ -56,6 +56,7 @@ from workbook.models import (
     ReviewedWith,
     ReviewState,
     RevisionKind,
+    SaferPlan,
     Setback,
     Settings,
     Singleton,
@@ -775,6 +776,7 @@ def make_resources(span: DemoSpan) -> list[StoredModel]:
     ]
     written = span.start + timedelta(days=min(21, (span.end - span.start).days))
     made.append(HardMomentsPlan(**w.HARD_MOMENTS, updated=span.moment(written, 19)))
+    made.append(SaferPlan.model_validate({**w.SAFER_PLAN, "updated": span.moment(written, 20)}))
     return made
 
 

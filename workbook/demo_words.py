@@ -536,6 +536,18 @@ HARD_MOMENTS = {
     "crisis_who": "Aunt May and Jo. My doctor.",
     "crisis_ask": "Come round. Sit with me. Help me ring the doctor or a crisis line.",
     "crisis_helps": "Someone calm in the room. A cup of tea. Being reminded of the kids.",
+    "keep_safe": "Sam holds my bank card at weekends. No drink kept in the flat.",
+    "medicines": "Aunt May keeps my sleeping tablets and gives me one at a time.",
     "crisis_not_helpful": "Being lectured. Being left on my own. People talking about me.",
     "after": "Small days to start: a walk, a meal, one call. Tell Jo what happened, no hiding.",
+}
+
+# My limits and safer-use plan (cut back): a limit in the person's own units.
+SAFER_PLAN = {
+    "limit_amount": 4,
+    "limit_unit": "standard drinks",
+    "limit_period": "a day",
+    "days_off": 3,
+    "rules": ["start low, go slow", "no mixing depressants"],
+    "own_rules": "Eat first. Home by 11. No betting shops on payday.",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
+from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -50,6 +51,8 @@ class Section(ContentModel):
     title: str = Field(min_length=1)
     intro: str = Field(min_length=1)
     prompt: list[Prompt] = Field(min_length=1)
+    safety: list[Literal["tolerance", "withdrawal"]] = Field(default_factory=list)
+    """Safety facts (``safety.toml``) shown under the intro, by name."""
 
 
 class PlanContent(ContentModel):
@@ -131,6 +134,7 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
     ("triggers_plan", "When one comes up, I will"),
     ("worse_plan", "If things get worse, I will"),
     ("worse_call", "I will call"),
+    ("keep_safe", "Out of reach"),
     ("crisis_helps", "What helps me"),
 )
 """What the hard-moment screen shows from the plan, in order, with a short lead-in each."""

@@ -863,6 +863,10 @@ class HardMomentsPlan(Singleton):
     """What I want them to do."""
     crisis_helps: LongText = ""
     """What helps me in a crisis."""
+    keep_safe: LongText = ""
+    """What I will put out of reach, or hand to someone, when things get hard (schema 7)."""
+    medicines: LongText = ""
+    """Who holds my medicines, and where they are kept (schema 7)."""
     crisis_not_helpful: LongText = ""
     """What does not help, or makes it worse."""
     after: LongText = ""
@@ -886,3 +890,58 @@ class Draft(Record):
     """Each field's text, by the field's id on the form."""
     saved: datetime
     """When it was kept."""
+
+
+# --- My limits / my safer-use plan (issue 18) -------------------------------------------------
+
+
+class LimitUnit(StrEnum):
+    """What a limit counts, in the person's own terms."""
+
+    DRINKS = "drinks"
+    STANDARD_DRINKS = "standard drinks"
+    MONEY = "money"
+    HOURS = "hours"
+    TIMES = "times"
+
+
+class LimitPeriod(StrEnum):
+    """How often a limit resets."""
+
+    DAY = "a day"
+    WEEK = "a week"
+
+
+class SaferRule(StrEnum):
+    """A safer-use rule a person can choose to keep (CONTENT_GUIDE.md, "Safer use")."""
+
+    NOT_ALONE = "not alone"
+    START_LOW = "start low, go slow"
+    NO_MIXING = "no mixing depressants"
+    TEST_FIRST = "test first"
+    CARRY_NALOXONE = "carry naloxone"
+
+
+class SaferPlan(Singleton):
+    """My limits and my safer-use plan: for cutting back, reducing harm, or anyone who wants one.
+
+    The check-in's "against the limit you set" and "did you keep to your safer plan?" are asked
+    against this.
+    """
+
+    TABLE: ClassVar[str] = "safer_plan"
+
+    limit_amount: float | None = Field(default=None, gt=0, le=100_000)
+    """How much at most (None: no number set)."""
+    limit_unit: LimitUnit = LimitUnit.DRINKS
+    """What the limit counts: drinks, standard drinks, money, hours or times."""
+    limit_period: LimitPeriod = LimitPeriod.DAY
+    """Per day or per week."""
+    days_off: int | None = Field(default=None, ge=0, le=7)
+    """Days each week with none at all (None: not set)."""
+    rules: list[SaferRule] = Field(default_factory=list)
+    """The safer-use rules chosen, in the order of :class:`SaferRule`."""
+    own_rules: LongText = ""
+    """The person's own rules, in their words."""
+    updated: datetime | None = None
+    """When the plan was last changed."""

@@ -61,6 +61,7 @@ ORDER = (
     "goals",
     "reviews",
     "checkins",
+    "safer-plan",
     "setbacks",
     "urges",
     "skills",

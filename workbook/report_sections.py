@@ -188,3 +188,11 @@ def _skills(repo: Repository, since: date | None, today: date) -> list[Block]:
         rows = [[day_words(d), t, n] for d, t, n in practice[:10]]
         blocks.append(Table(["Day", "Skill", "What I did"], rows))
     return blocks
+
+
+@section("safer-plan", "My limits and safer-use plan")
+def _safer_plan(repo: Repository, since: date | None, today: date) -> list[Block]:
+    from workbook import safer_plan
+
+    lines = safer_plan.summary_lines(safer_plan.load(repo))
+    return [Items(lines)] if lines else [Para("No limit or safer-use plan set yet.")]

@@ -461,13 +461,12 @@ def national_entries(country: Country, today: date) -> list[Entry]:
     entries = []
     for line in crisis().lines_for(country):
         where = f" ({line.country.value})" if country == Country.OTHER else ""
-        host = line.source.host or ""
         entries.append(
             Entry(
                 origin=Origin.NATIONAL,
                 name=line.name,
                 category=line.category,
-                origin_label=f"National{where}, {line.age_text(today)} at {host}",
+                origin_label=f"National{where}, {line.check_text()}",
                 phone=line.contact,
                 notes=line.about,
                 website=str(line.source),

@@ -53,6 +53,8 @@ class GuideWords(_Content):
     strength_now: str
     offer_log: str
     hard_moment: str
+    still_strong: str = Field(min_length=1)
+    """A next step when the urge is still strong at the end (F1, a person, another round)."""
 
 
 class UrgeWords(_Content):

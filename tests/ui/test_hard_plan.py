@@ -24,32 +24,32 @@ async def test_write_the_plan_part_by_part(
         await pilot.press("h")
         screen = app.screen
         assert isinstance(screen, HardPlanScreen)
-        assert "Part 1 of 7: When I'm well" in screen_text(app)
+        assert "Part 1 of 8: When I'm well" in screen_text(app)
         await pilot.press(*"I laugh and cook.")
         assert app.repo is not None
         saved = app.repo.get(HardMomentsPlan)
         assert saved is not None and saved.well == "I laugh and cook."  # saved as you type
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
-        assert "Part 4 of 7: Early warning signs" in screen_text(app)
+        assert "Part 4 of 8: Early warning signs" in screen_text(app)
         await pilot.press(*"I skip meals.")
         await pilot.press("tab")
         assert isinstance(app.focused, TextArea) and app.focused.id == "answer-warning_plan"
         await pilot.press(*"Call Jo.")
         await pilot.press("ctrl+b")
-        assert "Part 3 of 7: Triggers" in screen_text(app)
+        assert "Part 3 of 8: Triggers" in screen_text(app)
         await pilot.press("pagedown")  # the same keys as the change plan, inside a text box too
-        assert "Part 4 of 7: Early warning signs" in screen_text(app)
+        assert "Part 4 of 8: Early warning signs" in screen_text(app)
         await pilot.press("pageup")
-        assert "Part 3 of 7: Triggers" in screen_text(app)
-        for _ in range(5):
+        assert "Part 3 of 8: Triggers" in screen_text(app)
+        for _ in range(6):
             await pilot.press("ctrl+n")
         await pilot.pause()
         shown = screen_text(app)
         assert "Your plan on one page" in shown
         assert "1. When I'm well: I laugh and cook." in shown
         assert "Signs: I skip meals. · I'll: Call Jo." in shown
-        await pilot.press("7")
-        assert "Part 7 of 7: After a crisis" in screen_text(app)
+        await pilot.press("8")
+        assert "Part 8 of 8: After a crisis" in screen_text(app)
         await pilot.press(*"Rest.")
     plan = hard_plan.load(root.open(root.cards()[0]))
     assert (plan.well, plan.warning_signs, plan.warning_plan, plan.after) == (
@@ -166,3 +166,26 @@ async def test_a_failed_save_says_so_and_keeps_the_text(
         assert app.repo is not None
         saved = app.repo.get(HardMomentsPlan)
         assert saved is not None and saved.well == "Hello!"
+
+
+async def test_keeping_myself_safe_says_the_facts_and_saves_both_answers(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        for _ in range(5):
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Part 6 of 8: Keeping myself safe" in shown
+        assert "your body handles less" in shown and "benzodiazepines" in shown
+        assert "Keep methadone and buprenorphine locked away." in shown
+        await pilot.press(*"Jo keeps my bank card.", "tab", *"Lockbox in the kitchen.")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Out of reach: Jo keeps my bank card." in screen_text(app)
+    plan = hard_plan.load(root.open(root.cards()[0]))
+    assert (plan.keep_safe, plan.medicines) == ("Jo keeps my bank card.", "Lockbox in the kitchen.")

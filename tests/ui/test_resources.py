@@ -62,7 +62,7 @@ async def test_group_entries_appear_marked_as_the_groups(
         assert "1 entry in the group's list was left out (line 16: phone should be text" in text
         assert "Group list: Thursday Circle, updated 2026-11-20" in text
         await pilot.press("down", "down")
-        assert "National, checked today at www.samaritans.org" in screen_text(app)
+        assert "National, as published by Samaritans, read 1 December 2026" in screen_text(app)
         await pilot.press("up", "e")  # group entries are read-only
         await pilot.pause()
         assert isinstance(app.screen, ResourcesScreen)

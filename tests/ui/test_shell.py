@@ -199,7 +199,8 @@ async def test_hard_moment_key_from_home_settings_and_back(
         assert "Samaritans: Call 116 123" in text
         assert "SHOUT: Text SHOUT to 85258" in text
         assert "988" not in text
-        assert "Source: https://www.samaritans.org" in text and "checked today" in text
+        assert "Talk to someone now: Samaritans, call 116 123." in text
+        assert "(checked Dec 2026)" in text and "Source:" not in text
         assert "For the next ten minutes" in text
         await pilot.press(key)  # a second press does not stack another copy
         assert len(app.screen_stack) == 2

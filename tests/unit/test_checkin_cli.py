@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from tests.blns import naughty_strings
-from workbook import clock
+from tests.conftest import TODAY
+from workbook import checkins, clock
 from workbook.cli import main
-from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer
+from workbook.models import Checkin, Pathway, ProfileCard, UseAnswer, WorkingOn
 from workbook.storage import DataRoot
 
 
@@ -143,8 +144,19 @@ def test_setback_is_met_with_kind_words(
 ) -> None:
     assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
     out = capsys.readouterr().out
-    assert "The days you kept still count" in out  # the kind words from checkin.toml
+    # Sam chose to stop completely: the setback words from checkin.toml.
+    assert checkins.words().setback.kind_for(TODAY) in out
     assert "open `workbook`" in out
+
+
+def test_use_on_the_not_sure_pathway_has_its_own_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile("Ari")  # no pathway chosen: not sure yet
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
+    out = capsys.readouterr().out
+    kind = checkins.words().setback_for(Pathway.NOT_SURE)[1].kind_for(TODAY)
+    assert kind in out and kind not in checkins.words().setback.kind_words
 
 
 def test_profile_open_elsewhere_exit_3(
@@ -178,3 +190,44 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "Example" in capsys.readouterr().out
+
+
+def _kept_days(
+    root: DataRoot, card: ProfileCard, days: int, used: UseAnswer = UseAnswer.NO
+) -> None:
+    repo = root.open(card)
+    for back in range(1, days + 1):
+        repo.save(Checkin(on=TODAY - timedelta(days=back), used=used))
+    repo.close()
+
+
+@pytest.mark.parametrize(("kept", "working_on", "warned"), [
+    (5, [], True),  # nothing named: the fact may matter
+    (5, [WorkingOn.ALCOHOL], True),
+    (2, [WorkingOn.OTHER_DRUGS], False),  # too short a break to say it
+    (5, [WorkingOn.GAMBLING], False),  # not a substance
+])  # fmt: skip
+def test_use_after_a_break_says_tolerance_is_lower(
+    root: DataRoot,
+    make_profile: Callable[..., ProfileCard],
+    capsys: pytest.CaptureFixture[str],
+    kept: int,
+    working_on: list[WorkingOn],
+    warned: bool,
+) -> None:
+    card = make_profile("Sam", working_on=working_on)
+    _kept_days(root, card, kept)
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "yes") == 0
+    out = capsys.readouterr().out
+    assert ("your body handles less" in out) is warned
+    assert ("workbook help-now" in out) is warned
+    assert [c.used for c in stored(root) if c.on == TODAY] == [UseAnswer.YES]
+
+
+def test_days_within_a_cut_back_limit_are_not_a_break(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = make_profile("Sam", pathway=Pathway.CUT_BACK, working_on=[WorkingOn.ALCOHOL])
+    _kept_days(root, card, 6, used=UseAnswer.WITHIN_LIMIT)
+    assert cli(root, "checkin", "--mood", "2", "--craving", "8", "--used", "over-limit") == 0
+    assert "your body handles less" not in capsys.readouterr().out

@@ -103,3 +103,16 @@ def test_words_never_shame() -> None:
     for banned in ("addict", "clean", "dirty", "failure", "relapsed again"):
         assert banned not in text
     assert w.setback.kind_for(TODAY) == w.setback.kind_for(TODAY)
+
+
+def test_the_habit_is_named_in_the_persons_own_words() -> None:
+    from workbook.checkins import in_their_words
+
+    question = "Did you use or act on the habit today?"
+    assert in_their_words(question, "  weekend\ndrinking ") == (
+        "Did you use or act on weekend drinking today?"
+    )
+    assert (
+        in_their_words(question, "[b]the pub[/b]") == "Did you use or act on [b]the pub[/b] today?"
+    )
+    assert in_their_words(question, "   ") == question

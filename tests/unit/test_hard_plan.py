@@ -25,6 +25,7 @@ def test_the_content_asks_for_every_part_of_the_plan_once() -> None:
         "Triggers",
         "Early warning signs",
         "When things are getting worse",
+        "Keeping myself safe",
         "In a crisis",
         "After a crisis",
     ]

@@ -23,7 +23,7 @@ from workbook.storage import DataRoot, Repository
 TODAY = date(2026, 11, 27)
 ORDER = [
     *("recent", "plan", "hard-moments", "people", "goals"),
-    *("reviews", "checkins", "setbacks", "urges", "skills"),
+    *("reviews", "checkins", "safer-plan", "setbacks", "urges", "skills"),
 ]
 EMPTY_WORDS = {
     "recent": "No check-ins in this time",
@@ -36,6 +36,7 @@ EMPTY_WORDS = {
     "skills": "No skills started yet",
     "people": "No one added yet",
     "hard-moments": "Not written yet",
+    "safer-plan": "No limit or safer-use plan set yet",
 }
 
 

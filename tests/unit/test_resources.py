@@ -8,6 +8,7 @@ import pytest
 
 from tests.blns import naughty_strings
 from workbook import resources
+from workbook.content import crisis
 from workbook.errors import InvalidInput
 from workbook.models import Country, Resource, ResourceCategory
 from workbook.resources import Origin, parse_group_text
@@ -74,15 +75,18 @@ def test_the_three_layers_are_shown_together_each_marked(repo: Repository) -> No
     ]
     assert entries[0].origin_label == "My own"
     assert entries[1].origin_label.startswith("Group list: Thursday Circle, updated 2026-11-20")
-    assert "checked" in entries[2].origin_label and "samaritans.org" in entries[2].origin_label
+    assert entries[2].origin_label == "National, as published by Samaritans, read 1 December 2026"
+    assert entries[2].website == "https://www.samaritans.org/"
 
 
-def test_national_lines_show_how_old_the_check_is() -> None:
+def test_national_lines_say_what_was_read_and_when() -> None:
     later = date(2027, 3, 1)
     (samaritans, _shout) = resources.national_entries(Country.UK, later)
-    assert "checked about 3 months ago" in samaritans.origin_label
+    assert samaritans.origin_label.endswith("as published by Samaritans, read 1 December 2026")
+    (_lifeline, hotline, *_rest) = resources.national_entries(Country.AU, later)
+    assert hotline.origin_label.endswith("not re-checked since 27 November 2026")
     every = resources.national_entries(Country.OTHER, TODAY)
-    assert len(every) == 10
+    assert len(every) == len(crisis().line)
     assert "(AU)" in every[-1].origin_label
 
 

@@ -24,7 +24,31 @@ GUIDE_TABLE = [
     ("CA", "National Overdose Response Service", "1-888-688-6677", "nors.ca"),
     ("AU", "Lifeline", "13 11 14", "lifeline.org.au"),
     ("AU", "National Alcohol and Other Drug Hotline", "1800 250 015", "health.gov.au"),
+    # Added in issue 18 after reading each service's own page; the lead adds them to the guide.
+    ("AU", "Gambling Help Online", "1800 858 858", "gamblinghelponline.org.au"),
+    ("AU", "Family Drug Support", "1300 368 186", "fds.org.au"),
 ]  # fmt: skip
+
+# The page read for each line that was checked at its source (issue 18), and the lines whose own
+# page could not be read. Changing either is a deliberate act: re-read the page, then edit here.
+READ_AT_SOURCE = {
+    "988 Suicide & Crisis Lifeline": "988lifeline.org/get-help/what-to-expect",
+    "SAMHSA National Helpline": "samhsa.gov/find-help/national-helpline",
+    "Samaritans": "samaritans.org/how-we-can-help/contact-samaritan",
+    "SHOUT": "giveusashout.org/about-us/faq",
+    "Lifeline": (
+        "lifeline.org.au/About-Lifeline/Want-to-know-more-about-Lifeline-/Lifeline-Information"
+    ),
+    "Gambling Help Online": "gamblinghelponline.org.au/covid-19-update",
+    "Family Drug Support": "fds.org.au",
+}
+NOT_RE_CHECKED = {
+    "Crisis Text Line",
+    "Never Use Alone",
+    "9-8-8 Suicide Crisis Helpline",
+    "National Overdose Response Service",
+    "National Alcohol and Other Drug Hotline",
+}
 
 GUIDE_EMERGENCY = {
     "US": "911",
@@ -79,4 +103,21 @@ def test_emergency_numbers_match_the_guide() -> None:
 def test_every_line_says_where_and_when_it_was_checked() -> None:
     for line in crisis().line:
         assert line.source.scheme == "https"
-        assert line.last_verified.year >= 2025
+        assert line.listed_on.year >= 2025
+
+
+def test_what_was_read_at_its_source_is_pinned() -> None:
+    by_name = {line.name: line for line in crisis().line}
+    assert set(READ_AT_SOURCE) | NOT_RE_CHECKED == set(by_name)
+    assert not set(READ_AT_SOURCE) & NOT_RE_CHECKED
+    for name, page in READ_AT_SOURCE.items():
+        line = by_name[name]
+        assert line.checked_page is not None and line.last_verified is not None, name
+        assert source_of(str(line.checked_page)) == page, name
+        # The page read belongs to the service itself: same site as its source.
+        assert (line.checked_page.host or "").removeprefix("www.") == (
+            line.source.host or ""
+        ).removeprefix("www."), name
+    for name in NOT_RE_CHECKED:
+        assert not by_name[name].verified, name
+        assert by_name[name].check_text().startswith("not re-checked since"), name

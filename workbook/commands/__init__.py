@@ -10,6 +10,7 @@ import importlib
 from typing import Any
 
 MODULES = [
+    "workbook.commands.help_now",
     "workbook.commands.profiles",
     "workbook.commands.care",
     "workbook.commands.transfer",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from workbook import clock
+from workbook import clock, safety
 from workbook.cli import parse_date
 from workbook.commands.checkin_ask import (
     HISTORY_NOTE,
@@ -23,6 +23,7 @@ from workbook.commands.common import LOCK_WAIT, add_profile_option, chosen_card,
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.models import Checkin, Pathway, Profile, UseAnswer
 from workbook.storage import DataRoot, Repository
+from workbook.stretches import record_of
 from workbook.terminal import say
 
 USED_CHOICES = ("yes", "no", "skip", "within-limit", "over-limit")
@@ -156,6 +157,8 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
         setback = stored.used is not None and stored.used.is_setback
         reflect = setback and checkins.needs_reflection(repo, stored)
         said = repo.warnings + repo.take_notices()
+        warn = setback and _after_a_break(repo, day)
+        profile = repo.get(Profile)
     finally:
         repo.close()
     when = "today" if day == today else f"{day:%A} {day.day} {day:%B}"
@@ -163,8 +166,12 @@ def run_checkin(args: argparse.Namespace, root: DataRoot) -> int:
     for line in said:
         say(line)
     if reflect:
-        say(checkins.words().setback.kind_for(day))
+        pathway = profile.pathway if profile else Pathway.NOT_SURE
+        say(checkins.words().setback_for(pathway)[1].kind_for(day))
         say("When you feel ready, open `workbook` to write a few words about what happened.")
+    if warn:
+        say(safety.words().tolerance.text)
+        say("If you need someone now: workbook help-now")
     return EXIT_OK
 
 
@@ -178,6 +185,16 @@ def _check_day(repo: Repository, day: date, today: date) -> None:
             f"{day.isoformat()} is long before this workbook was started; a check-in can be "
             f"for any day from {earliest.day} {earliest:%b %Y} to today ({today.day} {today:%b %Y})"
         )
+
+
+def _after_a_break(repo: Repository, day: date) -> bool:
+    """Whether this use came after a stretch long enough to lower tolerance (substances only)."""
+    if not safety.substances_matter(repo.get(Profile)):
+        return False
+    known = repo.all(Checkin)
+    record = record_of(repo, day, known=known)  # this day is already saved as a day of use
+    within = {c.on for c in known if c.used == UseAnswer.WITHIN_LIMIT}
+    return safety.break_before(record, day, within) > 0
 
 
 def _record(

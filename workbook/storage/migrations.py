@@ -51,6 +51,13 @@ def _visible_name(name: str) -> str:
     return shown[:60]  # a name's limit (models.NAME_MAX; models is not imported by migrations)
 
 
+def plan_keeps_safe(data: Data) -> Data:
+    """Schema 7: the plan for hard moments gains "keeping myself safe" (``keep_safe`` and
+    ``medicines``, issue 18). Both default to empty, so no document changes; the version bump is
+    what matters: an older app opens a newer file read-only instead of dropping those words."""
+    return copy.deepcopy(data)
+
+
 # from_version -> the function that returns data of from_version + 1
 MIGRATIONS: dict[int, Migration] = {
     1: add_tables("plan", "plan_revisions", "weighing", "values"),  # change plan (issue 4)
@@ -60,6 +67,8 @@ MIGRATIONS: dict[int, Migration] = {
     5: add_tables("resources", "hard_moments"),  # resources, hard-moments plan (issue 8)
     6: add_tables("drafts"),  # typing kept when a form was interrupted (issue 15)
     7: remember_last_report,  # the coach report remembers when it was last made (issue 17)
+    8: plan_keeps_safe,  # "keeping myself safe" in the plan for hard moments (issue 18)
+    9: add_tables("safer_plan"),  # my limits / my safer-use plan (issue 18)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1

@@ -1,0 +1,138 @@
+"""My limits and my safer-use plan: a limit in my own units, days off, safer-use rules.
+
+Every change is saved at once (a number that cannot be read says so and saves nothing). Worded
+for the person's pathway; the standard-drink explainer sits beside the unit it explains. The
+check-in shows the same plan where it asks "against the limit you set" or "did you keep to your
+safer plan?".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+
+from screens.base import WorkbookScreen
+from screens.widgets.ticks import TickList
+from workbook import safer_plan, safety
+from workbook.errors import WorkbookError
+from workbook.models import LimitPeriod, LimitUnit, Pathway, Profile, SaferRule
+
+INTRO = {
+    Pathway.CUT_BACK: "Set a limit that feels right for you, in your own units. The check-in "
+    "asks how each day went against it.",
+    Pathway.REDUCE_HARM: "Write down what keeps you safer when you use. The check-in asks "
+    "whether you kept to it.",
+}
+INTRO_OTHER = "A limit and a few safer-use rules, if they help. Everything here is optional."
+
+
+class SaferPlanScreen(WorkbookScreen):
+    """A limit, days off, safer-use rules and my own rules, each saved as it changes."""
+
+    SECTION_TITLE = "My limits and safer-use plan"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+
+    def body(self) -> ComposeResult:
+        plan = safer_plan.load(self.repo)
+        profile = self.repo.get(Profile)
+        pathway = profile.pathway if profile else Pathway.NOT_SURE
+        amount = safer_plan.amount_text(plan.limit_amount) if plan.limit_amount else ""
+        days_off = "" if plan.days_off is None else str(plan.days_off)
+        with VerticalScroll(id="safer-plan"):
+            yield Static(INTRO.get(pathway, INTRO_OTHER), classes="intro", markup=False)
+            yield Label("My limit", classes="prompt")
+            with Horizontal(classes="row"):
+                yield Input(amount, placeholder="e.g. 3", id="amount", max_length=12)
+                yield Select(
+                    [(u.value, u) for u in LimitUnit],
+                    value=plan.limit_unit,
+                    allow_blank=False,
+                    id="unit",
+                )
+                yield Select(
+                    [(p.value, p) for p in LimitPeriod],
+                    value=plan.limit_period,
+                    allow_blank=False,
+                    id="period",
+                )
+            yield Static("", id="amount-status", classes="status", markup=False)
+            yield Static(safer_plan.STANDARD_DRINK, id="standard-drink", classes="hint")
+            yield Label("Days off each week (0 to 7)", classes="prompt")
+            yield Input(days_off, placeholder="e.g. 2", id="days-off", max_length=1)
+            yield Static("", id="days-off-status", classes="status", markup=False)
+            yield Label("Safer-use rules I keep (Space ticks)", classes="prompt")
+            yield TickList[SaferRule](
+                *[(safer_plan.RULE_WORDS[rule], rule, rule in plan.rules) for rule in SaferRule],
+                id="rules",
+            )
+            yield Label("My own rules, in my words", classes="prompt")
+            yield TextArea(plan.own_rules, id="own-rules", soft_wrap=True)
+            yield Static(
+                "for example: Only at home with Sam. Eat first. Home by 11.",
+                classes="hint",
+                markup=False,
+            )
+            yield Static(safety.words().tolerance.text, classes="safety", markup=False)
+            yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+        self._show_unit_help(self.query_one("#unit", Select).value)
+
+    def _save(self, status: str, **changes: Any) -> None:
+        line = self.query_one(f"#{status}", Static)
+        try:
+            safer_plan.save(self.repo, **changes)
+        except WorkbookError as exc:
+            line.update(f"Not saved: {exc}")
+            line.add_class("-problem")
+            return
+        line.update("")
+        line.remove_class("-problem")
+
+    @on(Input.Changed, "#amount")
+    def _amount(self, event: Input.Changed) -> None:
+        try:
+            amount = safer_plan.parse_amount(event.value)
+        except WorkbookError as exc:
+            self.query_one("#amount-status", Static).update(f"Not saved: {exc}")
+            return
+        self._save("amount-status", limit_amount=amount)
+
+    @on(Input.Changed, "#days-off")
+    def _days_off(self, event: Input.Changed) -> None:
+        try:
+            days = safer_plan.parse_days_off(event.value)
+        except WorkbookError as exc:
+            self.query_one("#days-off-status", Static).update(f"Not saved: {exc}")
+            return
+        self._save("days-off-status", days_off=days)
+
+    @on(Select.Changed, "#unit")
+    def _unit(self, event: Select.Changed) -> None:
+        self._show_unit_help(event.value)
+        if isinstance(event.value, LimitUnit):
+            self._save("amount-status", limit_unit=event.value)
+
+    @on(Select.Changed, "#period")
+    def _period(self, event: Select.Changed) -> None:
+        if isinstance(event.value, LimitPeriod):
+            self._save("amount-status", limit_period=event.value)
+
+    @on(SelectionList.SelectedChanged, "#rules")
+    def _rules(self, event: SelectionList.SelectedChanged[SaferRule]) -> None:
+        chosen = set(event.selection_list.selected)
+        self._save("days-off-status", rules=[r for r in SaferRule if r in chosen])
+
+    @on(TextArea.Changed, "#own-rules")
+    def _own_rules(self, event: TextArea.Changed) -> None:
+        self._save("days-off-status", own_rules=event.text_area.text)
+
+    def _show_unit_help(self, unit: object) -> None:
+        # The explainer only where it helps: beside "standard drinks".
+        self.query_one("#standard-drink", Static).display = unit == LimitUnit.STANDARD_DRINKS
