@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 ResultType = TypeVar("ResultType")
 
-BASE_SCREEN_ID = "_default"
-"""The id of Textual's bare first screen, which nothing goes back to."""
 
 FOOTER_ORDER = {"hard_moment": 0, "back": 1, "help": 3, "quit": 4, "log_urge": 5, "quick_hide": 6}
 """Where a key sits in the footer; a screen's own keys come third (rank 2).
@@ -117,7 +115,7 @@ class WorkbookScreen(Drafting, Screen[None]):
         """Whether there is a screen of ours below this one (Home and the welcome are first)."""
         stack = self.app.screen_stack
         # A workbook's Home is the first screen of its mode; the way in sits on the bare base.
-        return self.app.screen is self and len(stack) > 1 and stack[-2].id != BASE_SCREEN_ID
+        return self.app.screen is self and len(stack) > 1 and type(stack[-2]) is not Screen
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

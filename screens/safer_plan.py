@@ -80,9 +80,22 @@ class SaferPlanScreen(WorkbookScreen):
             yield Static(safety.words().tolerance.text, classes="safety", markup=False)
             yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
 
+    _not_saved: frozenset[str] = frozenset()
+    """Boxes whose text could not be saved yet (not a number yet): kept as a draft on leaving."""
+
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
         self._show_unit_help(self.query_one("#unit", Select).value)
+        self.offer_draft()
+
+    def unsaved(self) -> bool:
+        return bool(self._not_saved)
+
+    def draft_key(self) -> str:
+        return "safer-plan"
+
+    def _held(self, box: str, held: bool) -> None:
+        self._not_saved = self._not_saved | {box} if held else self._not_saved - {box}
 
     def _save(self, status: str, **changes: Any) -> None:
         line = self.query_one(f"#{status}", Static)
@@ -101,7 +114,9 @@ class SaferPlanScreen(WorkbookScreen):
             amount = safer_plan.parse_amount(event.value)
         except WorkbookError as exc:
             self.query_one("#amount-status", Static).update(f"Not saved: {exc}")
+            self._held("amount", True)
             return
+        self._held("amount", False)
         self._save("amount-status", limit_amount=amount)
 
     @on(Input.Changed, "#days-off")
@@ -110,7 +125,9 @@ class SaferPlanScreen(WorkbookScreen):
             days = safer_plan.parse_days_off(event.value)
         except WorkbookError as exc:
             self.query_one("#days-off-status", Static).update(f"Not saved: {exc}")
+            self._held("days-off", True)
             return
+        self._held("days-off", False)
         self._save("days-off-status", days_off=days)
 
     @on(Select.Changed, "#unit")

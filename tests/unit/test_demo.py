@@ -81,13 +81,14 @@ def test_every_table_has_entries_and_everything_validates(demo: Repository) -> N
     data = demo.export_data()
     migrated = migrate(new_data_at(1), 1)
     assert set(migrated) - {"_meta"} <= set(StoredModel.registry)
-    empty = sorted(t for t in StoredModel.registry if not data.get(t))
+    # Drafts hold typing interrupted by F9 or a lock; a demo made in one go has none.
+    empty = sorted(t for t in StoredModel.registry if not data.get(t) and t != "drafts")
     assert empty == []
     assert find_problems(data) == []
     for model in StoredModel.registry.values():
         if model.TABLE in ("profile", "settings"):
             continue
-        for doc in data[model.TABLE].values():
+        for doc in data.get(model.TABLE, {}).values():
             model.model_validate(doc)
 
 

@@ -31,6 +31,7 @@ GOLDEN_SECTIONS = [
     "Goals",
     "Weekly reviews",
     "Daily check-ins",
+    "My limits and safer-use plan",
     "Setbacks and what I learned",
     "Urges",
     "Daily-life skills",

@@ -52,7 +52,9 @@ def test_no_cli_module_prints_around_the_door() -> None:
                 assert func.id not in ("print", "input"), f"{path.name}:{node.lineno}"
             if isinstance(func, ast.Attribute):
                 target = ast.unparse(func.value)
-                assert target not in ("sys.stdout", "sys.stderr"), f"{path.name}:{node.lineno}"
+                # Asking sys.stdout.isatty() prints nothing; writing to it would bypass the door.
+                writes = target in ("sys.stdout", "sys.stderr") and func.attr != "isatty"
+                assert not writes, f"{path.name}:{node.lineno}"
                 assert ast.unparse(func) != "getpass.getpass" or "visible" in ast.unparse(node)
 
 
