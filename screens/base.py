@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual.app import ComposeResult
+from textual.actions import parse as parse_action
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -184,10 +185,36 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
         """
         shown = super().active_bindings
         app = self.app
-        for key, binding in app._bindings:  # Textual's own map of the app's keys
-            if not binding.priority or key in shown:
+        for binding in app_priority_bindings(type(app)):
+            if binding.key in shown:
                 continue
-            state = app._check_action_state(binding.action, app)  # what the footer asks
+            _, name, params = parse_action(binding.action)
+            state = app.check_action(name, params)  # what the footer asks the app
             if state is not False:
-                shown[key] = ActiveBinding(app, binding, bool(state), binding.tooltip)
+                shown[binding.key] = ActiveBinding(app, binding, bool(state), binding.tooltip)
         return footer_first(shown)
+
+
+def app_priority_bindings(app_class: type[App[object]]) -> list[Binding]:
+    """The app's priority keys (F1, F2, F9, Ctrl+Q...), which still work over a dialog.
+
+    Read from each class's public ``BINDINGS``, nearest class first, so a key the app redefines
+    is listed once, as the app defines it.
+    """
+    found: dict[str, Binding] = {}
+    if app_class.ENABLE_COMMAND_PALETTE:  # Textual adds the palette's key itself, like this
+        key = app_class.COMMAND_PALETTE_BINDING
+        found[key] = Binding(
+            key,
+            "command_palette",
+            "palette",
+            show=False,
+            key_display=app_class.COMMAND_PALETTE_DISPLAY,
+            priority=True,
+            tooltip="Open the command palette",
+        )
+    for cls in app_class.__mro__:
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            if binding.priority and binding.key not in found:
+                found[binding.key] = binding
+    return list(found.values())

@@ -126,7 +126,7 @@ class Drafting:
         fields = self.take_draft()
         if not fields or not any(fields.values()):
             return
-        from screens.goal_dialogs import ConfirmDialog
+        from screens.dialogs import Confirm
 
         def chosen(carry_on: bool | None) -> None:
             if carry_on:
@@ -139,5 +139,7 @@ class Drafting:
                     with contextlib.suppress(WorkbookError):
                         drafts.keep(repo, key, fields)
 
-        dialog = ConfirmDialog(OFFER_TITLE, OFFER_BODY, yes="Carry on", no="Not now")
+        dialog = Confirm(
+            OFFER_BODY, heading=OFFER_TITLE, yes="Carry on", no="Not now", danger=False
+        )
         self.app.push_screen(dialog, chosen)  # type: ignore[attr-defined]

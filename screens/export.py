@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, RadioSet, Static
 from textual.widgets.selection_list import Selection
 
 from screens.base import WorkbookScreen
-from screens.record_form import ConfirmDialog
+from screens.dialogs import Confirm
 from screens.widgets.ticks import Choice, TickList
 from workbook.errors import WorkbookError
 from workbook.export import (
@@ -159,7 +159,9 @@ class ExportScreen(WorkbookScreen):
                 )
 
         question = f"There is already a file at {path}. Replace it with this export?"
-        self.app.push_screen(ConfirmDialog(question, yes="Replace it"), answered)
+        self.app.push_screen(
+            Confirm(question, yes="Replace it", no="Keep the earlier file"), answered
+        )
 
     def _write(self, replace: bool) -> Path:
         sections = [i for i in SECTION_IDS if i in self.query_one("#sections", TickList).selected]

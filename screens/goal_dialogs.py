@@ -164,31 +164,6 @@ class NoteDialog(_Dialog[str]):
         self.dismiss(self.query_one("#note", Input).value)
 
 
-class ConfirmDialog(_Dialog[bool]):
-    """A yes-or-no question. Dismisses with True, or None/False for no."""
-
-    def __init__(self, heading: str, body: str, yes: str, no: str = "Keep it") -> None:
-        super().__init__()
-        self.heading = heading
-        self.body = body
-        self.yes = yes
-        self.no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.heading, classes="dialog-heading", markup=False)
-            yield Static(self.body, markup=False)
-            with Horizontal():
-                yield Button(self.no, variant="primary", id="cancel", compact=True)
-                yield Button(self.yes, id="ok", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
-
-    def accept(self) -> None:
-        self.dismiss(True)
-
-
 def pause_dialog() -> NoteDialog:
     return NoteDialog(
         "Pause this goal",

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from screens.base import WorkbookScreen
-from screens.goal_dialogs import ConfirmDialog
+from screens.dialogs import Confirm
 from screens.goals import GoalDetailScreen, area_options
 from screens.text import clip
 from workbook import goals
@@ -175,11 +175,11 @@ class GoalEditScreen(WorkbookScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(
-            ConfirmDialog(
-                "Leave without saving?",
+            Confirm(
                 "What you typed here has not been saved yet. Ctrl+S saves it.",
-                "Leave without saving",
-                "Keep editing",
+                heading="Leave without saving?",
+                yes="Leave without saving",
+                no="Keep editing",
             ),
             answered,
         )

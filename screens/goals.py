@@ -22,8 +22,8 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
+from screens.dialogs import Confirm
 from screens.goal_dialogs import (
-    ConfirmDialog,
     DateDialog,
     StepDialog,
     done_dialog,
@@ -454,4 +454,4 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             if yes and self.try_save(lambda: goals.delete_goal(self.repo, goal.id), "Deleted."):
                 self.action_back()
 
-        self.app.push_screen(ConfirmDialog("Delete this goal?", body, "Delete it"), answered)
+        self.app.push_screen(Confirm(body, heading="Delete this goal?", yes="Delete it"), answered)

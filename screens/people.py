@@ -16,7 +16,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
-from screens.record_form import ConfirmDialog, FieldSpec, RecordForm
+from screens.dialogs import Confirm
+from screens.record_form import FieldSpec, RecordForm
 from workbook import people
 from workbook.models import Person, PersonRole
 
@@ -172,7 +173,7 @@ class PeopleScreen(WorkbookScreen):
                 self.notify(f"{person.name} is no longer in your list.", markup=False)
 
         self.app.push_screen(
-            ConfirmDialog(f"Take {person.name} out of your list of people?"), answer
+            Confirm(f"Take {person.name} out of your list of people?", yes="Take them out"), answer
         )
 
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookDialog
+from screens.dialogs import Confirm
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
 from screens.widgets.ticks import Tick
 from workbook.errors import WorkbookError
@@ -375,7 +376,16 @@ class PassphraseDialog(WorkbookDialog[None]):
         if event.button.id == "save":
             self.save()
         elif event.button.id == "remove":
-            self.app.push_screen(ConfirmRemoveDialog(), self._confirmed)
+            self.app.push_screen(
+                Confirm(
+                    WITHOUT_PASSPHRASE,
+                    heading="Remove the passphrase?",
+                    yes="Remove it",
+                    again="Are you sure? The workbook and its backups will be stored "
+                    "without encryption.",
+                ),
+                self._confirmed,
+            )
         else:
             self.action_cancel()
 
@@ -428,37 +438,3 @@ class PassphraseDialog(WorkbookDialog[None]):
             self.dismiss(None)
             return
         self.app.push_screen(RecoveryCodeDialog(code), lambda _: self.dismiss(None))
-
-
-class ConfirmRemoveDialog(WorkbookDialog[bool]):
-    """Removing a passphrase asks twice: once with the reason, once more to be sure."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmRemoveDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep it")]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.asked = 0
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Remove the passphrase?", id="confirm-title", classes="title")
-            yield Static(WITHOUT_PASSPHRASE, classes="note")
-            with Horizontal():
-                yield Button("Remove it", variant="error", id="yes", compact=True)
-                yield Button("Keep it", variant="primary", id="no", compact=True)
-
-    def action_keep(self) -> None:
-        self.dismiss(False)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id != "yes":
-            self.dismiss(False)
-            return
-        self.asked += 1
-        if self.asked >= 2:
-            self.dismiss(True)
-            return
-        self.query_one("#confirm-title", Static).update(
-            "Are you sure? The workbook and its backups will be stored without encryption."
-        )

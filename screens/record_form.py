@@ -32,10 +32,10 @@ class FieldSpec:
 
 
 FORM_CSS = """
-RecordForm, ConfirmDialog {
+RecordForm {
     align: center middle;
 }
-RecordForm > Vertical, ConfirmDialog > Vertical {
+RecordForm > Vertical {
     width: 76;
     max-width: 100%;
     height: auto;
@@ -44,7 +44,7 @@ RecordForm > Vertical, ConfirmDialog > Vertical {
     background: $surface;
     padding: 0 1;
 }
-RecordForm .form-title, ConfirmDialog .form-title {
+RecordForm .form-title {
     text-style: bold;
 }
 RecordForm .form-hint {
@@ -73,11 +73,11 @@ RecordForm #form-error {
     color: $error;
     height: auto;
 }
-RecordForm .buttons, ConfirmDialog .buttons {
+RecordForm .buttons {
     height: auto;
     align-horizontal: right;
 }
-RecordForm Button, ConfirmDialog Button {
+RecordForm Button {
     margin-left: 1;
 }
 """
@@ -182,36 +182,3 @@ class RecordForm(WorkbookDialog[bool]):
     def action_cancel(self) -> None:
         self.flush()  # words typed are kept as a draft and offered back next time
         self.dismiss(False)
-
-
-class ConfirmDialog(WorkbookDialog[bool]):
-    """Ask before something is removed. Dismisses True to go ahead."""
-
-    DEFAULT_CSS = FORM_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "Keep it"),
-        Binding("y", "answer(True)", "Yes, remove"),
-        Binding("n", "answer(False)", "No, keep"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Remove") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, classes="form-title", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button("Keep it", variant="primary", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

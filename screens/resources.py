@@ -18,7 +18,8 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
-from screens.record_form import ConfirmDialog, FieldSpec, RecordForm
+from screens.dialogs import Confirm
+from screens.record_form import FieldSpec, RecordForm
 from workbook import resources
 from workbook.models import Country, Resource, ResourceCategory, Settings
 from workbook.resources import Entry, GroupList, Origin
@@ -246,4 +247,6 @@ class ResourcesScreen(WorkbookScreen):
                 self.refresh_list()
                 self.notify(f"Removed {resource.name}.", markup=False)
 
-        self.app.push_screen(ConfirmDialog(f"Remove {resource.name} from your list?"), answer)
+        self.app.push_screen(
+            Confirm(f"Remove {resource.name} from your list?", yes="Remove"), answer
+        )

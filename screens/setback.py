@@ -15,11 +15,12 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from screens.base import WorkbookDialog, WorkbookScreen
+from screens.base import WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
+from screens.dialogs import Confirm
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins, clock, safer_plan, safety
@@ -221,9 +222,10 @@ class SetbackScreen(WorkbookScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(
-            ConfirmScreen(
+            Confirm(
                 f"Remove the setback written down for {day_text(day, self.today())}, "
-                "with its reflection?"
+                "with its reflection?",
+                yes="Yes, remove it",
             ),
             answered,
         )
@@ -238,37 +240,3 @@ class SetbackScreen(WorkbookScreen):
         )
         if saved:
             self.app.pop_screen()
-
-
-class ConfirmScreen(WorkbookDialog[bool]):
-    """A yes-or-no question; Escape means no."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; height: auto; border: round $primary; background: $surface; padding: 0 1;
-    }
-    ConfirmScreen Horizontal { height: auto; margin-top: 1; }
-    ConfirmScreen Button { margin-right: 2; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "No")]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, markup=False)
-            with Horizontal():
-                yield Button("Yes, remove it", id="yes", variant="warning")
-                yield Button("No, keep it", id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_no(self) -> None:
-        self.dismiss(False)

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
+from screens.dialogs import Confirm
 from screens.text import clip, literal
 from screens.widgets.ticks import Choice
 from workbook import skills
@@ -425,7 +426,8 @@ class SkillScreen(WorkbookScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(
-            ConfirmDialog("Remove this skill, its ticks and its practice notes?"), answered
+            Confirm("Remove this skill, its ticks and its practice notes?", yes="Yes, remove"),
+            answered,
         )
 
 
@@ -507,35 +509,6 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
 
         assert isinstance(self.app, WorkbookApp) and self.app.repo is not None
         return self.app.repo
-
-
-class ConfirmDialog(WorkbookDialog[bool]):
-    """A yes/no question; No is focused first."""
-
-    CSS_PATH = "skills.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "No")]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog confirm"):
-            yield Static(self.question, markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("No, keep it", id="no")
-                yield Button("Yes, remove", id="yes", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    @on(Button.Pressed, "#yes")
-    def _yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#no")
-    def action_no(self) -> None:
-        self.dismiss(False)
 
 
 # --- Home ------------------------------------------------------------------------------------

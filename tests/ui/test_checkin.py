@@ -199,7 +199,7 @@ async def test_setback_screen_keeps_counters_hidden_unless_shown(
 async def test_removing_a_setback_noted_by_mistake(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
-    from screens.setback import ConfirmScreen
+    from screens.dialogs import Confirm
     from workbook.models import Setback
 
     make_profile()
@@ -212,7 +212,7 @@ async def test_removing_a_setback_noted_by_mistake(
         assert app.screen.query_one("#next-step", Input).value == "Rest"
         await pilot.press("ctrl+t")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("enter")  # "No, keep it" has the focus
         await pilot.pause()
         assert len(app.repo.all(Setback)) == 2  # type: ignore[union-attr]

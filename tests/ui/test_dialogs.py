@@ -60,7 +60,7 @@ async def test_the_unsaved_changes_question_shows_stay_and_help(
         await pilot.press("f2", "5", "escape")  # a strength picked, then Escape
         assert isinstance(pilot.app.screen, UnsavedScreen)
         shown = footer_keys(pilot.app)
-        assert shown["escape"] == "Stay"
+        assert shown["escape"] == "Stay here"  # the words of the button it presses
         assert shown["f1"] == "Hard moment"
         assert "ctrl+s" not in shown  # the urge form's Save is below, not in this question
         assert len(pilot.app.screen.query(Footer)) == 1
@@ -91,3 +91,58 @@ def test_every_dialog_is_a_workbook_dialog() -> None:
                 found.append(cls)
     assert len(found) >= 15
     assert [c.__qualname__ for c in found if not issubclass(c, WorkbookDialog)] == []
+
+
+async def test_the_dialog_kit_answers_safely_and_never_reads_markup(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """One yes/no question everywhere: No is focused, Escape and n say no, words are plain."""
+    from textual.widgets import Static
+
+    from screens.dialogs import ChooseOne, Confirm
+
+    make_profile()
+    answers: list[object] = []
+    question = "Remove [bold]Sam[/bold] and [link=x]this[/]?"
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        for keys in (("enter",), ("escape",), ("n",), ("y",), ("tab", "enter")):
+            app.push_screen(Confirm(question, yes="Remove"), answers.append)
+            await pilot.pause()
+            shown = app.screen.query_one("#question", Static).render()
+            assert str(shown) == question
+            assert footer_keys(app)["escape"] == "No, keep it"
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert answers == [False, False, False, True, True]
+
+        app.push_screen(Confirm("Remove it?", again="Are you sure?"), answers.append)
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # asked a second time, No focused again
+        assert str(app.screen.query_one("#question", Static).render()) == "Are you sure?"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert answers[-1] is False
+
+        choices = [("a", "First"), ("b", "Second"), ("c", "Third")]
+        app.push_screen(ChooseOne("Which?", choices, escape="c", focus="b"), answers.append)
+        await pilot.pause()
+        assert footer_keys(app)["escape"] == "Third"
+        await pilot.press("enter")
+        await pilot.pause()
+        app.push_screen(ChooseOne("Which?", choices, escape="c"), answers.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert answers[-2:] == ["b", "c"]
+
+
+def test_a_choose_one_whose_escape_is_not_a_choice_is_refused() -> None:
+    import pytest
+
+    from screens.dialogs import ChooseOne
+
+    with pytest.raises(ValueError):
+        ChooseOne("Which?", [("a", "A")], escape="z")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, RadioButton, Static
 
+from screens.dialogs import Confirm
 from screens.export import ExportScreen
-from screens.record_form import ConfirmDialog
 from screens.widgets.ticks import TickList
 from tests.conftest import TODAY
 from tests.report_seed import seed_full
@@ -136,7 +136,7 @@ async def test_writing_again_asks_before_replacing(
         written.write_text("the earlier file")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         await pilot.pause()
         assert "the earlier file is kept" in result(app)

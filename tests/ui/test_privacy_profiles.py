@@ -227,7 +227,8 @@ async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot
 
 
 async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
-    from screens.profiles_manage import ConfirmRemoveDialog, PassphraseDialog
+    from screens.dialogs import Confirm
+    from screens.profiles_manage import PassphraseDialog
 
     card, _ = make_private(root, "Max")
     app = make_app(root)
@@ -253,9 +254,9 @@ async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
         await pilot.pause()
         await unlock_with(pilot, "a fresh long phrase")
         await press_button(pilot, "#remove")
-        assert isinstance(app.screen, ConfirmRemoveDialog)
+        assert isinstance(app.screen, Confirm)
         await press_button(pilot, "#yes")
-        assert isinstance(app.screen, ConfirmRemoveDialog)  # asked a second time
+        assert isinstance(app.screen, Confirm)  # asked a second time
         assert root.is_encrypted(card)
         await press_button(pilot, "#yes")
         await pilot.pause()
