@@ -6,16 +6,14 @@ from datetime import date
 
 from rich.text import Text
 
+from workbook.text import clip
+
+__all__ = ["clip", "day_text", "literal"]
+
 # Control characters would reach the terminal as commands (clear the screen, set the title...),
 # so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
 _VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
 _VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
-def clip(text: str, width: int) -> str:
-    """One line of ``text``, cut to ``width`` with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -17,10 +17,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookScreen
 from screens.checkin import show_error
-from screens.urges import LogUrgeScreen, parse_minutes
+from screens.urges import LogUrgeScreen
 from screens.widgets.ruler import Ruler
 from workbook import urges
 from workbook.models import Urge
+from workbook.urge_summary import parse_minutes
 
 
 class UrgeSurfScreen(WorkbookScreen):

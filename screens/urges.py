@@ -35,6 +35,7 @@ from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import clock, urges
 from workbook.errors import WorkbookError
 from workbook.models import Urge
+from workbook.urge_summary import parse_minutes, parse_time, summary_lines
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -44,27 +45,6 @@ clock_time: Callable[[], time] = clock.time_of_day
 """Where the log's "when" gets its default time (tests replace it)."""
 
 PASSED = {"passed-yes": True, "passed-no": False, "passed-unsure": None}
-
-
-def parse_time(text: str) -> time | None:
-    """A time typed as HH:MM (24-hour), or None when left empty."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    try:
-        return time.fromisoformat(cleaned if len(cleaned) > 2 else f"{cleaned}:00")
-    except ValueError:
-        raise ValueError("Please write the time as HH:MM (24-hour), e.g. 18:30.") from None
-
-
-def parse_minutes(text: str, low: int = 0, high: int = 1440) -> int | None:
-    """A whole number of minutes from ``low`` to ``high``, or None when left empty."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if not cleaned.isdigit() or not low <= int(cleaned) <= high:
-        raise ValueError(f"Please write a whole number of minutes from {low} to {high}.")
-    return int(cleaned)
 
 
 # --- Logging an urge ----------------------------------------------------------------------
@@ -271,7 +251,7 @@ class UrgesScreen(WorkbookScreen):
     def refresh_list(self) -> None:
         log = urges.all_urges(self.repo)
         self.query_one("#urge-patterns", Static).update(
-            "\n".join(pattern_lines(log, self.today()))
+            "\n".join(summary_lines(log, self.today()))
             + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
         )
         table = self.query_one("#urge-table", DataTable)
@@ -322,27 +302,6 @@ class UrgesScreen(WorkbookScreen):
 
 SHOWN = 100
 """How many urges the log lists, newest first (years of them would be slow and no clearer)."""
-
-
-def pattern_lines(log: list[Urge], today: date) -> list[str]:
-    """The patterns in words: this week, common triggers, times of day."""
-    found = urges.patterns(log, today)
-    if found.total == 0:
-        return ["No urges noted yet. Press F2 any time to note one."]
-    week = f"Urges this week: {found.this_week}"
-    if found.this_week:
-        # Count the urges that passed, never a tally of "0 passed" (strengths first).
-        notes = [f"{found.passed_this_week} passed"] if found.passed_this_week else []
-        if found.average_strength is not None:
-            notes.append(f"average strength {found.average_strength:.1f} of 10")
-        if notes:
-            week += f" ({', '.join(notes)})"
-    lines = [week]
-    if found.triggers:
-        lines.append("Common triggers: " + ", ".join(f"{t} ({n})" for t, n in found.triggers))
-    if found.times:
-        lines.append("Times of day: " + ", ".join(f"{t} ({n})" for t, n in found.times[:3]))
-    return lines
 
 
 def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:

@@ -117,11 +117,10 @@ def test_pattern_invariants(log: list[Urge]) -> None:
 
 
 def test_card_and_summary_never_count_zero_passed() -> None:
-    from screens.cards.urges import card_lines
-    from screens.urges import pattern_lines
+    from workbook.urge_summary import card_lines, summary_lines
 
     log = [urge(0, "after work", time(18, 0), 7)]
     assert card_lines(log, TODAY)[0] == "This week: 1 urge"
-    assert pattern_lines(log, TODAY)[0] == "Urges this week: 1 (average strength 7.0 of 10)"
+    assert summary_lines(log, TODAY)[0] == "Urges this week: 1 (average strength 7.0 of 10)"
     log[0] = log[0].model_copy(update={"passed": True})
     assert card_lines(log, TODAY)[0] == "This week: 1 urge, 1 passed"
