@@ -164,6 +164,8 @@ def confirm_quit(app: WorkbookApp) -> None:
         "Something you typed is not saved yet. If you quit now, it is kept as a draft in your "
         "workbook where it can be, and offered back next time."
     )
+    if app.session.repo is None:  # no workbook is open yet, so there is nowhere to keep it
+        message = "What you typed here is not saved yet. If you quit now, it is left behind."
     choices = [("stay", "Keep writing"), ("quit", "Quit")]
     question = OpeningDialog("Not saved yet", message, choices)
     question.id = QUIT_QUESTION
