@@ -23,6 +23,8 @@ from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
 from workbook.storage.restore import restore_backup, start_empty
 from workbook.storage.store import is_good, new_data
+from workbook.stretches import Record, day_words
+from workbook.text import counted
 
 # Which crisis lines a locale's territory gets (``en_GB.UTF-8`` -> GB -> UK).
 _TERRITORIES = {
@@ -225,12 +227,27 @@ def days_since(start: date, today: date) -> int:
     return max(0, (today - start).days)
 
 
-def day_counter_text(profile: Profile | None, today: date) -> str | None:
-    """What Home says about the days, or None when the person has not asked for a counter."""
+def day_counter_text(
+    profile: Profile | None, today: date, record: Record | None = None
+) -> str | None:
+    """What Home says about the days, or None when the person has not asked for a counter.
+
+    With the ``record`` of kept days: after a setback since the chosen start date, the words
+    follow the stretch going on now (as the check-in card does) and what was kept since that
+    date, so Home never shows "60 days since..." beside "A new stretch starts tomorrow".
+    """
     if profile is None or not profile.show_day_counter or profile.recovery_start is None:
         return None
-    days = days_since(profile.recovery_start, today)
-    since = f"{profile.recovery_start:%d %B %Y}".lstrip("0")
+    start = profile.recovery_start
+    since = f"{start:%d %B %Y}".lstrip("0")
+    if record is not None and any(day >= start for day in record.setback_days):
+        kept = record.kept_between(start, today)
+        if record.current_stretch is None:
+            now = "A new stretch starts tomorrow."
+        else:
+            now = f"This stretch: {day_words(record.current)}."
+        return f"{now} Since {since}: {counted(kept, 'day')} kept, and every one counts."
+    days = days_since(start, today)
     if days == 0:
         return f"Today, {since}, is day one of this stretch. Every day counts."
     plural = "day" if days == 1 else "days"
