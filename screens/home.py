@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookScreen
 from screens.sections import Section, available_sections
 from workbook.profile import day_counter_text
-from workbook.stretches import record_of
 from workbook.start import settle
+from workbook.stretches import record_of
 
 log = logging.getLogger(__name__)
 
