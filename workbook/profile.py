@@ -70,6 +70,8 @@ class WelcomeAnswers:
     pathway: Pathway = Pathway.NOT_SURE
     start_date: str = ""
     show_day_counter: bool = False
+    country: Country | None = None
+    """Whose crisis lines F1 shows; None: guessed from the system (see default_country)."""
 
 
 def parse_start_date(text: str, today: date) -> date | None:
@@ -120,7 +122,7 @@ def start_workbook(
 ) -> ProfileCard:
     """Make a new workbook from the welcome answers; return its card (ready to open)."""
     profile = profile_from(answers, today)
-    settings = Settings(country=country or default_country())
+    settings = Settings(country=country or answers.country or default_country())
     return root.create(profile, settings)
 
 
@@ -132,7 +134,7 @@ def start_private_workbook(
     Slow on purpose (the key derivation): call it off the UI thread.
     """
     profile = profile_from(answers, today)
-    settings = Settings(country=default_country())
+    settings = Settings(country=answers.country or default_country())
     return root.create_private_open(profile, passphrase, settings)
 
 
