@@ -187,7 +187,7 @@ class StartWorkbookScreen(WorkbookScreen):
             pathway=Pathway(pathway.name) if pathway and pathway.name else Pathway.NOT_SURE,
             start_date=self.query_one("#start", Input).value,
             show_day_counter=self.query_one("#counter", Tick).value,
-            country=Country(self.query_one("#country", Select).value),
+            country=Country(str(self.query_one("#country", Select).value)),
         )
 
     def action_start(self) -> None:
