@@ -21,6 +21,7 @@ from workbook.errors import DataUnreadable, ProfileInUse, WorkbookError
 from workbook.models import ProfileCard
 from workbook.profile import (
     backup_holds,
+    can_salvage,
     ensure_profile,
     latest_good_backup,
     restore_latest,
@@ -40,7 +41,7 @@ OpeningDialog > Vertical {
 }
 OpeningDialog .dialog-title { text-style: bold; margin-bottom: 1; }
 OpeningDialog Horizontal { height: auto; margin-top: 1; }
-OpeningDialog Button { margin-right: 1; }
+OpeningDialog Button { margin-right: 1; min-width: 10; }
 """
 
 
@@ -112,7 +113,7 @@ def _unreadable(
     kept = f" Nothing was deleted: the file is kept safe at {exc.quarantined}."
     message = f"Your workbook could not be read ({exc.reason}).{kept if exc.quarantined else ''}"
     choices = []
-    if exc.quarantined is not None:
+    if exc.quarantined is not None or can_salvage(app.root, card, codec):
         # Salvage gets back more than a restore: what the damaged file still holds, laid over
         # the latest good backup, so nothing written since that backup is lost to one bad byte.
         message += (

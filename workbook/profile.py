@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from workbook.content import ContentModel, read_toml
-from workbook.errors import InvalidInput
+from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
 from workbook.storage import backups as backup_files
@@ -280,6 +280,24 @@ def backup_holds(backup: Backup, codec: Codec | None) -> str | None:
 
     held = read_holdings(backup.path, codec or PlainCodec())
     return None if held is None else held.describe()
+
+
+def can_salvage(root: DataRoot, card: ProfileCard, codec: Codec | None) -> bool:
+    """Whether a damaged file of this workbook waits in quarantine that salvage should read:
+    one newer than the latest good backup (an older one would only put older copies of
+    entries over newer ones). Raises nothing: a question asked while opening kindly."""
+    from workbook.storage.salvage import find_damaged
+
+    try:
+        files, used = root.files(card), codec or PlainCodec()
+        damaged = find_damaged(files, used)
+        if damaged is None:
+            return False
+        backup = backup_files.latest_good(files.backups, lambda raw: is_good(raw, used))
+        # File times, not names: both were written on this computer, by this clock.
+        return backup is None or damaged.stat().st_mtime_ns > backup.path.stat().st_mtime_ns
+    except (OSError, WorkbookError):
+        return False
 
 
 def salvage_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> list[str] | None:

@@ -244,3 +244,62 @@ async def test_a_notice_left_while_closing_is_shown_at_the_next_open(
     assert [g.title for g in stored.all(Goal)] == ["Saved on the way out"]
     assert [c.note for c in stored.all(Checkin)] == ["[b]not markup[/b]"]
     stored.close()
+
+
+async def test_salvage_is_still_offered_after_quitting_the_first_offer(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Quit at the offer, open again: the workbook file is gone (it is in quarantine), and
+    the damaged file is still offered for salvage, not only "restore" or "start empty"."""
+    from workbook.models import Goal
+    from workbook.storage.backups import MANUAL, take_backup
+
+    card = make_profile("Sam")
+    repo = root.open(card)
+    files = root.files(card)
+    take_backup(files.workbook, files.backups, MANUAL)
+    repo.save(Goal(title="Only in the damaged file"))
+    repo.close()
+    files.workbook.write_bytes(files.workbook.read_bytes().rstrip()[:-1])  # the last "}" lost
+    for _ in range(2):
+        app = make_app(root)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert buttons(app) == ["Salvage", "Restore the backup", "Start empty", "Quit"]
+            await pilot.click("#quit")
+            await pilot.pause()
+    assert not files.workbook.exists()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#salvage")
+        await pilot.pause()
+        await pilot.click("#open")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    stored = root.open(card, write=False)
+    assert [g.title for g in stored.all(Goal)] == ["Only in the damaged file"]
+    stored.close()
+
+
+def test_an_old_damaged_file_is_not_offered_over_a_newer_backup(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Salvage lays the damaged file's entries over the backup's: an older file would put
+    older copies over newer ones, so it is not offered then."""
+    import os
+
+    from workbook.profile import can_salvage
+    from workbook.storage.backups import MANUAL, take_backup
+
+    card = make_profile("Sam")
+    files = root.files(card)
+    files.quarantine.mkdir(parents=True, exist_ok=True)
+    old = files.quarantine / "workbook-old.json"
+    old.write_bytes(b'{"_meta": {"1": {"schema_version": 1')
+    taken = take_backup(files.workbook, files.backups, MANUAL)
+    stamp = taken.stat().st_mtime_ns
+    os.utime(old, ns=(stamp - 10**9, stamp - 10**9))
+    assert not can_salvage(root, card, None)
+    os.utime(old, ns=(stamp + 10**9, stamp + 10**9))
+    assert can_salvage(root, card, None)
