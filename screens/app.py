@@ -73,6 +73,8 @@ class WorkbookApp(IdleLock, App[int]):
         self.workbook_mode: str | None = None
         """The mode the open workbook's screens run in (removed whole when it closes)."""
         self._modes_made = 0
+        self.waiting_notices: dict[str, list[str]] = {}
+        """What saves had to tell each workbook's person, until it is shown (screens.notices)."""
         self._clock = clock
         self._no_control = NoControlCharacters()
         register_themes(self)
@@ -154,8 +156,9 @@ class WorkbookApp(IdleLock, App[int]):
 
         self.theme = known_theme(self, settings_of(repo).theme)
         self.show_workbook(HomeScreen)
-        for warning in repo.warnings:
-            self.notify(warning, title="Good to know", markup=False, timeout=10)
+        from screens.notices import watch
+
+        watch(self, repo)
 
     def show_workbook(self, home: type[Screen[Any]]) -> None:
         """Show the open workbook from ``home``, in a mode of its own.

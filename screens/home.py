@@ -7,6 +7,7 @@ Sections appear only once their module exists. A section's Home card is built by
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from screens.base import WorkbookScreen
 from screens.sections import Section, available_sections
 from workbook.profile import day_counter_text
 from workbook.start import settle
+from workbook.stretches import record_of
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +48,10 @@ class HomeScreen(WorkbookScreen):
         with VerticalScroll(id="home"):
             yield Static(f"Hello, {app.person_label}.", id="greeting", markup=False)
             yield Static(f"Today is {today:%A} {today.day} {today:%B %Y}.", id="today")
-            counter = day_counter_text(app.profile, today)
-            if counter:
-                yield Static(counter, id="day-counter", markup=False)
+            words = self._counter(today)
+            counter = Static(words or "", id="day-counter", markup=False)
+            counter.display = bool(words)
+            yield counter
             reason = app.repo.read_only_reason if app.repo else None
             if reason:
                 yield Static(
@@ -66,6 +69,13 @@ class HomeScreen(WorkbookScreen):
                 classes="hint",
                 markup=False,
             )
+
+    def _counter(self, today: date) -> str | None:
+        """The day counter's words, in step with the check-in card after a setback."""
+        profile, repo = self.workbook_app.profile, self.workbook_app.repo
+        if repo is None or profile is None or not profile.show_day_counter:
+            return None
+        return day_counter_text(profile, today, record_of(repo, today))
 
     @staticmethod
     def _option(s: Section) -> Option:
@@ -114,6 +124,11 @@ class HomeScreen(WorkbookScreen):
         if not self.returned() or not self._filled:
             return  # the first showing (a mode's first screen is resumed twice) fills it once
         self.query_one("#greeting", Static).update(f"Hello, {self.workbook_app.person_label}.")
+        # A check-in or a setback just saved moves the counter as it moves the card.
+        words = self._counter(self.today())
+        counter = self.query_one("#day-counter", Static)
+        counter.update(words or "")
+        counter.display = bool(words)
         grid = self.query("#dashboard")
         if grid:
             dashboard = grid.first()

@@ -8,6 +8,7 @@ already safe in ``quarantine/`` by the time the dialog shows.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -20,9 +21,11 @@ from workbook.errors import DataUnreadable, ProfileInUse, WorkbookError
 from workbook.models import ProfileCard
 from workbook.profile import (
     backup_holds,
+    can_salvage,
     ensure_profile,
     latest_good_backup,
     restore_latest,
+    salvage_latest,
     start_over_empty,
 )
 from workbook.storage import Codec, Repository
@@ -38,7 +41,7 @@ OpeningDialog > Vertical {
 }
 OpeningDialog .dialog-title { text-style: bold; margin-bottom: 1; }
 OpeningDialog Horizontal { height: auto; margin-top: 1; }
-OpeningDialog Button { margin-right: 1; }
+OpeningDialog Button { margin-right: 1; min-width: 10; }
 """
 
 
@@ -110,6 +113,14 @@ def _unreadable(
     kept = f" Nothing was deleted: the file is kept safe at {exc.quarantined}."
     message = f"Your workbook could not be read ({exc.reason}).{kept if exc.quarantined else ''}"
     choices = []
+    if exc.quarantined is not None or can_salvage(app.root, card, codec):
+        # Salvage gets back more than a restore: what the damaged file still holds, laid over
+        # the latest good backup, so nothing written since that backup is lost to one bad byte.
+        message += (
+            "\n\nSalvage reads every entry the damaged file still holds, puts them over the "
+            "latest good backup, and tells you what came back and what did not."
+        )
+        choices.append(("salvage", "Salvage"))
     if backup is not None:
         message += f"\n\nThe latest good backup is from {backup.label}."
         holds = backup_holds(backup, codec)  # the clock may have been wrong: show what is in it
@@ -121,6 +132,9 @@ def _unreadable(
 
     def chosen(choice: str | None) -> None:
         try:
+            if choice == "salvage":
+                _salvage(app, card, codec)
+                return
             if choice == "restore":
                 restore_latest(app.root, card, codec)
             elif choice == "empty":
@@ -134,6 +148,46 @@ def _unreadable(
         app.open_with(card, codec)
 
     app.push_screen(OpeningDialog("Your workbook could not be read", message, choices), chosen)
+
+
+def _salvage(app: WorkbookApp, card: ProfileCard, codec: Codec | None) -> None:
+    """Salvage the damaged file (as ``workbook doctor --salvage``), then say what came back."""
+    lines = salvage_latest(app.root, card, codec)
+    if lines is None:
+        _problem(app, "Nothing to salvage", "The damaged file could not be found any more.")
+        return
+    report = "\n".join(_fit(line.strip() for line in lines))
+    choices = [("open", "Open my workbook"), *_choices_after(app)]
+
+    def chosen(choice: str | None) -> None:
+        if choice == "open":
+            app.open_with(card, codec)
+        else:
+            _leave(app, choice)
+
+    app.push_screen(OpeningDialog("What was salvaged", report, choices), chosen)
+
+
+SHOWN_LOST = 5
+"""At most this many "Not recovered" lines in the dialog, so its buttons stay on an 80x24 screen."""
+
+
+def _fit(lines: Iterable[str]) -> list[str]:
+    """The salvage report, with the "Not recovered" lines after the first few counted instead."""
+    out: list[str] = []
+    hidden = 0
+    for line in lines:
+        lost = line.startswith("Not recovered")
+        if lost and sum(x.startswith("Not recovered") for x in out) >= SHOWN_LOST:
+            hidden += 1
+            continue
+        if hidden and not lost:
+            out.append(f"…and {hidden} more not recovered.")
+            hidden = 0
+        out.append(line)
+    if hidden:
+        out.append(f"…and {hidden} more not recovered.")
+    return out
 
 
 def _problem(app: WorkbookApp, title: str, message: str) -> None:

@@ -80,6 +80,9 @@ class ProfilesScreen(Screen[None]):
                 "i: show only initials here · F9: hide",
                 classes="note",
             )
+            # Folders the list skipped (a planted link, a card that does not read): said, so
+            # a workbook that went missing from the list is not a mystery.
+            yield Static("", id="profiles-notes", classes="note", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,6 +103,10 @@ class ProfilesScreen(Screen[None]):
             lock = "  (passphrase)" if card.encrypted else ""
             listing.add_option(Option(Text(card.label + lock), id=card.id))
         listing.add_option(Option(Text("+ Start a new workbook"), id=NEW))
+        notes = self.query_one("#profiles-notes", Static)
+        skipped = _app(self).root.notes
+        notes.update("\n".join(skipped))
+        notes.display = bool(skipped)
         listing.highlighted = min(was, listing.option_count - 1)  # stay where the person was
         listing.focus()
 

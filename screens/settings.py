@@ -1,4 +1,6 @@
-"""Settings: name, country, theme, day counter, review week, auto-lock, initials. Saved at once.
+"""Settings: name, country, pathway, theme, day counter, review week, auto-lock, initials.
+
+Saved at once.
 
 Each change is saved the moment it is made (Enter or leaving a text field saves it) and the
 line under it says so in words. Every save goes through ``workbook.profile``.
@@ -18,8 +20,9 @@ from screens.base import WorkbookScreen
 from screens.theme import theme_choices
 from screens.widgets.ticks import Tick
 from screens.widgets.topbar import TopBar
+from workbook import safety
 from workbook.errors import WorkbookError
-from workbook.models import NAME_MAX, Country
+from workbook.models import NAME_MAX, Country, Pathway, Profile
 from workbook.profile import (
     parse_start_date,
     profile_of,
@@ -40,10 +43,21 @@ COUNTRIES = [
     ("Australia", Country.AU),
     ("Somewhere else (show every line we know)", Country.OTHER),
 ]
+PATHWAYS = [
+    ("Stop completely", Pathway.STOP),
+    ("Cut back", Pathway.CUT_BACK),
+    ("Reduce harm", Pathway.REDUCE_HARM),
+    ("Not sure yet", Pathway.NOT_SURE),
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 LOCK_CHOICES = [("The usual (let the workbook decide)", 0)] + [
     (f"{n} minutes", n) for n in (5, 10, 15, 30, 60, 120, 240)
 ]
+
+
+def _withdrawal_matters(profile: Profile) -> bool:
+    """The withdrawal note, for "Stop completely" unless only other habits are named."""
+    return profile.pathway == Pathway.STOP and safety.substances_matter(profile)
 
 
 def save_theme(app: WorkbookApp, name: str) -> None:
@@ -78,6 +92,13 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row("Country for crisis lines", "Which lines F1 shows first.")
             yield Select(COUNTRIES, value=settings.country, allow_blank=False, id="country")
             yield self._status("country")
+            yield from self._row("Your pathway", "Every pathway is welcome. Change it any time.")
+            yield Select(PATHWAYS, value=profile.pathway, allow_blank=False, id="pathway")
+            # As on the start form: stopping some things all at once can be dangerous.
+            note = Static(safety.words().withdrawal.text, id="withdrawal", markup=False)
+            note.display = _withdrawal_matters(profile)
+            yield note
+            yield self._status("pathway")
             yield from self._row("Theme", "Colours only; every screen works in each of them.")
             yield Select(theme_choices(), value=app.theme, allow_blank=False, id="theme")
             yield self._status("theme")
@@ -181,12 +202,23 @@ class SettingsScreen(WorkbookScreen):
         settings = settings_of(self.repo)
         if field == "country" and value != settings.country:
             self._save(field, lambda: update_settings(self.repo, country=value))
+        elif field == "pathway":
+            self._save_pathway(Pathway(str(value)))
         elif field == "theme" and value != self.app.theme:
             self._save(field, lambda: setattr(self.app, "theme", value))
         elif field == "week" and value != settings.week_starts_on:
             self._save(field, lambda: update_settings(self.repo, week_starts_on=value))
         elif field == "lock" and (value or None) != settings.idle_lock_minutes:
             self._save(field, lambda: update_settings(self.repo, idle_lock_minutes=value or None))
+
+    def _save_pathway(self, pathway: Pathway) -> None:
+        card = self.workbook_app.card
+        assert card is not None
+        if pathway == profile_of(self.repo, card).pathway:
+            return
+        if self._save("pathway", lambda: update_profile(self.repo, card, pathway=pathway)):
+            shown = _withdrawal_matters(profile_of(self.repo, card))
+            self.query_one("#withdrawal", Static).display = shown
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()

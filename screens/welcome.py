@@ -14,16 +14,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Static
 
 from screens.base import WorkbookScreen
+from screens.settings import COUNTRIES
 from screens.widgets.passphrase_choice import PassphraseChoice
 from screens.widgets.ticks import Choice, Tick, TickList
 from workbook import safety
 from workbook.errors import InvalidInput, WorkbookError
-from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Pathway, ProfileCard, WorkingOn
+from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Country, Pathway, ProfileCard, WorkingOn
 from workbook.profile import (
     WelcomeAnswers,
+    default_country,
     parse_start_date,
     profile_from,
     start_private_workbook,
@@ -43,6 +45,11 @@ KEYS = (
     "Tab moves to the next thing, Enter chooses, Space ticks a box.\n"
     "Escape goes back. ? shows every key. Ctrl+Q quits.\n"
     "F1 (or Ctrl+G) opens help for a hard moment, on every screen."
+)
+
+COUNTRY_HINT = (
+    "For the help lines F1 shows. Guessed from this computer's language settings: "
+    "if it is right, Tab on; if not, Enter to choose."
 )
 
 WORKING_ON_LABELS = {
@@ -105,6 +112,9 @@ class StartWorkbookScreen(WorkbookScreen):
         with VerticalScroll(id="start-form", classes="page"):
             yield from _field("Your name or nickname", "The only answer you need to give.")
             yield Input(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
+            # Asked here, not only guessed: F1 must show a line the person can call.
+            yield from _field("Where you live", COUNTRY_HINT)
+            yield Select(COUNTRIES, value=default_country(), allow_blank=False, id="country")
             yield from _field(
                 "What you are working on",
                 "Tick any that fit (Space), or none for now.",
@@ -177,6 +187,7 @@ class StartWorkbookScreen(WorkbookScreen):
             pathway=Pathway(pathway.name) if pathway and pathway.name else Pathway.NOT_SURE,
             start_date=self.query_one("#start", Input).value,
             show_day_counter=self.query_one("#counter", Tick).value,
+            country=Country(str(self.query_one("#country", Select).value)),
         )
 
     def action_start(self) -> None:

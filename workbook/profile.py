@@ -16,13 +16,15 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from workbook.content import ContentModel, read_toml
-from workbook.errors import InvalidInput
+from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
 from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
 from workbook.storage.restore import restore_backup, start_empty
 from workbook.storage.store import is_good, new_data
+from workbook.stretches import Record, day_words
+from workbook.text import counted
 
 # Which crisis lines a locale's territory gets (``en_GB.UTF-8`` -> GB -> UK).
 _TERRITORIES = {
@@ -68,6 +70,8 @@ class WelcomeAnswers:
     pathway: Pathway = Pathway.NOT_SURE
     start_date: str = ""
     show_day_counter: bool = False
+    country: Country | None = None
+    """Whose crisis lines F1 shows; None: guessed from the system (see default_country)."""
 
 
 def parse_start_date(text: str, today: date) -> date | None:
@@ -118,7 +122,7 @@ def start_workbook(
 ) -> ProfileCard:
     """Make a new workbook from the welcome answers; return its card (ready to open)."""
     profile = profile_from(answers, today)
-    settings = Settings(country=country or default_country())
+    settings = Settings(country=country or answers.country or default_country())
     return root.create(profile, settings)
 
 
@@ -130,7 +134,7 @@ def start_private_workbook(
     Slow on purpose (the key derivation): call it off the UI thread.
     """
     profile = profile_from(answers, today)
-    settings = Settings(country=default_country())
+    settings = Settings(country=answers.country or default_country())
     return root.create_private_open(profile, passphrase, settings)
 
 
@@ -225,12 +229,27 @@ def days_since(start: date, today: date) -> int:
     return max(0, (today - start).days)
 
 
-def day_counter_text(profile: Profile | None, today: date) -> str | None:
-    """What Home says about the days, or None when the person has not asked for a counter."""
+def day_counter_text(
+    profile: Profile | None, today: date, record: Record | None = None
+) -> str | None:
+    """What Home says about the days, or None when the person has not asked for a counter.
+
+    With the ``record`` of kept days: after a setback since the chosen start date, the words
+    follow the stretch going on now (as the check-in card does) and what was kept since that
+    date, so Home never shows "60 days since..." beside "A new stretch starts tomorrow".
+    """
     if profile is None or not profile.show_day_counter or profile.recovery_start is None:
         return None
-    days = days_since(profile.recovery_start, today)
-    since = f"{profile.recovery_start:%d %B %Y}".lstrip("0")
+    start = profile.recovery_start
+    since = f"{start:%d %B %Y}".lstrip("0")
+    if record is not None and any(day >= start for day in record.setback_days):
+        kept = record.kept_between(start, today)
+        if record.current_stretch is None:
+            now = "A new stretch starts tomorrow."
+        else:
+            now = f"This stretch: {day_words(record.current)}."
+        return f"{now} Since {since}: {counted(kept, 'day')} kept, and every one counts."
+    days = days_since(start, today)
     if days == 0:
         return f"Today, {since}, is day one of this stretch. Every day counts."
     plural = "day" if days == 1 else "days"
@@ -261,6 +280,24 @@ def backup_holds(backup: Backup, codec: Codec | None) -> str | None:
 
     held = read_holdings(backup.path, codec or PlainCodec())
     return None if held is None else held.describe()
+
+
+def can_salvage(root: DataRoot, card: ProfileCard, codec: Codec | None) -> bool:
+    """Whether a damaged file of this workbook waits in quarantine that salvage should read:
+    one newer than the latest good backup (an older one would only put older copies of
+    entries over newer ones). Raises nothing: a question asked while opening kindly."""
+    from workbook.storage.salvage import find_damaged
+
+    try:
+        files, used = root.files(card), codec or PlainCodec()
+        damaged = find_damaged(files, used)
+        if damaged is None:
+            return False
+        backup = backup_files.latest_good(files.backups, lambda raw: is_good(raw, used))
+        # File times, not names: both were written on this computer, by this clock.
+        return backup is None or damaged.stat().st_mtime_ns > backup.path.stat().st_mtime_ns
+    except (OSError, WorkbookError):
+        return False
 
 
 def salvage_latest(root: DataRoot, card: ProfileCard, codec: Codec | None) -> list[str] | None:

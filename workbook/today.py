@@ -74,19 +74,19 @@ def summary(repo: Repository, today: date) -> Summary:
 def _counter(
     repo: Repository, profile: Profile | None, today: date
 ) -> tuple[str | None, int | None]:
-    """The day counter's words and the current stretch, only when the person shows a counter."""
+    """The day counter's words (the same as Home's) and the current stretch, only when the
+    person shows a counter."""
     if profile is None or not profile.show_day_counter:
         return None, None
     from workbook.profile import day_counter_text
 
-    words = [day_counter_text(profile, today) or ""]
     record = stretches.record_of(repo, today)
+    words = day_counter_text(profile, today, record)
     if record.start is None:
-        return " ".join(w for w in words if w) or None, None
-    stretch = record.current_stretch
-    if stretch is None or stretch.first != profile.recovery_start:
-        words.append(f"Current stretch: {stretches.day_words(record.current)}.")
-    return " ".join(w for w in words if w), record.current
+        return words, None
+    if words is None:  # no start date chosen: the stretch since the first check-in
+        words = f"Current stretch: {stretches.day_words(record.current)}."
+    return words, record.current
 
 
 def render_text(s: Summary) -> str:

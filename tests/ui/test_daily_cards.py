@@ -157,3 +157,39 @@ async def test_month_and_year_ends_on_the_card(
             assert len(app.repo.all(Checkin)) == 1  # type: ignore[union-attr]
             lines = card_text(app, "checkin").splitlines()
             assert [line for line in lines if line.startswith("Days kept")] == expected
+
+
+async def test_home_never_shows_two_counters_that_disagree_after_a_setback(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A check-in recording use, then Home: the top line moves with the card (issue 18)."""
+    from screens.home import HomeScreen
+    from screens.setback import SetbackScreen
+    from tests.ui.helpers import static_text
+
+    make_profile("Sam", show_day_counter=True, recovery_start=TODAY - timedelta(days=60))
+    app = make_app(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        top = app.screen.query_one("#day-counter", Static)
+        assert static_text(top) == "60 days since 28 September 2026. Every one of them counts."
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#used-yes").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetbackScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.pause()
+        top = app.screen.query_one("#day-counter", Static)
+        words = static_text(top)
+        assert words.startswith("A new stretch starts tomorrow.")
+        assert "60 days kept" in words and "days since" not in words
+        assert "A new stretch starts tomorrow." in card_text(app, "checkin")
+    repo = root.open(root.cards()[0], write=False)
+    assert [(c.on, c.used) for c in repo.all(Checkin)] == [(TODAY, UseAnswer.YES)]
+    repo.close()

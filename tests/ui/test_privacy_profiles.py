@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
 
 from screens.app import WorkbookApp
 from screens.home import HomeScreen
@@ -320,3 +320,38 @@ async def test_initials_of_a_protected_workbook_need_its_passphrase(root: DataRo
         assert "A.L." in rendered(app) and "Ada Lovelace" not in rendered(app)
     stored = json.loads((root.profiles_dir / card.id / "profile.json").read_bytes())
     assert stored["display_name"] == "A.L." and stored["show_initials"]
+
+
+async def test_the_picker_says_which_folders_it_skipped(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Issue 16's notes in the app: a workbook missing from the list is never a mystery."""
+    ann = make_profile("Ann")
+    make_profile("Bo")
+    make_profile("Cy")
+    (root.profiles_dir / ann.id / "profile.json").write_bytes(b"\xff{not json")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        note = app.screen.query_one("#profiles-notes", Static)
+        assert note.display
+        text = screen_text(app)
+        assert f"{ann.id} was skipped: its card cannot be read." in text
+        assert "Ann" not in text  # the skipped card's name is not read out of it
+        listing = app.screen.query_one(OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert shown == ["Bo", "Cy", "+ Start a new workbook"]
+    # Nothing was changed or removed by showing it.
+    assert (root.profiles_dir / ann.id / "profile.json").read_bytes() == b"\xff{not json"
+
+
+async def test_the_picker_shows_no_note_when_nothing_was_skipped(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Bo")
+    make_profile("Cy")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#profiles-notes", Static).display

@@ -21,7 +21,8 @@ async def test_choosing_stop_completely_shows_the_withdrawal_note_and_still_save
         assert isinstance(app.screen, StartWorkbookScreen)
         note = app.screen.query_one("#withdrawal", Static)
         assert not note.display
-        await pilot.press(*"Sam", "enter", "tab", "tab")  # past the ticks and own words
+        await pilot.press(*"Sam", "enter", "tab")  # the country as guessed
+        await pilot.press("tab", "tab")  # past the ticks and own words
         await pilot.press("up", "up", "up", "enter")  # pathway: stop completely
         await pilot.pause()
         assert note.display
@@ -47,7 +48,7 @@ async def test_no_withdrawal_note_when_only_gambling_is_ticked(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         note = app.screen.query_one("#withdrawal", Static)
-        await pilot.press(*"Sam", "enter")
+        await pilot.press(*"Sam", "enter", "tab")  # the country as guessed
         await pilot.press("down", "down", "down", "space")  # gambling only
         await pilot.press("tab", "tab", "up", "up", "up", "enter")  # stop completely
         await pilot.pause()

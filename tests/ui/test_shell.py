@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from screens.app import WorkbookApp
 from screens.hard_moment import HardMomentScreen
@@ -46,6 +46,45 @@ def set_locale(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     monkeypatch.delenv("LC_MESSAGES", raising=False)
 
 
+@pytest.mark.parametrize(
+    ("lang", "guess", "keys", "chosen"),
+    [
+        ("en_US.UTF-8", Country.US, ["tab"], Country.US),
+        ("en_US.UTF-8", Country.US, ["enter", "down", "down", "enter"], Country.CA),
+        ("C.UTF-8", Country.OTHER, ["enter", "up", "enter"], Country.AU),
+        ("C.UTF-8", Country.OTHER, ["tab"], Country.OTHER),
+    ],
+)
+async def test_the_country_is_asked_at_first_run(
+    root: DataRoot,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    guess: Country,
+    keys: list[str],
+    chosen: Country,
+) -> None:
+    """Guessed from the system's language settings, confirmed (or changed) by the person."""
+    set_locale(monkeypatch, lang)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*"Ari", "enter")
+        country = app.screen.query_one("#country", Select)
+        assert app.screen.focused is country and country.value == guess
+        assert "language settings" in screen_text(app)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [card] = root.cards()
+    repo = root.open(card, write=False)
+    settings = repo.get(Settings)
+    repo.close()
+    assert settings is not None and settings.country == chosen
+
+
 async def test_full_welcome_flow_at_80x24_stores_the_profile(
     root: DataRoot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -58,6 +97,8 @@ async def test_full_welcome_flow_at_80x24_stores_the_profile(
         await pilot.press("enter")
         assert isinstance(app.screen, StartWorkbookScreen)
         await pilot.press(*"Sam R?", "enter")  # "?" is typed, not the help key
+        assert app.screen.query_one("#country", Select).value == Country.UK  # the guess
+        await pilot.press("tab")  # one key: the guess is right
         await pilot.press("space", "down", "down", "space", "tab")  # alcohol, codependency
         await pilot.press(*"weekend drinking", "enter")
         await pilot.press("up", "up", "enter", "tab")  # pathway: cut back

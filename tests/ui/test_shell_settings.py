@@ -15,8 +15,8 @@ from screens.sections import Section, section
 from screens.settings import SettingsScreen
 from screens.theme import DEFAULT_THEME, HIGH_CONTRAST
 from screens.widgets.topbar import TopBar
-from tests.ui.helpers import make_app, screen_text
-from workbook.models import Country, Profile, ProfileCard, Settings
+from tests.ui.helpers import make_app, screen_text, static_text
+from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
 from workbook.storage import DataRoot
 
 
@@ -76,6 +76,39 @@ async def test_every_setting_is_saved_at_once(
         assert stored(root)[2].idle_lock_minutes is None
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize(
+    ("working_on", "warned"),
+    [([], True), ([WorkingOn.ALCOHOL], True), ([WorkingOn.GAMBLING], False)],
+)
+async def test_choosing_stop_completely_in_settings_gives_the_withdrawal_note(
+    root: DataRoot,
+    make_profile: Callable[..., ProfileCard],
+    working_on: list[WorkingOn],
+    warned: bool,
+) -> None:
+    """As the start form does (issue 18): the note shows with the choice, and it is saved."""
+    make_profile("Sam", pathway=Pathway.CUT_BACK, working_on=working_on)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        note = screen.query_one("#withdrawal", Static)
+        assert screen.query_one("#pathway", Select).value == Pathway.CUT_BACK
+        assert not note.display
+        screen.query_one("#pathway", Select).value = Pathway.STOP
+        await pilot.pause()
+        assert stored(root)[1].pathway == Pathway.STOP
+        assert note.display is warned
+        words = static_text(note)
+        assert "seizures" in words and "doctor" in words
+        assert "Saved." in static_text(screen.query_one("#pathway-status", Static))
+        screen.query_one("#pathway", Select).value = Pathway.REDUCE_HARM
+        await pilot.pause()
+        assert stored(root)[1].pathway == Pathway.REDUCE_HARM
+        assert not note.display
 
 
 async def test_a_bad_date_or_name_in_settings_is_explained_and_not_saved(

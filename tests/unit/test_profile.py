@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -146,6 +146,28 @@ def test_day_counter_text_only_when_asked() -> None:
     assert "day one" in (day_counter_text(first, TODAY) or "")
     no_date = Profile(display_name="Sam", show_day_counter=True)
     assert day_counter_text(no_date, TODAY) is None
+
+
+def test_after_a_setback_the_counter_follows_the_stretch_and_what_was_kept() -> None:
+    """Never "60 days since..." beside "A new stretch starts tomorrow" (issue 18)."""
+    from workbook.stretches import build_record
+
+    start = TODAY - timedelta(days=60)
+    on = Profile(display_name="Sam", recovery_start=start, show_day_counter=True)
+    unbroken = build_record(TODAY, [], [start], start)
+    assert day_counter_text(on, TODAY, unbroken) == day_counter_text(on, TODAY)
+    today = build_record(TODAY, [TODAY], [start], start)
+    assert day_counter_text(on, TODAY, today) == (
+        "A new stretch starts tomorrow. Since 28 September 2026: 60 days kept, "
+        "and every one counts."
+    )
+    earlier = build_record(TODAY, [TODAY - timedelta(days=3)], [start], start)
+    assert day_counter_text(on, TODAY, earlier) == (
+        "This stretch: 2 days. Since 28 September 2026: 59 days kept, and every one counts."
+    )
+    # A setback before the chosen start date is not this stretch's: the plain count stays.
+    before = build_record(TODAY, [start - timedelta(days=5)], [start], start)
+    assert day_counter_text(on, TODAY, before) == day_counter_text(on, TODAY)
 
 
 def test_counter_words_never_shame() -> None:

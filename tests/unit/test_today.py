@@ -59,6 +59,29 @@ def test_counter_only_when_the_person_shows_it(
     assert data["counter"] == {"text": s.counter, "stretch_days": 10}
 
 
+def test_today_agrees_with_home_after_a_setback(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """``workbook today`` says what Home's counter says: one count, never two that disagree."""
+    from workbook.models import Checkin, Profile, UseAnswer
+    from workbook.profile import day_counter_text
+    from workbook.stretches import record_of
+
+    card = make_profile("Ari", show_day_counter=True, recovery_start=TODAY - timedelta(days=60))
+    repo = root.open(card)
+    try:
+        repo.save(Checkin(on=TODAY, used=UseAnswer.YES))
+        s = summary(repo, TODAY)
+        home = day_counter_text(repo.get(Profile), TODAY, record_of(repo, TODAY))
+    finally:
+        repo.close()
+    assert s.counter == home
+    assert s.counter is not None and s.counter.startswith("A new stretch starts tomorrow.")
+    assert "60 days kept" in s.counter and "60 days since" not in s.counter
+    assert s.stretch_days == 0
+    assert render_text(s).count("stretch") == 1
+
+
 def test_json_has_every_fact(repo: Repository) -> None:
     seed_full(repo, TODAY)
     data = json.loads(render_json(summary(repo, TODAY)))

@@ -111,8 +111,9 @@ def run_doctor(args: argparse.Namespace, root: DataRoot) -> int:
     if unreadable:
         say(
             "Your workbook file could not be read. Opening it moves a damaged file to "
-            "quarantine (never deleting it); `workbook restore` puts back the latest good "
-            "backup, keeping what is there now."
+            "quarantine (never deleting it). `workbook doctor --salvage` gets back what it "
+            "still holds, laid over the latest good backup; `workbook restore` puts back that "
+            "backup alone. Both keep what is there now."
         )
         return EXIT_UNREADABLE
     if problems:

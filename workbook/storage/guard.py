@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,8 @@ class ChangeGuard:
         self._stamp = _stamp(path, raw)
         self.notices: list[str] = []
         """Plain sentences for the person, newest last (see ``Repository.take_notices``)."""
+        self.on_notice: Callable[[], None] | None = None
+        """Called after a notice is added, so a window can show it at once."""
 
     def saw(self, raw: bytes) -> None:
         """Remember the bytes this process just wrote (or read) as the file on disk."""
@@ -94,6 +97,8 @@ class ChangeGuard:
         kept = self._keep_aside(theirs_raw, _save_count(theirs))
         merged = self._merge(ours, theirs)
         self.notices.append(_notice(kept, merged))
+        if self.on_notice is not None:
+            self.on_notice()
         # From now on the other version counts as seen: it is kept, and merged where it could be.
         self._raw = theirs_raw
         return merged.data

@@ -58,6 +58,11 @@ class Repository:
         version of the workbook written behind this window was found, kept and merged."""
         return self._store.take_notices()
 
+    def when_noticed(self, listener: Callable[[], None] | None) -> None:
+        """Call ``listener`` (no arguments) each time a save leaves a notice to take, so a
+        window can tell the person at once rather than at the next open."""
+        self._store.when_noticed(listener)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything saved inside lands in one atomic write, or not at all."""

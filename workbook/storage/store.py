@@ -10,7 +10,7 @@ A file that cannot be read or validated is moved to ``quarantine/`` and reported
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -135,6 +135,11 @@ class Store:
             return []
         notices, self.guard.notices = self.guard.notices, []
         return notices
+
+    def when_noticed(self, listener: Callable[[], None] | None) -> None:
+        """Call ``listener`` each time a save leaves a notice to take (see take_notices)."""
+        if self.guard is not None:
+            self.guard.on_notice = listener
 
     @property
     def read_only(self) -> bool:
