@@ -318,7 +318,20 @@ def make_goal(repo: Repository, area: CapitalArea, better: str = "") -> Goal:
         horizon=Horizon.SHORT,
         area=words.life_area,
         why=f"From my life check-in: {words.question}",
-        source=GoalSource(kind="capital", ref=area.value, label=f"Life check-in: {words.name}"),
+        source=GoalSource(kind="capital", ref=area.value, label=words.name),
     )
     repo.save(goal)
     return goal
+
+
+def card_lines(checkins: list[CapitalCheckin], today: date) -> list[str]:
+    """Home's few short lines: when the next one is offered, and the areas that moved most."""
+    due = next_due(checkins)
+    if due is None:
+        return ["Ten areas of life, 1 to 5 each.", "Your first one, any time."]
+    lines = ["Due now." if due <= today else f"Next one around {_day(due)}."]
+    most = moved_most(checkins)
+    if most:
+        lines.append("Moved most last time:")
+        lines += [f"  {AREAS[m.area].name}: {m.words()}" for m in most]
+    return lines
