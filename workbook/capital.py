@@ -273,8 +273,16 @@ def bars(values: list[int], width: int = 6) -> str:
     return "".join(BARS[round(v * (len(BARS) - 1) / CAPITAL_HIGH)] for v in shown).rjust(width)
 
 
+def level_bar(rating: int) -> str:
+    """The latest rating as a bar of five cells: 3 -> "███··"."""
+    return "█" * rating + "·" * (CAPITAL_HIGH - rating)
+
+
 def trend_rows(checkins: list[CapitalCheckin], width: int = 6) -> list[str]:
-    """One line per area: its name, its bars over time, and the latest rating in words."""
+    """One line per area: its name, a bar for now, little bars over time, and words beside.
+
+    ``Home and safety          ████·     ▂▃▆  4 good, up 2``
+    """
     done = rated(checkins)
     by_area = {m.area: m for m in moves(done)}
     rows = []
@@ -283,12 +291,12 @@ def trend_rows(checkins: list[CapitalCheckin], width: int = 6) -> list[str]:
         name = AREAS[area].name
         name = name if len(name) <= 24 else name[:23] + "…"
         if not values:
-            rows.append(f"{name:<24} {' ' * width}  not rated yet")
+            rows.append(f"{name:<24} {'·' * CAPITAL_HIGH}  {' ' * width}  not rated yet")
             continue
         latest = f"{values[-1]} {scale_word(values[-1])}"
         move = by_area.get(area)
         change = f", {move.words()}" if move else ""
-        rows.append(f"{name:<24} {bars(values, width)}  {latest}{change}")
+        rows.append(f"{name:<24} {level_bar(values[-1])}  {bars(values, width)}  {latest}{change}")
     return rows
 
 

@@ -97,7 +97,7 @@ async def test_a_second_check_in_four_weeks_on_shows_the_trend_and_what_moved(
         moved = static_text(screen.query_one("#moved-most", Static))
         assert moved == "Moved most since 30 Oct: Home and safety (up 3) and My mind (down 1)."
         trend = static_text(screen.query_one("#trend", Static))
-        assert "Home and safety             ▂▃█  5 going well, up 3" in trend
+        assert "Home and safety          █████     ▂▃█  5 going well, up 3" in trend
     latest = stored(root)[-1]
     assert latest.day == TODAY
     assert [(a.area, a.rating) for a in latest.answers] == [

@@ -109,8 +109,8 @@ def test_trend_rows_draw_bars_with_words_beside_them() -> None:
     rows = capital.trend_rows(history)
     assert len(rows) == len(CapitalArea)
     home = rows[list(CapitalArea).index(CapitalArea.HOME)]
-    assert home == f"{'Home and safety':<24}    ▂▅█  5 going well, up 2"
-    assert rows[0] == f"{'My habit':<24} {' ' * 6}  not rated yet"
+    assert home == f"{'Home and safety':<24} █████     ▂▅█  5 going well, up 2"
+    assert rows[0] == f"{'My habit':<24} ·····  {' ' * 6}  not rated yet"
     assert all(len(row) <= 76 for row in rows), "fits 80 columns with the screen's padding"
 
 
