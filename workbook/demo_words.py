@@ -551,3 +551,17 @@ SAFER_PLAN = {
     "rules": ["start low, go slow", "no mixing depressants"],
     "own_rules": "Eat first. Home by 11. No betting shops on payday.",
 }
+
+# The life check-in (issue 19): what would make each area one step better, by area value.
+CAPITAL_BETTER: dict[str, list[str]] = {
+    "substance use": ["Keep Friday nights busy", "Tell Jo when the pull is strong"],
+    "mental wellbeing": ["Tell the doctor about the low days", "Ten minutes outside each morning"],
+    "physical health": ["Book a check-up", "Bed by 11 on weeknights"],
+    "community": ["Go to the Tuesday group twice", "Say hello at the allotment"],
+    "social support": ["Call my sister on Sunday", "Ask Jo for a coffee"],
+    "meaningful activity": ["Ask about volunteering", "Finish week one of the course"],
+    "housing and safety": ["Fill in the housing form", "Get the lock on the door fixed"],
+    "responsibility": ["Put every appointment in the calendar", "Open the post on Mondays"],
+    "coping with services and daily life": ["Take Jo to the benefits office", "Ring the council"],
+    "sense of progress": ["Write down one thing that went right", "Look back at the plan"],
+}
