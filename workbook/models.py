@@ -1001,3 +1001,23 @@ class CapitalCheckin(Record):
     def answer(self, area: CapitalArea) -> CapitalAnswer | None:
         """This check-in's answer for ``area``, if it has one."""
         return next((a for a in self.answers if a.area == area), None)
+
+
+# --- Catch the thought, check it, change it (issue 19) ----------------------------------------
+
+
+class ThoughtCheck(Record):
+    """One go at the thought tool: the urge voice caught, checked, and changed."""
+
+    TABLE: ClassVar[str] = "thought_checks"
+
+    caught: LongText = ""
+    """Catch it: what the thought said, word for word."""
+    checked: LongText = ""
+    """Check it: is it true, all of it? What would I say to a friend?"""
+    changed: LongText = ""
+    """Change it: a thought that is truer and more helpful."""
+    created: datetime = Field(default_factory=now)
+    """When it was started."""
+    updated: datetime = Field(default_factory=now)
+    """When it was last changed."""
