@@ -161,6 +161,42 @@ def read_toml(name: str, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+class OnlineGroup(ContentModel):
+    """A free mutual-help group that meets online, read on its own page (no phone number)."""
+
+    name: str = Field(min_length=1)
+    """The group's name."""
+    about: str = Field(min_length=1, max_length=200)
+    """One line on who it is for and how it meets."""
+    category: str = Field(pattern=r"^(online support groups|family support and education)$")
+    """Which kind of resource it is listed under."""
+    website: HttpUrl
+    """The group's own site or meeting page, shown as text to copy."""
+    listed_on: date
+    """The day it was written into the content file."""
+    checked_page: HttpUrl
+    """The group's own page that was read."""
+    last_verified: date
+    """The day ``checked_page`` was read."""
+    stored_copy: bool = False
+    """True when a stored public copy of the page was read rather than the live site."""
+
+    def check_text(self) -> str:
+        return f"as published by {self.name}, read {long_date(self.last_verified)}"
+
+
+class OnlineGroups(ContentModel):
+    """Everything in ``online_groups.toml``."""
+
+    group: list[OnlineGroup] = Field(min_length=1)
+
+
+@functools.cache
+def online_groups(locale: str = DEFAULT_LOCALE) -> list[OnlineGroup]:
+    """The online mutual-help groups, validated (read once)."""
+    return OnlineGroups.model_validate(read_toml("online_groups.toml", locale)).group
+
+
 @functools.cache
 def crisis(locale: str = DEFAULT_LOCALE) -> CrisisContent:
     """The crisis and support lines, validated."""
