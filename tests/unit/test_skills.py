@@ -33,7 +33,7 @@ ALARM = "wake-up-with-an-alarm"
 # --- The catalogue ---------------------------------------------------------------------------
 
 
-def test_catalogue_loads_with_at_least_twenty_skills_in_six_groups() -> None:
+def test_catalogue_loads_with_at_least_twenty_skills_in_seven_groups() -> None:
     cat = skills.catalogue()
     assert len(cat.skill) >= 20
     assert [g.title for g in cat.group] == [
@@ -43,6 +43,7 @@ def test_catalogue_loads_with_at_least_twenty_skills_in_six_groups() -> None:
         "Health",
         "Work and learning",
         "Paperwork and contact",
+        "Family and the people around you",
     ]
     for group in cat.group:
         assert sum(s.group == group.id for s in cat.skill) >= 3, group.id
@@ -368,16 +369,19 @@ NEW_IN_ISSUE_19 = {
     "make-a-housing-application": "home",
     "keep-a-phone-working": "paperwork",
     "get-around": "time",
-    "say-no-to-an-offer": "health",
+    "say-no-to-an-offer": "people",
     "fill-free-time": "time",
     "keep-legal-appointments": "paperwork",
+    "find-treatment-that-fits": "health",
+    "talk-with-family-about-your-plan": "people",
+    "support-someone-in-recovery": "people",
 }
 
 
 def test_the_whole_of_life_skills_are_in_the_catalogue() -> None:
     found = {s.id: s.group for s in skills.catalogue().skill}
     assert {i: found.get(i) for i in NEW_IN_ISSUE_19} == NEW_IN_ISSUE_19
-    assert len(found) == 35  # 27 before issue 19, plus the eight above
+    assert len(found) == 38  # 27 before issue 19, plus the eleven above
 
 
 def test_saying_no_has_practice_lines_and_legal_covers_court_probation_fines() -> None:
@@ -405,3 +409,19 @@ def test_a_goal_from_the_legal_guide_lands_in_the_legal_life_area(repo: Reposito
     goal = skills.make_goal(repo, "keep-legal-appointments", DAY3)
     assert goal.area == LifeArea.LEGAL
     assert skills.make_goal(repo, "get-around", DAY3).area == LifeArea.SKILLS
+
+
+def test_family_guides_speak_to_the_person_and_to_a_family_member() -> None:
+    by_id = {s.id: s for s in skills.catalogue().skill}
+    person = json.dumps(by_id["talk-with-family-about-your-plan"].model_dump()).casefold()
+    assert "boundary" in person and "codependency" in person
+    family = by_id["support-someone-in-recovery"]
+    assert family.title.startswith("For a family member")
+    words = json.dumps(family.model_dump()).casefold()
+    assert "boundaries" in words and "look after yourself" in words and "naloxone" in words
+
+
+def test_the_detox_guide_says_what_to_bring_and_keeps_the_withdrawal_warning() -> None:
+    detox = {s.id: s for s in skills.catalogue().skill}["ask-for-a-detox"]
+    assert any(n.startswith("For a stay: your medicines") for n in detox.need)
+    assert "seizures" in detox.why
