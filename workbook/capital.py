@@ -325,7 +325,7 @@ def make_goal(repo: Repository, area: CapitalArea, better: str = "") -> Goal:
         title=title[:SHORT_TEXT_MAX],
         horizon=Horizon.SHORT,
         area=words.life_area,
-        why=f"From my life check-in: {words.question}",
+        why=f"From my life check-in: one step better for {words.name}.",
         source=GoalSource(kind="capital", ref=area.value, label=words.name),
     )
     repo.save(goal)
