@@ -185,16 +185,30 @@ class OnlineGroup(ContentModel):
         return f"as published by {self.name}, read {long_date(self.last_verified)}"
 
 
-class OnlineGroups(ContentModel):
-    """Everything in ``online_groups.toml``."""
+class Finder(OnlineGroup):
+    """A national page for finding treatment or support in one country (no phone number)."""
+
+    country: Country
+    """The country it serves."""
+    category: str = Field(pattern=r"^(treatment|detox|family support and education)$")
+
+
+class OnlineHelp(ContentModel):
+    """Everything in ``online_help.toml``."""
 
     group: list[OnlineGroup] = Field(min_length=1)
+    finder: list[Finder] = Field(default_factory=list)
 
 
 @functools.cache
+def online_help(locale: str = DEFAULT_LOCALE) -> OnlineHelp:
+    """Online groups and national finder pages, validated (read once)."""
+    return OnlineHelp.model_validate(read_toml("online_help.toml", locale))
+
+
 def online_groups(locale: str = DEFAULT_LOCALE) -> list[OnlineGroup]:
-    """The online mutual-help groups, validated (read once)."""
-    return OnlineGroups.model_validate(read_toml("online_groups.toml", locale)).group
+    """The free mutual-help groups that meet online."""
+    return online_help(locale).group
 
 
 @functools.cache

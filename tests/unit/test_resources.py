@@ -144,3 +144,16 @@ def test_family_drug_support_is_listed_under_family_support() -> None:
         resources.national_entries(Country.AU, TODAY), "", ResourceCategory.FAMILY
     )
     assert [e.name for e in family] == ["Family Drug Support"]
+
+
+def test_a_national_finder_shows_for_its_country_only() -> None:
+    def finders(country: Country) -> list[str]:
+        return [e.name for e in resources.finder_entries(country)]
+
+    assert finders(Country.CA) == ["Health Canada: get help with substance use"]
+    assert finders(Country.UK) == []
+    assert finders(Country.OTHER) == finders(Country.CA)
+    (page,) = resources.finder_entries(Country.CA)
+    assert page.category == "treatment" and not page.phone
+    assert page.origin_label.endswith("read 1 December 2026")
+    assert page.website.startswith("https://www.canada.ca/")
