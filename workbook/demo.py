@@ -68,6 +68,7 @@ from workbook.models import (
     SkillLevel,
     SkillProgress,
     StoredModel,
+    ThoughtCheck,
     Urge,
     UseAnswer,
     Values,
@@ -806,6 +807,26 @@ def make_capital(span: DemoSpan) -> list[StoredModel]:
     return made
 
 
+def make_thoughts(span: DemoSpan) -> list[StoredModel]:
+    """A few goes at the thought tool, spread over the span, on rough days where there are some."""
+    days = [d for d in span.days() if span.is_rough(d)] or span.days()
+    made: list[StoredModel] = []
+    for n, (caught, checked, changed) in enumerate(w.THOUGHTS):
+        day = days[(n + 1) * len(days) // (len(w.THOUGHTS) + 1)]
+        when = span.moment(day, 21)
+        made.append(
+            ThoughtCheck(
+                id=span.uid(),
+                caught=caught,
+                checked=checked,
+                changed=changed,
+                created=when,
+                updated=when,
+            )
+        )
+    return made
+
+
 # Feature generators, in order (later ones may read what earlier ones made). Each returns the
 # models to store; all land in one atomic write.
 GENERATORS: list[Callable[[DemoSpan], list[StoredModel]]] = [
@@ -817,6 +838,7 @@ GENERATORS: list[Callable[[DemoSpan], list[StoredModel]]] = [
     make_skills,
     make_resources,
     make_capital,
+    make_thoughts,
 ]
 
 

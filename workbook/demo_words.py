@@ -565,3 +565,22 @@ CAPITAL_BETTER: dict[str, list[str]] = {
     "coping with services and daily life": ["Take Jo to the benefits office", "Ring the council"],
     "sense of progress": ["Write down one thing that went right", "Look back at the plan"],
 }
+
+# The thought tool (issue 19): a few goes at catching, checking and changing the urge's voice.
+THOUGHTS: list[tuple[str, str, str]] = [
+    (
+        "One won't hurt. I've had a rotten week.",
+        "One has never been one for me. The last time I said that, I lost the weekend.",
+        "It has been a rotten week and I deserve something good: a takeaway and a film with Jo.",
+    ),
+    (
+        "Everyone else is having a drink, I'll look odd.",
+        "Nobody watched what I drank last time. Sam had a cola all night.",
+        "I can have a lime and soda and leave at ten. That is allowed.",
+    ),
+    (
+        "I've already slipped, so the whole week is ruined.",
+        "One bad night is one bad night. I kept five days before it.",
+        "Today counts. I'll go to the Tuesday group and tell them.",
+    ),
+]

@@ -15,7 +15,14 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from workbook import clock
 from workbook.terminal import is_control
@@ -997,6 +1004,13 @@ class CapitalCheckin(Record):
     """One answer per area that was touched, in the order of :class:`CapitalArea`."""
     updated: datetime = Field(default_factory=now)
     """When it was last changed."""
+
+    @model_validator(mode="after")
+    def _one_answer_an_area(self) -> CapitalCheckin:
+        areas = [a.area for a in self.answers]
+        if len(set(areas)) != len(areas):
+            raise ValueError("each area of life is answered once in a check-in")
+        return self
 
     def answer(self, area: CapitalArea) -> CapitalAnswer | None:
         """This check-in's answer for ``area``, if it has one."""

@@ -135,3 +135,11 @@ def test_every_area_has_words_and_a_life_area() -> None:
     assert set(capital.AREAS) == set(CapitalArea)
     assert len(capital.SCALE_WORDS) == 5
     assert "score" not in " ".join(w.question for w in capital.AREAS.values()).lower()
+
+
+def test_an_area_is_answered_once_in_a_check_in() -> None:
+    from pydantic import ValidationError
+
+    twice = [CapitalAnswer(area=CapitalArea.HOME, rating=2)] * 2
+    with pytest.raises(ValidationError, match="answered once"):
+        CapitalCheckin(day=DEC1, answers=twice)

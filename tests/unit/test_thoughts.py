@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,19 @@ def test_every_step_has_words_and_an_example() -> None:
     assert [s.field for s in thoughts.STEPS] == ["caught", "checked", "changed"]
     assert all(s.ask and s.example.startswith("e.g.") for s in thoughts.STEPS)
     assert "cognitive behavioural therapy" in thoughts.CREDIT
+
+
+def test_the_demo_has_a_few_thought_checks_with_all_three_answers(tmp_path: Path) -> None:
+    from workbook.demo import build_demo
+    from workbook.storage import DataRoot
+
+    root = DataRoot(tmp_path / "demo")
+    card = build_demo(root, years=1, seed=7, today=date(2026, 11, 27))
+    repo = root.open(card, write=False)
+    try:
+        found = repo.all(ThoughtCheck)
+        assert len(found) == 3
+        assert all(c.caught and c.checked and c.changed for c in found)
+        assert len(thoughts.helped_before(repo)) == 3
+    finally:
+        repo.close()
