@@ -1,7 +1,7 @@
 """Catch the thought, check it, change it: the thought tool, from the urges and the hard plan.
 
-Three boxes, saved as the person types (a go with nothing in it is never stored). Below them,
-the newest thoughts that helped before, to read again.
+Three boxes, saved as the person types (a go with nothing in it is never stored). Above them,
+the newest thoughts that helped before, to read again first.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class ThoughtScreen(WorkbookScreen):
     ThoughtScreen .step-title { text-style: bold; margin-top: 1; }
     ThoughtScreen .example { text-style: italic; }
     ThoughtScreen TextArea { height: 4; }
-    ThoughtScreen #helped { margin-top: 1; }
+    ThoughtScreen #helped { margin-top: 1; height: auto; }
     """
 
     def __init__(self) -> None:
@@ -39,12 +39,14 @@ class ThoughtScreen(WorkbookScreen):
     def body(self) -> ComposeResult:
         with VerticalScroll(id="thoughts"):
             yield Static(thoughts.INTRO, classes="intro", markup=False)
+            helped = Static(self._helped_text(), id="helped", markup=False)
+            helped.display = bool(thoughts.helped_before(self.repo))  # none yet: no blank line
+            yield helped
             for step in thoughts.STEPS:
                 yield Label(step.title, classes="step-title")
                 yield Static(step.ask, markup=False)
                 yield Static(step.example, classes="example", markup=False)
                 yield TextArea("", id=f"thought-{step.field}", soft_wrap=True)
-            yield Static(self._helped_text(), id="helped", markup=False)
             yield Static(thoughts.CREDIT, classes="hint", markup=False)
             yield Static("Saved as you type. Escape goes back.", classes="hint", markup=False)
 

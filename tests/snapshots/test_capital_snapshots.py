@@ -1,4 +1,4 @@
-"""How the life check-in looks at 80x24 with two check-ins before (SVG snapshot)."""
+"""How the life check-in (with two check-ins before) and the thought tool look at 80x24."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
-from workbook.models import CapitalAnswer, CapitalArea, CapitalCheckin, ProfileCard
+from workbook.models import CapitalAnswer, CapitalArea, CapitalCheckin, ProfileCard, ThoughtCheck
 from workbook.storage import DataRoot
 
 
@@ -33,6 +33,23 @@ def test_life_check_in_with_a_trend(
 
     async def run_before(pilot: Any) -> None:
         await pilot.press("a")
+        await pilot.pause()
+
+    assert snap_compare(make_app(root), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_thought_tool_with_one_that_helped_before(
+    snap_compare: Any, root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    repo.save(ThoughtCheck(caught="One won't hurt.", changed="A bath, then call Jo."))
+    repo.close()
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.press("u", "t")
+        await pilot.pause()
+        await pilot.press(*"I deserve it.")
         await pilot.pause()
 
     assert snap_compare(make_app(root), terminal_size=(80, 24), run_before=run_before)
