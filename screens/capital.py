@@ -62,6 +62,11 @@ class CapitalScreen(WorkbookScreen):
             yield Static(capital.due_line(history, today), id="due", markup=False)
             yield from self._trend(history)
             yield Label("Today", classes="heading")
+            yield Static(
+                "On each scale press 1 to 5 (or use the arrow keys); Tab moves on.",
+                classes="hint-inline",
+                markup=False,
+            )
             for number, area in enumerate(CapitalArea, start=1):
                 yield from self._area(number, area, current, done[-1] if done else None)
             yield Static(CREDIT, classes="hint", markup=False)
