@@ -36,7 +36,11 @@ from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 from workbook.text import counted
 
 ALL_AREAS = "all"
-SOURCE_WORDS = {"plan": "your change plan", "skill": "a daily-life skill"}
+SOURCE_WORDS = {
+    "plan": "your change plan",
+    "skill": "a daily-life skill",
+    "capital": "your life check-in",
+}
 STATUS_HEADINGS = {
     GoalStatus.ACTIVE: "working on",
     GoalStatus.PAUSED: "paused",

@@ -33,6 +33,14 @@ class HardPlanScreen(WorkbookScreen):
         Binding("pagedown,ctrl+n", "turn(1)", "Next part", id="next_part", priority=True),
         Binding("pageup,ctrl+b", "turn(-1)", "Back a part", id="previous_part", priority=True),
         *[Binding(str(n), f"part({n})", show=False) for n in range(1, 10)],
+        Binding(
+            "ctrl+t",
+            "thought",
+            "Check a thought",
+            id="thought_tool",
+            priority=True,
+            tooltip="Catch a thought, check it, change it",
+        ),
     ]
     DEFAULT_CSS = """
     HardPlanScreen .plan-page { padding: 0 1; }
@@ -120,7 +128,11 @@ class HardPlanScreen(WorkbookScreen):
         last = index == len(self.sections) - 1
         onward = "see it all on one page" if last else "go on to the next part"
         widgets.append(
-            Static(f"Saved as you type. Press PgDn (or ctrl+n) to {onward}.", classes="plan-footer")
+            Static(
+                f"Saved as you type. Press PgDn (or ctrl+n) to {onward}. "
+                "Ctrl+T opens the thought tool: catch a thought, check it, change it.",
+                classes="plan-footer",
+            )
         )
         return widgets
 
@@ -148,6 +160,11 @@ class HardPlanScreen(WorkbookScreen):
             self._refused.add(field)
             return
         self._refused.discard(field)
+
+    def action_thought(self) -> None:
+        from screens.thoughts import ThoughtScreen
+
+        self.app.push_screen(ThoughtScreen())
 
     def action_turn(self, step: int) -> None:
         self.page = max(0, min(self.summary_page, self.page + step))

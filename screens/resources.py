@@ -25,7 +25,12 @@ from workbook.models import Country, Resource, ResourceCategory, Settings
 from workbook.resources import Entry, GroupList, Origin
 
 ALL = "all"
-MARKS = {Origin.MINE: "mine", Origin.GROUP: "group", Origin.NATIONAL: "national"}
+MARKS = {
+    Origin.MINE: "mine",
+    Origin.GROUP: "group",
+    Origin.NATIONAL: "national",
+    Origin.ONLINE: "online",
+}
 EMPTY = "Nothing matches. Try fewer words, or another kind of help."
 
 

@@ -95,6 +95,14 @@ SECTIONS: tuple[Section, ...] = (
         card="screens.cards.skills:card",
     ),
     Section(
+        "capital",
+        "a",
+        "Life check-in",
+        "All of life, ten areas, every four weeks.",
+        "screens.capital:CapitalScreen",
+        card="screens.cards.capital:card",
+    ),
+    Section(
         "people",
         "m",
         "My people",

@@ -231,6 +231,13 @@ class UrgesScreen(WorkbookScreen):
             id="urge_guide",
             tooltip="The urge-surfing guide, with a gentle timer",
         ),
+        Binding(
+            "t,ctrl+t",
+            "thought",
+            "Check a thought",
+            id="thought_tool",
+            tooltip="Catch the urge's thought, check it, change it",
+        ),
     ]
 
     def body(self) -> ComposeResult:
@@ -253,6 +260,7 @@ class UrgesScreen(WorkbookScreen):
         self.query_one("#urge-patterns", Static).update(
             "\n".join(summary_lines(log, self.today()))
             + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
+            + " · t checks a thought"
         )
         table = self.query_one("#urge-table", DataTable)
         table.clear()
@@ -298,6 +306,11 @@ class UrgesScreen(WorkbookScreen):
         from screens.urge_guide import UrgeSurfScreen
 
         self.app.push_screen(UrgeSurfScreen())
+
+    def action_thought(self) -> None:
+        from screens.thoughts import ThoughtScreen
+
+        self.app.push_screen(ThoughtScreen())
 
 
 SHOWN = 100

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tests.daily_seed import seed_history
-from workbook import goals, plan, reviews, skills
+from workbook import capital, goals, plan, reviews, skills
 from workbook.models import (
+    CapitalArea,
     HardMomentsPlan,
     Horizon,
     LifeArea,
@@ -68,4 +69,9 @@ def seed_full(repo: Repository, today: date, words: str = "") -> str:
     repo.save(Person(name="Jo", role=PersonRole.COACH, ask=f"Listen {w}"))
     repo.put(HardMomentsPlan(well=f"Calm {w}", daily="Walk"))
     repo.put(SaferPlan(limit_amount=3, own_rules=f"Eat first {w}"))
+    for back, home in ((OLD, 2), (3, 4)):
+        day = today - timedelta(days=back)
+        capital.set_rating(repo, day, CapitalArea.HOME, home)
+        capital.set_rating(repo, day, CapitalArea.MIND, 3)
+    capital.set_better(repo, today - timedelta(days=3), CapitalArea.HOME, f"Lock fixed {w}"[:200])
     return skill

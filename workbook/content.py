@@ -161,6 +161,56 @@ def read_toml(name: str, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+class OnlineGroup(ContentModel):
+    """A free mutual-help group that meets online, read on its own page (no phone number)."""
+
+    name: str = Field(min_length=1)
+    """The group's name."""
+    about: str = Field(min_length=1, max_length=200)
+    """One line on who it is for and how it meets."""
+    category: str = Field(pattern=r"^(online support groups|family support and education)$")
+    """Which kind of resource it is listed under."""
+    website: HttpUrl
+    """The group's own site or meeting page, shown as text to copy."""
+    listed_on: date
+    """The day it was written into the content file."""
+    checked_page: HttpUrl
+    """The group's own page that was read."""
+    last_verified: date
+    """The day ``checked_page`` was read."""
+    stored_copy: bool = False
+    """True when a stored public copy of the page was read rather than the live site."""
+
+    def check_text(self) -> str:
+        return f"as published by {self.name}, read {long_date(self.last_verified)}"
+
+
+class Finder(OnlineGroup):
+    """A national page for finding treatment or support in one country (no phone number)."""
+
+    country: Country
+    """The country it serves."""
+    category: str = Field(pattern=r"^(treatment|detox|family support and education)$")
+
+
+class OnlineHelp(ContentModel):
+    """Everything in ``online_help.toml``."""
+
+    group: list[OnlineGroup] = Field(min_length=1)
+    finder: list[Finder] = Field(default_factory=list)
+
+
+@functools.cache
+def online_help(locale: str = DEFAULT_LOCALE) -> OnlineHelp:
+    """Online groups and national finder pages, validated (read once)."""
+    return OnlineHelp.model_validate(read_toml("online_help.toml", locale))
+
+
+def online_groups(locale: str = DEFAULT_LOCALE) -> list[OnlineGroup]:
+    """The free mutual-help groups that meet online."""
+    return online_help(locale).group
+
+
 @functools.cache
 def crisis(locale: str = DEFAULT_LOCALE) -> CrisisContent:
     """The crisis and support lines, validated."""

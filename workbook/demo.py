@@ -22,7 +22,12 @@ from typing import TypeVar
 from workbook import clock
 from workbook import demo_words as w
 from workbook.models import (
+    CAPITAL_HIGH,
+    CAPITAL_LOW,
     PLAN_STEP_COUNT,
+    CapitalAnswer,
+    CapitalArea,
+    CapitalCheckin,
     Checkin,
     Country,
     Goal,
@@ -63,6 +68,7 @@ from workbook.models import (
     SkillLevel,
     SkillProgress,
     StoredModel,
+    ThoughtCheck,
     Urge,
     UseAnswer,
     Values,
@@ -780,6 +786,47 @@ def make_resources(span: DemoSpan) -> list[StoredModel]:
     return made
 
 
+# --- The life check-in, every four weeks -------------------------------------------------------
+
+
+def make_capital(span: DemoSpan) -> list[StoredModel]:
+    """A life check-in every four weeks: areas rise slowly as recovery goes on, dip when rough."""
+    made: list[StoredModel] = []
+    day = span.start + timedelta(days=10)
+    while day <= span.end - timedelta(days=3):
+        lift = 3.2 * span.progress(day) - (1 if span.is_rough(day) else 0)
+        answers = []
+        for area in CapitalArea:
+            rating = clamp(1.5 + lift + span.rng.uniform(-0.8, 0.8), CAPITAL_LOW, CAPITAL_HIGH)
+            better = span.pick(w.CAPITAL_BETTER[area.value]) if span.chance(0.4) else ""
+            answers.append(CapitalAnswer(area=area, rating=rating, better=better))
+        made.append(
+            CapitalCheckin(id=span.uid(), day=day, answers=answers, updated=span.moment(day, 20))
+        )
+        day += timedelta(weeks=4)
+    return made
+
+
+def make_thoughts(span: DemoSpan) -> list[StoredModel]:
+    """A few goes at the thought tool, spread over the span, on rough days where there are some."""
+    days = [d for d in span.days() if span.is_rough(d)] or span.days()
+    made: list[StoredModel] = []
+    for n, (caught, checked, changed) in enumerate(w.THOUGHTS):
+        day = days[(n + 1) * len(days) // (len(w.THOUGHTS) + 1)]
+        when = span.moment(day, 21)
+        made.append(
+            ThoughtCheck(
+                id=span.uid(),
+                caught=caught,
+                checked=checked,
+                changed=changed,
+                created=when,
+                updated=when,
+            )
+        )
+    return made
+
+
 # Feature generators, in order (later ones may read what earlier ones made). Each returns the
 # models to store; all land in one atomic write.
 GENERATORS: list[Callable[[DemoSpan], list[StoredModel]]] = [
@@ -790,6 +837,8 @@ GENERATORS: list[Callable[[DemoSpan], list[StoredModel]]] = [
     make_reviews,
     make_skills,
     make_resources,
+    make_capital,
+    make_thoughts,
 ]
 
 

@@ -551,3 +551,36 @@ SAFER_PLAN = {
     "rules": ["start low, go slow", "no mixing depressants"],
     "own_rules": "Eat first. Home by 11. No betting shops on payday.",
 }
+
+# The life check-in (issue 19): what would make each area one step better, by area value.
+CAPITAL_BETTER: dict[str, list[str]] = {
+    "substance use": ["Keep Friday nights busy", "Tell Jo when the pull is strong"],
+    "mental wellbeing": ["Tell the doctor about the low days", "Ten minutes outside each morning"],
+    "physical health": ["Book a check-up", "Bed by 11 on weeknights"],
+    "community": ["Go to the Tuesday group twice", "Say hello at the allotment"],
+    "social support": ["Call my sister on Sunday", "Ask Jo for a coffee"],
+    "meaningful activity": ["Ask about volunteering", "Finish week one of the course"],
+    "housing and safety": ["Fill in the housing form", "Get the lock on the door fixed"],
+    "responsibility": ["Put every appointment in the calendar", "Open the post on Mondays"],
+    "coping with services and daily life": ["Take Jo to the benefits office", "Ring the council"],
+    "sense of progress": ["Write down one thing that went right", "Look back at the plan"],
+}
+
+# The thought tool (issue 19): a few goes at catching, checking and changing the urge's voice.
+THOUGHTS: list[tuple[str, str, str]] = [
+    (
+        "One won't hurt. I've had a rotten week.",
+        "One has never been one for me. The last time I said that, I lost the weekend.",
+        "It has been a rotten week and I deserve something good: a takeaway and a film with Jo.",
+    ),
+    (
+        "Everyone else is having a drink, I'll look odd.",
+        "Nobody watched what I drank last time. Sam had a cola all night.",
+        "I can have a lime and soda and leave at ten. That is allowed.",
+    ),
+    (
+        "I've already slipped, so the whole week is ruined.",
+        "One bad night is one bad night. I kept five days before it.",
+        "Today counts. I'll go to the Tuesday group and tell them.",
+    ),
+]

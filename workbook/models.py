@@ -15,7 +15,14 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from workbook import clock
 from workbook.terminal import is_control
@@ -228,6 +235,7 @@ class LifeArea(StrEnum):
     COMMUNITY = "community"
     PURPOSE = "fun and purpose"
     SKILLS = "daily-life skills"
+    LEGAL = "legal"
 
 
 class Horizon(StrEnum):
@@ -262,10 +270,11 @@ class GoalStep(StoredModel):
 class GoalSource(StoredModel):
     """Where a goal came from, so it can point back (a change-plan item, a skill)."""
 
-    kind: str = Field(pattern=r"^(plan|skill)$")
-    """``plan`` for a change-plan item, ``skill`` for a daily-life skill."""
+    kind: str = Field(pattern=r"^(plan|skill|capital)$")
+    """``plan`` for a change-plan item, ``skill`` for a daily-life skill, ``capital`` for an area
+    of the life check-in."""
     ref: str = Field(min_length=1, max_length=120)
-    """The id of the plan item or skill it came from."""
+    """The id of the plan item or skill, or the life check-in area, it came from."""
     label: ShortText = ""
     """A short reminder of the source, shown beside the goal."""
 
@@ -945,3 +954,84 @@ class SaferPlan(Singleton):
     """The person's own rules, in their words."""
     updated: datetime | None = None
     """When the plan was last changed."""
+
+
+# --- Life check-in: recovery capital across ten areas (issue 19) -----------------------------
+
+
+class CapitalArea(StrEnum):
+    """The ten areas of life the life check-in asks about (CONTENT_GUIDE.md, recovery capital)."""
+
+    USE = "substance use"
+    MIND = "mental wellbeing"
+    BODY = "physical health"
+    COMMUNITY = "community"
+    SUPPORT = "social support"
+    ACTIVITY = "meaningful activity"
+    HOME = "housing and safety"
+    RESPONSIBILITY = "responsibility"
+    COPING = "coping with services and daily life"
+    PROGRESS = "sense of progress"
+
+
+CAPITAL_LOW = 1
+CAPITAL_HIGH = 5
+
+
+class CapitalAnswer(StoredModel):
+    """How one area of life feels now, and what would make it one step better."""
+
+    area: CapitalArea
+    """Which area of life."""
+    rating: int | None = Field(default=None, ge=CAPITAL_LOW, le=CAPITAL_HIGH)
+    """How it feels now, 1 (very hard) to 5 (going well); None while not chosen."""
+    better: ShortText = ""
+    """What would make it one step better, in the person's words."""
+
+
+class CapitalCheckin(Record):
+    """One life check-in: the ten areas as they felt on one day (one check-in per day).
+
+    Our own short self-rating, offered every four weeks; not a validated instrument, never a
+    score to pass.
+    """
+
+    TABLE: ClassVar[str] = "capital_checkins"
+
+    day: date
+    """The day it was made."""
+    answers: list[CapitalAnswer] = Field(default_factory=list, max_length=len(CapitalArea))
+    """One answer per area that was touched, in the order of :class:`CapitalArea`."""
+    updated: datetime = Field(default_factory=now)
+    """When it was last changed."""
+
+    @model_validator(mode="after")
+    def _one_answer_an_area(self) -> CapitalCheckin:
+        areas = [a.area for a in self.answers]
+        if len(set(areas)) != len(areas):
+            raise ValueError("each area of life is answered once in a check-in")
+        return self
+
+    def answer(self, area: CapitalArea) -> CapitalAnswer | None:
+        """This check-in's answer for ``area``, if it has one."""
+        return next((a for a in self.answers if a.area == area), None)
+
+
+# --- Catch the thought, check it, change it (issue 19) ----------------------------------------
+
+
+class ThoughtCheck(Record):
+    """One go at the thought tool: the urge voice caught, checked, and changed."""
+
+    TABLE: ClassVar[str] = "thought_checks"
+
+    caught: LongText = ""
+    """Catch it: what the thought said, word for word."""
+    checked: LongText = ""
+    """Check it: is it true, all of it? What would I say to a friend?"""
+    changed: LongText = ""
+    """Change it: a thought that is truer and more helpful."""
+    created: datetime = Field(default_factory=now)
+    """When it was started."""
+    updated: datetime = Field(default_factory=now)
+    """When it was last changed."""

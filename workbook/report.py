@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from workbook import clock
+from workbook import report_capital as _capital  # noqa: F401  (registers its section)
 from workbook import report_daily as _daily  # noqa: F401  (registers its sections)
 from workbook import report_recent as _recent  # noqa: F401
 from workbook import report_sections as _sections  # noqa: F401
@@ -61,6 +62,7 @@ ORDER = (
     "goals",
     "reviews",
     "checkins",
+    "capital",
     "safer-plan",
     "setbacks",
     "urges",

@@ -3,7 +3,7 @@
 The days since the last report (or the chosen period; a week when neither is known): each day's
 mood, craving and "used" answer with its notes and wins, setbacks with their reflections, urges,
 the latest weekly review and its focus, active goals with their next step and any passed dates,
-and what changed in the plan.
+what changed in the plan, and the latest life check-in with its change.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from workbook.models import Checkin, Goal, GoalStatus, Setback, Settings, Urge
 from workbook.report_blocks import Block, Chart, Heading, Items, Para, Table, day_words, section
+from workbook.report_capital import recent_blocks
 from workbook.report_charts import by_day
 from workbook.report_daily import (
     CHECKIN_HEADERS,
@@ -52,6 +53,7 @@ def _recent(repo: Repository, since: date | None, today: date) -> list[Block]:
     blocks += _last_review(repo, start)
     blocks += _goals(repo, today)
     blocks += _plan_changes(repo, start)
+    blocks += recent_blocks(repo, start)
     return blocks
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workbook.content import crisis
+from workbook.content import crisis, online_groups, online_help
 from workbook.errors import InvalidInput
 from workbook.models import (
     LONG_TEXT_MAX,
@@ -56,6 +56,7 @@ class Origin(StrEnum):
     MINE = "mine"
     GROUP = "group"
     NATIONAL = "national"
+    ONLINE = "online"
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,40 @@ def directory(
     for group in groups:
         entries.extend(_group_entry(e, group, today) for e in group.entries)
     entries.extend(national_entries(country, today))
+    entries.extend(finder_entries(country))
+    entries.extend(online_entries())
     return entries
+
+
+def finder_entries(country: Country) -> list[Entry]:
+    """National pages for finding treatment in ``country`` (every country's for "other")."""
+    return [
+        Entry(
+            origin=Origin.NATIONAL,
+            name=page.name,
+            category=page.category,
+            origin_label=f"National ({page.country.value}), online, {page.check_text()}",
+            notes=page.about,
+            website=str(page.website),
+        )
+        for page in online_help().finder
+        if country in (page.country, Country.OTHER)
+    ]
+
+
+def online_entries() -> list[Entry]:
+    """The free mutual-help groups that meet online, the same in every country."""
+    return [
+        Entry(
+            origin=Origin.ONLINE,
+            name=group.name,
+            category=group.category,
+            origin_label=f"Online, anywhere, {group.check_text()}",
+            notes=group.about,
+            website=str(group.website),
+        )
+        for group in online_groups()
+    ]
 
 
 def national_entries(country: Country, today: date) -> list[Entry]:

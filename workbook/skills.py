@@ -45,6 +45,8 @@ from workbook.storage import Repository
 MIN_SKILLS = 20
 OWN_GROUP_ID = "own"
 OWN_GROUP_TITLE = "My own skills"
+LEGAL_SKILLS = frozenset({"keep-legal-appointments"})
+"""Goals made from these skills go in the "legal" life area; the rest in daily-life skills."""
 LEVELS: tuple[SkillLevel, ...] = tuple(SkillLevel)
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)+$"
@@ -412,7 +414,8 @@ def goal_for(repo: Repository, skill_id: str) -> Goal | None:
 
 
 def make_goal(repo: Repository, skill_id: str, today: date) -> Goal:
-    """Turn a skill into a short-term goal in the daily-life-skills area, linked back to it.
+    """Turn a skill into a short-term goal, linked back to it: in the legal life area for a
+    legal skill (court dates, probation), else in daily-life skills.
 
     The goal's steps are the skill's steps; steps already ticked come across as done on the day
     they were ticked.
@@ -423,7 +426,7 @@ def make_goal(repo: Repository, skill_id: str, today: date) -> Goal:
     goal = Goal(
         title=skill.title,
         horizon=Horizon.SHORT,
-        area=LifeArea.SKILLS,
+        area=LifeArea.LEGAL if skill.id in LEGAL_SKILLS else LifeArea.SKILLS,
         why=skill.why,
         steps=steps,
         source=GoalSource(kind="skill", ref=skill.id, label=skill.title[:SHORT_TEXT_MAX]),

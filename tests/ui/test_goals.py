@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
 from screens.goal_form import GoalEditScreen
-from screens.goals import GoalDetailScreen, GoalsScreen
+from screens.goals import GoalDetailScreen, GoalsScreen, area_options
 from tests.conftest import TODAY
 from tests.ui.goals_support import visible_text as screen_text
 from tests.ui.helpers import make_app, static_text
@@ -398,3 +398,26 @@ async def test_home_card_fits_wide_characters_and_shows_markup_and_controls_as_t
         assert "[link=x]Call[/link] Sam" in shown and "([bold red]Mine[/])" in shown
         assert "Ring␇ the ␛[2J bank" in shown and "\x1b" not in shown
         assert "  Next: 銀行に電話して" in shown and "…" in shown
+
+
+async def test_a_legal_goal_is_set_and_found_under_its_area(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Court dates, probation or parole, fines: the legal side of life has an area of its own."""
+    make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a")
+        await pilot.press(*"Get to court on the 14th")
+        assert ("Legal", LifeArea.LEGAL.value) in area_options()
+        pilot.app.screen.query_one("#area", Select).value = LifeArea.LEGAL.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (goal,) = stored_goals(pilot.app)
+        assert (goal.title, goal.area) == ("Get to court on the 14th", LifeArea.LEGAL)
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = pilot.app.screen
+        assert isinstance(shown, GoalsScreen)
+        shown.query_one("#goals-area", Select).value = LifeArea.LEGAL.value
+        await pilot.pause()
+        assert "Get to court on the 14th" in screen_text(pilot.app)

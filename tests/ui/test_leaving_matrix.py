@@ -48,6 +48,8 @@ PLACES: dict[str, Go] = {
     "resource-form": keys("r", "a"),
     "review-walk": keys("w", "b"),
     "plan-walk": keys("p", "enter"),
+    "thought-tool": keys("u", "t"),
+    "thought-from-plan": keys("h", "ctrl+t"),
 }
 WAYS = ["f9", "auto-lock", "f8", "ctrl+q", "escape"]
 

@@ -18,6 +18,7 @@ from workbook import stretches
 from workbook.checkins import needs_reflection, words
 from workbook.demo import DEMO_NAME, DemoSpan, build_demo, generate
 from workbook.models import (
+    CapitalCheckin,
     Checkin,
     Goal,
     GoalStatus,
@@ -257,3 +258,18 @@ def test_an_open_demo_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFi
         assert repo.count(Checkin) > 300
     finally:
         repo.close()
+
+
+def test_life_check_ins_every_four_weeks_rising_slowly(demo: Repository) -> None:
+    from workbook import capital
+
+    done = capital.history(demo)
+    assert 12 <= len(done) <= 14
+    assert all((b.day - a.day).days == 28 for a, b in itertools.pairwise(done))
+    assert all(len(c.answers) == 10 for c in done) and done[-1].day < TODAY
+
+    def mean(c: CapitalCheckin) -> float:
+        return sum(a.rating or 0 for a in c.answers) / len(c.answers)
+
+    assert mean(done[-1]) > mean(done[0]) + 1
+    assert capital.next_due(done) is not None

@@ -17,7 +17,15 @@ import pytest
 from tests.unit.crypto_helpers import FAST, PASS, make_private
 from tests.unit.test_cli import run
 from workbook.errors import WriteFailed
-from workbook.models import Checkin, Profile, Review, Setback
+from workbook.models import (
+    CapitalAnswer,
+    CapitalArea,
+    CapitalCheckin,
+    Checkin,
+    Profile,
+    Review,
+    Setback,
+)
 from workbook.storage import DataRoot, Repository, transfer
 from workbook.storage.migrations import SCHEMA_VERSION
 from workbook.storage.transfer import (
@@ -45,6 +53,8 @@ def good(repo: Repository) -> dict[str, Any]:
     repo.save(Checkin(on=date(2026, 11, 2), mood=4))
     repo.save(Setback(on=date(2026, 11, 2), going_on="a long day"))
     repo.save(Review(week_start=date(2026, 11, 16), week_end=date(2026, 11, 22)))
+    for day in (date(2026, 10, 30), date(2026, 11, 27)):
+        repo.save(CapitalCheckin(day=day, answers=[CapitalAnswer(area=CapitalArea.HOME, rating=3)]))
     return repo.export_data()
 
 
@@ -78,6 +88,11 @@ def _second_checkin_same_day(data: dict[str, Any]) -> None:
     docs[1]["on"] = docs[0]["on"]
 
 
+def _second_life_checkin_same_day(data: dict[str, Any]) -> None:
+    docs = list(data["capital_checkins"].values())
+    docs[1]["day"] = docs[0]["day"]
+
+
 CASES: dict[str, tuple[Change, str]] = {
     "save count as a word": (_set("_meta", "save_count", "many"), "save count: should be a whole"),
     "review week as a number": (_set("reviews", "week_start", 20261116), "week start: should be"),
@@ -87,6 +102,18 @@ CASES: dict[str, tuple[Change, str]] = {
     ),
     "date as a number": (_set("checkins", "on", 1764547200), "check-in 1, on: should be a date"),
     "two check-ins one day": (_second_checkin_same_day, "check-in 2: there is already a check-in"),
+    "two life check-ins one day": (
+        _second_life_checkin_same_day,
+        "life check-in 2: there is already a life check-in for 2026-10-30",
+    ),
+    "future life check-in": (
+        _set("capital_checkins", "day", "2026-12-25"),
+        "life check-in 1: its date (2026-12-25) is in the future",
+    ),
+    "rating off the scale": (
+        lambda data: first(data, "capital_checkins")["answers"][0].update(rating=6),
+        "life check-in 1, answers item 1 rating: should be 5 or less",
+    ),
     "future check-in": (_set("checkins", "on", "2026-11-29"), "check-in 1: its date (2026-11-29)"),
     "future setback": (_set("setbacks", "on", "2027-01-01"), "setback 1: its date"),
     "review ends before it starts": (

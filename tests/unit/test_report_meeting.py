@@ -31,6 +31,7 @@ GOLDEN_SECTIONS = [
     "Goals",
     "Weekly reviews",
     "Daily check-ins",
+    "Life check-in",
     "My limits and safer-use plan",
     "Setbacks and what I learned",
     "Urges",
@@ -43,6 +44,7 @@ GOLDEN_FIRST_PAGE = [
     "Last week's review",
     "Goals I am working on",
     "What changed in my plan",
+    "Life check-in",
 ]
 
 

@@ -23,7 +23,7 @@ from workbook.storage import DataRoot, Repository
 TODAY = date(2026, 11, 27)
 ORDER = [
     *("recent", "plan", "hard-moments", "people", "goals"),
-    *("reviews", "checkins", "safer-plan", "setbacks", "urges", "skills"),
+    *("reviews", "checkins", "capital", "safer-plan", "setbacks", "urges", "skills"),
 ]
 EMPTY_WORDS = {
     "recent": "No check-ins in this time",
@@ -37,6 +37,7 @@ EMPTY_WORDS = {
     "people": "No one added yet",
     "hard-moments": "Not written yet",
     "safer-plan": "No limit or safer-use plan set yet",
+    "capital": "No life check-in yet",
 }
 
 
@@ -309,3 +310,19 @@ def test_naughty_file_names_are_written_or_refused_kindly(repo: Repository, tmp_
         assert where.parent == folder and where.read_text("utf-8").startswith("# Sam's workbook")
         written += 1
     assert written > 100
+
+
+def test_life_check_in_section_and_since_we_last_met(repo: Repository) -> None:
+    seed_full(repo, TODAY)
+    text = md(repo, ["capital"])
+    assert "It is not a test or a score" in text
+    assert "Latest, on 24 Nov 2026" in text
+    assert "| Home and safety | 4 good | up 2 | Lock fixed steady |" in text
+    assert "| My mind | 3 so-so | the same | - |" in text
+    assert "Moved most since 18 Oct: Home and safety (up 2)." in text
+    assert "Earlier check-ins: 18 Oct 2026." in text
+    recent = md(repo, ["recent"])
+    assert "### Life check-in" in recent and "| Home and safety | 4 good | up 2 |" in recent
+    assert "None in this time" not in recent
+    older = render(build_report(repo, ["recent"], today=TODAY + timedelta(days=30)), "md")
+    assert "None in this time; this is the most recent one." in older

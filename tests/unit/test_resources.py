@@ -8,7 +8,7 @@ import pytest
 
 from tests.blns import naughty_strings
 from workbook import resources
-from workbook.content import crisis
+from workbook.content import crisis, online_groups
 from workbook.errors import InvalidInput
 from workbook.models import Country, Resource, ResourceCategory
 from workbook.resources import Origin, parse_group_text
@@ -72,6 +72,7 @@ def test_the_three_layers_are_shown_together_each_marked(repo: Repository) -> No
         (Origin.GROUP, "Thursday meeting"),
         (Origin.NATIONAL, "Samaritans"),
         (Origin.NATIONAL, "SHOUT"),
+        *[(Origin.ONLINE, g.name) for g in online_groups()],  # online groups, every country
     ]
     assert entries[0].origin_label == "My own"
     assert entries[1].origin_label.startswith("Group list: Thursday Circle, updated 2026-11-20")
@@ -116,3 +117,43 @@ def test_naughty_strings_in_names_and_notes(repo: Repository) -> None:
         assert stored.notes == text
         kept += 1
     assert kept > 400
+
+
+def test_online_groups_show_in_every_country_under_their_kind_with_their_source() -> None:
+    for country in Country:
+        entries = resources.national_entries(country, TODAY) + resources.online_entries()
+        online = resources.search(entries, "", ResourceCategory.ONLINE_GROUPS)
+        names = [e.name for e in online]
+        assert "Online Intergroup of Alcoholics Anonymous" in names, country
+        assert "Virtual NA (Narcotics Anonymous)" in names, country
+        assert all(e.origin_label.startswith("Online, anywhere, as published by") for e in online)
+        assert all(e.website and not e.phone for e in online)
+        family = [e.name for e in resources.search(entries, "", ResourceCategory.FAMILY)]
+        assert "Al-Anon Family Groups (phone and online meetings)" in family
+
+
+def test_every_online_group_was_read_on_its_own_site() -> None:
+    for group in online_groups():
+        own = group.website.host or ""
+        assert own.removeprefix("www.").split(".")[-2] in (group.checked_page.host or ""), group
+        assert group.last_verified >= group.listed_on == date(2026, 12, 1)
+
+
+def test_family_drug_support_is_listed_under_family_support() -> None:
+    family = resources.search(
+        resources.national_entries(Country.AU, TODAY), "", ResourceCategory.FAMILY
+    )
+    assert [e.name for e in family] == ["Family Drug Support"]
+
+
+def test_a_national_finder_shows_for_its_country_only() -> None:
+    def finders(country: Country) -> list[str]:
+        return [e.name for e in resources.finder_entries(country)]
+
+    assert finders(Country.CA) == ["Health Canada: get help with substance use"]
+    assert finders(Country.UK) == []
+    assert finders(Country.OTHER) == finders(Country.CA)
+    (page,) = resources.finder_entries(Country.CA)
+    assert page.category == "treatment" and not page.phone
+    assert page.origin_label.endswith("read 1 December 2026")
+    assert page.website.startswith("https://www.canada.ca/")

@@ -33,7 +33,7 @@ ALARM = "wake-up-with-an-alarm"
 # --- The catalogue ---------------------------------------------------------------------------
 
 
-def test_catalogue_loads_with_at_least_twenty_skills_in_six_groups() -> None:
+def test_catalogue_loads_with_at_least_twenty_skills_in_seven_groups() -> None:
     cat = skills.catalogue()
     assert len(cat.skill) >= 20
     assert [g.title for g in cat.group] == [
@@ -43,6 +43,7 @@ def test_catalogue_loads_with_at_least_twenty_skills_in_six_groups() -> None:
         "Health",
         "Work and learning",
         "Paperwork and contact",
+        "Family and the people around you",
     ]
     for group in cat.group:
         assert sum(s.group == group.id for s in cat.skill) >= 3, group.id
@@ -360,3 +361,67 @@ def test_make_goal_from_an_own_skill(repo: Repository) -> None:
     assert goal.why == "Job interview"
     assert [s.text for s in goal.steps] == ["Heat the iron"]
     assert goal.source is not None and goal.source.ref == own.id
+
+
+NEW_IN_ISSUE_19 = {
+    "keep-your-id-safe": "paperwork",
+    "apply-for-benefits": "money",
+    "make-a-housing-application": "home",
+    "keep-a-phone-working": "paperwork",
+    "get-around": "time",
+    "say-no-to-an-offer": "people",
+    "fill-free-time": "time",
+    "keep-legal-appointments": "paperwork",
+    "find-treatment-that-fits": "health",
+    "talk-with-family-about-your-plan": "people",
+    "support-someone-in-recovery": "people",
+}
+
+
+def test_the_whole_of_life_skills_are_in_the_catalogue() -> None:
+    found = {s.id: s.group for s in skills.catalogue().skill}
+    assert {i: found.get(i) for i in NEW_IN_ISSUE_19} == NEW_IN_ISSUE_19
+    assert len(found) == 38  # 27 before issue 19, plus the eleven above
+
+
+def test_saying_no_has_practice_lines_and_legal_covers_court_probation_fines() -> None:
+    by_id = {s.id: s for s in skills.catalogue().skill}
+    say_no = " ".join(by_id["say-no-to-an-offer"].practise)
+    assert '"No thanks, I\'m good."' in say_no
+    legal = json.dumps(by_id["keep-legal-appointments"].model_dump()).casefold()
+    assert all(word in legal for word in ("court", "probation", "parole", "fine"))
+
+
+def test_money_guides_think_of_no_account_debt_and_someone_controlling_money() -> None:
+    by_id = {s.id: s for s in skills.catalogue().skill}
+
+    def snags(skill_id: str) -> str:
+        return " ".join(x.snag for x in by_id[skill_id].snag).casefold()
+
+    assert "don't have a bank account" in snags("apply-for-benefits")
+    assert "owe money" in snags("apply-for-benefits")
+    assert "controls my money" in snags("apply-for-benefits")
+    assert "owe this bank money" in snags("open-a-bank-account")
+    assert "run my account" in snags("use-a-bank-card-safely")
+
+
+def test_a_goal_from_the_legal_guide_lands_in_the_legal_life_area(repo: Repository) -> None:
+    goal = skills.make_goal(repo, "keep-legal-appointments", DAY3)
+    assert goal.area == LifeArea.LEGAL
+    assert skills.make_goal(repo, "get-around", DAY3).area == LifeArea.SKILLS
+
+
+def test_family_guides_speak_to_the_person_and_to_a_family_member() -> None:
+    by_id = {s.id: s for s in skills.catalogue().skill}
+    person = json.dumps(by_id["talk-with-family-about-your-plan"].model_dump()).casefold()
+    assert "boundary" in person and "codependency" in person
+    family = by_id["support-someone-in-recovery"]
+    assert family.title.startswith("For a family member")
+    words = json.dumps(family.model_dump()).casefold()
+    assert "boundaries" in words and "look after yourself" in words and "naloxone" in words
+
+
+def test_the_detox_guide_says_what_to_bring_and_keeps_the_withdrawal_warning() -> None:
+    detox = {s.id: s for s in skills.catalogue().skill}["ask-for-a-detox"]
+    assert any(n.startswith("For a stay: your medicines") for n in detox.need)
+    assert "seizures" in detox.why

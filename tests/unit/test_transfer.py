@@ -73,6 +73,7 @@ def test_three_year_demo_round_trips_exactly(tmp_path: Path) -> None:
     finally:
         repo.close()
     assert len(original["checkins"]) > 900
+    assert len(original["capital_checkins"]) > 35  # the life check-in, every four weeks
     there = DataRoot(tmp_path / "there")
     copy = import_new_profile(there, read_export(raw))
     assert copy.display_name == DEMO_NAME

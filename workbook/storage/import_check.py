@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 from workbook import clock
 from workbook.errors import InvalidInput
 from workbook.models import (
+    CapitalCheckin,
     Checkin,
     Profile,
     Review,
@@ -66,6 +67,7 @@ TABLE_WORDS = {
     "own_skills": "own skill",
     "resources": "resource",
     "hard_moments": "the plan for hard moments",
+    "capital_checkins": "life check-in",
     META_TABLE: "the file's version details",
 }
 
@@ -329,6 +331,7 @@ def _future_problems(data: Data, today: date) -> Iterator[str]:
         (Urge, "on"),
         (Review, "week_start"),
         (Profile, "recovery_start"),
+        (CapitalCheckin, "day"),
     )
     for model, field in dated:
         for position, doc in enumerate(data.get(model.TABLE, {}).values(), 1):
@@ -340,12 +343,16 @@ def _future_problems(data: Data, today: date) -> Iterator[str]:
 
 
 def _one_checkin_a_day(data: Data) -> Iterator[str]:
-    seen: set[str] = set()
-    for position, doc in enumerate(data.get(Checkin.TABLE, {}).values(), 1):
-        day = doc["on"]
-        if day in seen:
-            yield f"check-in {position}: there is already a check-in for {day}, and a day has one"
-        seen.add(day)
+    for model, field in ((Checkin, "on"), (CapitalCheckin, "day")):
+        seen: set[str] = set()
+        label = _label(model.TABLE)
+        for position, doc in enumerate(data.get(model.TABLE, {}).values(), 1):
+            day = doc[field]
+            if day in seen:
+                yield (
+                    f"{label} {position}: there is already a {label} for {day}, and a day has one"
+                )
+            seen.add(day)
 
 
 def _date_range_problems(data: Data, today: date) -> Iterator[str]:

@@ -69,6 +69,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: remember_last_report,  # the coach report remembers when it was last made (issue 17)
     8: plan_keeps_safe,  # "keeping myself safe" in the plan for hard moments (issue 18)
     9: add_tables("safer_plan"),  # my limits / my safer-use plan (issue 18)
+    10: add_tables("capital_checkins", "thought_checks"),  # life check-in, thought tool (issue 19)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1

@@ -1,0 +1,149 @@
+"""The life check-in: ten areas of life, a small scale each, and what would make each one better.
+
+Every rating and every line of words is saved at once into today's check-in. Above the areas,
+once there is a check-in before, the trend area by area as little bars with words beside them,
+and the two areas that moved most. Any area can become a goal (in the matching life area, linked
+back). Our own check-in: no total, nothing to pass, not any published scale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from screens.base import WorkbookScreen
+from screens.widgets.ruler import Ruler
+from workbook import capital
+from workbook.models import (
+    CAPITAL_HIGH,
+    CAPITAL_LOW,
+    SHORT_TEXT_MAX,
+    CapitalArea,
+    CapitalCheckin,
+)
+
+INTRO = (
+    "Ten parts of life, one small scale each. This is your own check-in: there is no score to "
+    "reach and no wrong answer. It is offered every four weeks, and you can do it any time."
+)
+CREDIT = (
+    "The areas follow the idea of recovery capital: the strengths in a life that help "
+    "recovery last. The words are our own; this is not a test or a validated measure."
+)
+
+
+def key_of(area: CapitalArea) -> str:
+    """The id part for an area's widgets: ``home``, ``mind``..."""
+    return area.name.lower()
+
+
+def area_of(widget_id: str | None) -> CapitalArea:
+    """The area a widget belongs to, from its id (``rate-home`` -> HOME)."""
+    return CapitalArea[(widget_id or "").split("-", 1)[1].upper()]
+
+
+class CapitalScreen(WorkbookScreen):
+    """Today's life check-in, the trend, and "make this a goal" from any area."""
+
+    SECTION_TITLE = "Life check-in"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+
+    def body(self) -> ComposeResult:
+        today = self.today()
+        history = capital.history(self.repo)
+        done = capital.rated([c for c in history if c.day < today])
+        current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
+        with VerticalScroll(id="capital"):
+            yield Static(INTRO, classes="intro", markup=False)
+            yield Static(capital.due_line(history, today), id="due", markup=False)
+            yield from self._trend(history)
+            yield Label("Today", classes="heading")
+            yield Static(
+                "On each scale press 1 to 5 (or use the arrow keys); Tab moves on.",
+                classes="hint-inline",
+                markup=False,
+            )
+            for number, area in enumerate(CapitalArea, start=1):
+                yield from self._area(number, area, current, done[-1] if done else None)
+            yield Static(CREDIT, classes="hint", markup=False)
+            yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
+
+    def _trend(self, history: list[CapitalCheckin]) -> ComposeResult:
+        shown = bool(capital.rated(history))
+        with Vertical(id="trend-box") as box:
+            box.display = shown
+            yield Label(
+                "How each area feels now, and over time (oldest on the left)", classes="heading"
+            )
+            yield Static("\n".join(capital.trend_rows(history)), id="trend", markup=False)
+            yield Static(capital.moved_most_line(history), id="moved-most", markup=False)
+
+    def _area(
+        self, number: int, area: CapitalArea, current: CapitalCheckin, last: CapitalCheckin | None
+    ) -> ComposeResult:
+        words = capital.AREAS[area]
+        key = key_of(area)
+        answer = current.answer(area)
+        before = last.answer(area) if last else None
+        question = words.question
+        if before is not None and before.rating is not None and last is not None:
+            question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
+        yield Label(f"{number}. {words.name}", classes="area-name")
+        yield Static(question, classes="question", markup=False)
+        yield Ruler(
+            CAPITAL_LOW,
+            CAPITAL_HIGH,
+            answer.rating if answer else None,
+            words=capital.SCALE_WORDS,
+            id=f"rate-{key}",
+        )
+        with Horizontal(classes="row"):
+            yield Input(
+                answer.better if answer else "",
+                placeholder=f"One step better? {words.example}",
+                id=f"better-{key}",
+                max_length=SHORT_TEXT_MAX,
+            )
+            yield Button(self._goal_label(area), id=f"goal-{key}", classes="make-goal")
+
+    def _goal_label(self, area: CapitalArea) -> str:
+        return "A goal ✓" if capital.goal_for(self.repo, area) else "Make a goal"
+
+    def on_mount(self) -> None:
+        self.query_one("#rate-use", Ruler).focus(scroll_visible=False)
+
+    @on(Ruler.Changed)
+    def _rated(self, event: Ruler.Changed) -> None:
+        area, today, value = area_of(event.ruler.id), self.today(), event.value
+        if self.try_save(lambda: capital.set_rating(self.repo, today, area, value)):
+            self._refresh_trend()
+
+    @on(Input.Changed)
+    def _better(self, event: Input.Changed) -> None:
+        area, today, text = area_of(event.input.id), self.today(), event.value
+        self.try_save(lambda: capital.set_better(self.repo, today, area, text))
+
+    @on(Button.Pressed, ".make-goal")
+    def _make_goal(self, event: Button.Pressed) -> None:
+        area = area_of(event.button.id)
+        if capital.goal_for(self.repo, area) is not None:
+            self.notify("This area is already one of your goals; you will find it under Goals.")
+            return
+        text = self.query_one(f"#better-{key_of(area)}", Input).value
+        made = self.try_save(
+            lambda: capital.make_goal(self.repo, area, text),
+            "Made a goal from this area. You will find it under Goals, where you can add steps.",
+        )
+        if made:
+            event.button.label = self._goal_label(area)
+
+    def _refresh_trend(self) -> None:
+        history = capital.history(self.repo)
+        self.query_one("#due", Static).update(capital.due_line(history, self.today()))
+        self.query_one("#trend-box").display = bool(capital.rated(history))
+        self.query_one("#trend", Static).update("\n".join(capital.trend_rows(history)))
+        self.query_one("#moved-most", Static).update(capital.moved_most_line(history))
