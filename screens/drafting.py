@@ -5,9 +5,9 @@ closes (F9, auto-lock, switch person, quit, a closed terminal, a crash). A scree
 the person types hands each save to ``save_soon()``: typing never waits for a save (each one
 re-encrypts and rewrites the whole file), at most about two saves a second are made while the
 person types, and ``save_pending()`` makes the waiting one at once on leaving a field and on
-every way of leaving (``flush()`` starts with it). A form that saves with Ctrl+S keeps its text fields as a draft in the
-workbook (``workbook.drafts``) under its ``draft_key()``, and offers them back the next time it
-opens ("You were writing this. Carry on?").
+every way of leaving (``flush()`` starts with it). A form that saves with Ctrl+S keeps its
+text fields as a draft in the workbook (``workbook.drafts``) under its ``draft_key()``, and
+offers them back the next time it opens ("You were writing this. Carry on?").
 """
 
 from __future__ import annotations

@@ -275,7 +275,9 @@ class PlanWalk(Vertical):
         self.owner.save_soon(field, lambda: wp.set_answers(repo, **{field: value}))
         limit = event.input.max_length
         at_limit = limit and len(value) >= limit
-        self.say(f"That is as much as this box can hold ({limit:,} characters)." if at_limit else "")
+        self.say(
+            f"That is as much as this box can hold ({limit:,} characters)." if at_limit else ""
+        )
 
     @on(ListEditor.Changed)
     def _list_changed(self, event: ListEditor.Changed) -> None:
