@@ -16,8 +16,6 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TextArea
-
 from workbook import drafts
 from workbook.errors import WorkbookError
 
@@ -36,6 +34,8 @@ OFFER_BODY = (
 
 def typed_fields(root: Widget) -> dict[str, str]:
     """The text in every named text box under ``root`` (passphrase boxes never)."""
+    from textual.widgets import Input, TextArea  # here: Home, which has none, never needs them
+
     found: dict[str, str] = {}
     for widget in root.query("*"):
         if not widget.id:
@@ -49,6 +49,8 @@ def typed_fields(root: Widget) -> dict[str, str]:
 
 def put_back(root: Widget, fields: dict[str, str]) -> None:
     """Fill the boxes named in ``fields`` again (boxes no longer on the form are skipped)."""
+    from textual.widgets import Input, TextArea
+
     for ident, text in fields.items():
         for widget in root.query(f"#{ident}"):
             if isinstance(widget, Input):
