@@ -77,7 +77,11 @@ class Drafting:
     _save_timer: Timer | None = None
 
     def holds_words(self) -> bool:
-        """The one question quit asks of every screen: is anything here not saved yet?"""
+        """The one question quit asks of every screen: is anything here not saved yet?
+
+        Typing waiting for its save is saved now: quitting asks only about what could not be.
+        """
+        self.save_pending()
         return self.failed_save is not None or bool(self._pending_saves) or self.unsaved()
 
     # Saving typing a moment later ----------------------------------------------------------

@@ -19,7 +19,7 @@ from screens.app import WorkbookApp
 from screens.plan import PlanScreen
 from tests.ui.helpers import make_app
 from tests.ui.test_plan import SIZE, add_row, open_plan, stored, type_text
-from workbook.models import ProfileCard
+from workbook.models import Plan, ProfileCard
 from workbook.storage import DataRoot
 from workbook.storage.tinystore import AtomicStorage
 
@@ -70,11 +70,30 @@ async def test_a_typed_sentence_is_one_save_when_the_timer_fires(
         assert screen._save_timer is timer  # ...and the next keys do not restart it
         assert writes == []  # typing never waited for a write
         assert stored(app).importance_why == ""
-        assert screen.holds_words()  # quit would save it (and asks if it cannot)
         screen._typing_paused()  # the half second is up
         assert len(writes) == 1
         assert stored(app).importance_why == SENTENCE
         assert not screen.holds_words()
+        assert len(writes) == 1  # nothing was waiting
+
+
+async def test_quitting_while_a_save_waits_saves_it_and_does_not_ask(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], writes: list[int]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_importance_why(pilot)
+        await type_text(pilot, SENTENCE)
+        await pilot.press("ctrl+q")
+        assert not app.is_running  # quit at once: nothing was left unsaved to ask about
+    card = root.cards()[0]
+    repo = root.open(card)
+    try:
+        assert repo.get(Plan) is not None
+        assert repo.get(Plan).importance_why == SENTENCE  # type: ignore[union-attr]
+    finally:
+        repo.close()
 
 
 async def test_leaving_the_box_saves_at_once(
