@@ -27,7 +27,7 @@ def measure(root: DataRoot, years: int = 30, runs: int = 5) -> dict[str, float]:
         opens.append(time.perf_counter() - start)
     repo = root.open(card)
     try:
-        save = saves.measure_save(repo, saves.checkin_save, rounds=max(5, runs * 2))
+        save = saves.measure_save(repo, saves.checkin_save, rounds=max(10, runs * 4))
         now = datetime(2026, 12, 1, 9, 0)
         exports: dict[str, float] = {}
         for fmt in ("json", "md"):

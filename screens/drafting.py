@@ -74,7 +74,7 @@ class Drafting:
     """How long a save of typing waits (a test sets it long and calls ``save_pending()``)."""
 
     _pending_saves: dict[str, Callable[[], object]] | None = None
-    _save_timer: Timer | None = None
+    _typing_timer: Timer | None = None
 
     def holds_words(self) -> bool:
         """The one question quit asks of every screen: is anything here not saved yet?
@@ -96,13 +96,13 @@ class Drafting:
             self._pending_saves = {}
         self._pending_saves.pop(key, None)  # keep the order saves were asked for
         self._pending_saves[key] = save
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(  # type: ignore[attr-defined]
+        if self._typing_timer is None:
+            self._typing_timer = self.set_timer(  # type: ignore[attr-defined]
                 self.save_delay, self._typing_paused, name="save-typing"
             )
 
     def _typing_paused(self) -> None:
-        self._save_timer = None
+        self._typing_timer = None
         # Only while the screen is still shown: leaving saved what was waiting, and a timer
         # that fires while the app shuts down has no screen to tell of a failed save.
         if self.is_attached and self.app.screen_stack:  # type: ignore[attr-defined]
@@ -115,9 +115,9 @@ class Drafting:
 
     def save_pending(self) -> bool:
         """Make the waiting saves now, as one write. False if it failed (kept to try again)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
         pending, self._pending_saves = self._pending_saves, None
         if not pending:
             return True

@@ -63,11 +63,11 @@ async def test_a_typed_sentence_is_one_save_when_the_timer_fires(
         screen = await to_importance_why(pilot)
         writes.clear()
         await type_text(pilot, SENTENCE[:1])
-        timer = screen._save_timer
+        timer = screen._typing_timer
         assert timer is not None  # the first key starts the one timer...
         await type_text(pilot, SENTENCE[1:])
         await pilot.pause()
-        assert screen._save_timer is timer  # ...and the next keys do not restart it
+        assert screen._typing_timer is timer  # ...and the next keys do not restart it
         assert writes == []  # typing never waited for a write
         assert stored(app).importance_why == ""
         screen._typing_paused()  # the half second is up
@@ -109,7 +109,7 @@ async def test_leaving_the_box_saves_at_once(
         await pilot.pause()
         assert len(writes) == 1
         assert stored(app).importance_why == SENTENCE
-        assert screen._save_timer is None
+        assert screen._typing_timer is None
 
 
 async def test_next_step_and_back_save_what_is_waiting(
