@@ -17,9 +17,11 @@ from textual.widgets import Input
 from screens import drafting
 from screens.app import WorkbookApp
 from screens.plan import PlanScreen
+from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from tests.ui.test_plan import SIZE, add_row, open_plan, stored, type_text
-from workbook.models import Plan, ProfileCard
+from workbook import plan as wp
+from workbook.models import Plan, PlanChange, ProfileCard
 from workbook.storage import DataRoot
 from workbook.storage.tinystore import AtomicStorage
 
@@ -173,3 +175,32 @@ async def test_editing_a_list_row_waits_but_adding_a_row_saves_at_once(
         assert [c.text for c in stored(app).changes] == ["Drink less on weekdays"]
         await add_row(pilot, "Sleep more")
         assert [c.text for c in stored(app).changes] == ["Drink less on weekdays", "Sleep more"]
+
+
+async def test_weighing_it_up_waits_too_and_saves_on_leaving_the_box(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], writes: list[int]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Drink less")])
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        writes.clear()
+        await type_text(pilot, "It helps me unwind")
+        await pilot.pause()
+        assert writes == []
+        assert app.repo is not None
+        assert wp.load_weighing(app.repo).habit_gives == ""
+        await pilot.press("tab")
+        await pilot.pause()
+        assert len(writes) == 1
+        assert wp.load_weighing(app.repo).habit_gives == "It helps me unwind"
+        await type_text(pilot, "money")
+        await pilot.press("escape")  # Back: the waiting save is made on the way out
+        await pilot.pause()
+        assert wp.load_weighing(app.repo).habit_costs == "money"
