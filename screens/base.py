@@ -19,7 +19,7 @@ from textual.widgets import Footer
 
 from screens.drafting import Drafting
 from screens.widgets.topbar import TopBar
-from workbook.errors import WorkbookError
+from workbook.errors import InvalidInput, WorkbookError
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -97,6 +97,18 @@ class WorkbookScreen(Drafting, Screen[None]):
         self.failed_save = None
         if done:
             self.notify(done, markup=False)
+        return True
+
+    def run_typed_save(self, save: Callable[[], object]) -> bool:
+        """Run the saves of typing gathered by ``save_soon()``: a refusal is said, a failed
+        write is said and tried again on leaving (``try_save``)."""
+        try:
+            save()
+        except InvalidInput as exc:
+            self.notify(str(exc), title="Not saved", markup=False)
+            return False
+        except WorkbookError:
+            return self.try_save(save)
         return True
 
     _shown_once = False

@@ -2,9 +2,12 @@
 
 ``flush()`` is asked of every screen and dialog on the workbook's stack before the workbook
 closes (F9, auto-lock, switch person, quit, a closed terminal, a crash). A screen that saves as
-the person types saves now; a form that saves with Ctrl+S keeps its text fields as a draft in the
-workbook (``workbook.drafts``) under its ``draft_key()``, and offers them back the next time it
-opens ("You were writing this. Carry on?").
+the person types hands each save to ``save_soon()``: typing never waits for a save (each one
+re-encrypts and rewrites the whole file), at most about two saves a second are made while the
+person types, and ``save_pending()`` makes the waiting one at once on leaving a field and on
+every way of leaving (``flush()`` starts with it). A form that saves with Ctrl+S keeps its
+text fields as a draft in the workbook (``workbook.drafts``) under its ``draft_key()``, and
+offers them back the next time it opens ("You were writing this. Carry on?").
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TextArea
-
 from workbook import drafts
 from workbook.errors import WorkbookError
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from workbook.storage import Repository
@@ -32,6 +34,8 @@ OFFER_BODY = (
 
 def typed_fields(root: Widget) -> dict[str, str]:
     """The text in every named text box under ``root`` (passphrase boxes never)."""
+    from textual.widgets import Input, TextArea  # here: Home, which has none, never needs them
+
     found: dict[str, str] = {}
     for widget in root.query("*"):
         if not widget.id:
@@ -45,6 +49,8 @@ def typed_fields(root: Widget) -> dict[str, str]:
 
 def put_back(root: Widget, fields: dict[str, str]) -> None:
     """Fill the boxes named in ``fields`` again (boxes no longer on the form are skipped)."""
+    from textual.widgets import Input, TextArea
+
     for ident, text in fields.items():
         for widget in root.query(f"#{ident}"):
             if isinstance(widget, Input):
@@ -54,15 +60,89 @@ def put_back(root: Widget, fields: dict[str, str]) -> None:
                 widget.text = text
 
 
+SAVE_DELAY = 0.5
+"""Seconds a save of typing waits, gathering the keys typed meanwhile (about two saves a second)."""
+
+
 class Drafting:
     """Mixed into the screen and dialog bases: ``flush()``, drafts kept and offered back."""
 
     failed_save: Callable[[], object] | None = None
     """A save that failed (a full disk...): tried again on ``flush()``; quitting asks first."""
 
+    save_delay: float = SAVE_DELAY
+    """How long a save of typing waits (a test sets it long and calls ``save_pending()``)."""
+
+    _pending_saves: dict[str, Callable[[], object]] | None = None
+    _typing_timer: Timer | None = None
+
     def holds_words(self) -> bool:
-        """The one question quit asks of every screen: is anything here not saved yet?"""
-        return self.failed_save is not None or self.unsaved()
+        """The one question quit asks of every screen: is anything here not saved yet?
+
+        Typing waiting for its save is saved now: quitting asks only about what could not be.
+        """
+        self.save_pending()
+        return self.failed_save is not None or bool(self._pending_saves) or self.unsaved()
+
+    # Saving typing a moment later ----------------------------------------------------------
+
+    def save_soon(self, key: str, save: Callable[[], object]) -> None:
+        """Save ``save`` within ``save_delay`` seconds; a newer save for ``key`` replaces it.
+
+        The timer is not restarted by each key, so someone typing without a pause still has
+        their words saved every half second, never more often.
+        """
+        if self._pending_saves is None:
+            self._pending_saves = {}
+        self._pending_saves.pop(key, None)  # keep the order saves were asked for
+        self._pending_saves[key] = save
+        if self._typing_timer is None:
+            self._typing_timer = self.set_timer(  # type: ignore[attr-defined]
+                self.save_delay, self._typing_paused, name="save-typing"
+            )
+
+    def _typing_paused(self) -> None:
+        self._typing_timer = None
+        # Only while the screen is still shown: leaving saved what was waiting, and a timer
+        # that fires while the app shuts down has no screen to tell of a failed save.
+        if self.is_attached and self.app.screen_stack:  # type: ignore[attr-defined]
+            self.save_pending()
+
+    def drop_pending(self, key: str) -> None:
+        """Forget the waiting save for ``key`` (the box holds what is stored again)."""
+        if self._pending_saves:
+            self._pending_saves.pop(key, None)
+
+    def save_pending(self) -> bool:
+        """Make the waiting saves now, as one write. False if it failed (kept to try again)."""
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        pending, self._pending_saves = self._pending_saves, None
+        if not pending:
+            return True
+        saves = list(pending.values())
+        repo = self.draft_repo()
+
+        def save_all() -> None:
+            if repo is None:
+                for save in saves:
+                    save()
+                return
+            with repo.transaction():
+                for save in saves:
+                    save()
+
+        return self.run_typed_save(save_all)
+
+    def run_typed_save(self, save: Callable[[], object]) -> bool:
+        """Run a save of typing; a screen may say a refusal where it belongs (override)."""
+        try:
+            save()
+        except WorkbookError:
+            self.failed_save = save
+            return False
+        return True
 
     def retry_failed_save(self) -> bool:
         """Try the save that failed once more; True if nothing is left failing."""
@@ -89,6 +169,7 @@ class Drafting:
 
     def flush(self) -> bool:
         """Save what can be saved now; keep the rest as a draft. True when nothing is lost."""
+        self.save_pending()
         retried = self.retry_failed_save()
         if not self.unsaved():
             return retried

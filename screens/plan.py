@@ -8,6 +8,7 @@ finishing or going back returns to the summary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -43,6 +44,11 @@ class PlanScreen(WorkbookScreen):
 
     def draft_key(self) -> str:
         return "plan"
+
+    def run_typed_save(self, save: Callable[[], object]) -> bool:
+        """Typing in the walk is saved through it, so a refusal is said under the step."""
+        walks = self.query(PlanWalk)
+        return walks.first().run_save(save) if walks else super().run_typed_save(save)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "walk('next')", "Next", id="plan_next", priority=True),

@@ -1,4 +1,8 @@
-"""The change-plan walk: one step per screen, every answer saved the moment it changes.
+"""The change-plan walk: one step per screen, every answer saved as it is given.
+
+Choices are saved at once; typing is saved a moment later (``Drafting.save_soon``: at most
+about two saves a second, each a rewrite of the whole file), and at once on leaving a box, a
+step or the screen.
 
 The walk remembers which step it is on, so leaving and coming back resumes there. Only step 1
 is needed to finish; the rest can be skipped and filled in later.
@@ -240,7 +244,13 @@ class PlanWalk(Vertical):
         msg.set_class(not message, "-empty")
 
     def save(self, fn: Callable[[], object]) -> bool:
-        """Save now; a problem with the answer is said here, a failed write is notified."""
+        """Save now (after any typing still waiting); a problem with the answer is said here,
+        a failed write is notified."""
+        self.owner.save_pending()
+        return self.run_save(fn)
+
+    def run_save(self, fn: Callable[[], object]) -> bool:
+        """Run ``fn``: a problem with the answer is said here, a failed write is notified."""
         try:
             fn()
         except InvalidInput as exc:
@@ -258,20 +268,32 @@ class PlanWalk(Vertical):
     @on(Input.Changed, ".walk-text")
     def _typed(self, event: Input.Changed) -> None:
         field = (event.input.id or "").removeprefix("text-")
-        if getattr(wp.load_plan(self.owner.repo), field) == event.value:
+        repo, value = self.owner.repo, event.value
+        if getattr(wp.load_plan(repo), field) == value:
+            self.owner.drop_pending(field)  # typed back to what is stored
             return
+        self.owner.save_soon(field, lambda: wp.set_answers(repo, **{field: value}))
         limit = event.input.max_length
-        if self.save(lambda: wp.set_answers(self.owner.repo, **{field: event.value})):
-            at_limit = limit and len(event.value) >= limit
-            self.say(
-                f"That is as much as this box can hold ({limit:,} characters)." if at_limit else ""
-            )
+        at_limit = limit and len(value) >= limit
+        self.say(
+            f"That is as much as this box can hold ({limit:,} characters)." if at_limit else ""
+        )
 
     @on(ListEditor.Changed)
     def _list_changed(self, event: ListEditor.Changed) -> None:
         key = (event.editor.id or "").removeprefix("list-")
-        if self.save(lambda: wp.set_answers(self.owner.repo, **{key: event.items})):
+        repo, items = self.owner.repo, event.items
+        if event.typing:
+            self.owner.save_soon(key, lambda: wp.set_answers(repo, **{key: items}))
+            return
+        self.owner.drop_pending(key)  # this newer list replaces any waiting one
+        if self.save(lambda: wp.set_answers(repo, **{key: items})):
             self.say("")
+
+    @on(Input.Blurred)
+    def _left_box(self) -> None:
+        """Leaving a box saves what was typed in it at once."""
+        self.owner.save_pending()
 
     @on(ListEditor.GoalRequested)
     def _goal(self, event: ListEditor.GoalRequested) -> None:
@@ -305,6 +327,7 @@ class PlanWalk(Vertical):
 
     async def go(self, step: int) -> None:
         """Show step ``step`` (and remember it)."""
+        self.owner.save_pending()
         self.step = max(1, min(PLAN_STEP_COUNT, step))
         await self.recompose()
         self._remember_step()
@@ -336,6 +359,8 @@ class PlanWalk(Vertical):
         self.app.push_screen(StepPicker(wp.load_plan(self.owner.repo)), picked)
 
     def action_finish(self) -> None:
+        if not self.owner.save_pending():
+            return
         try:
             wp.finish(self.owner.repo, self.owner.today())
         except InvalidInput as exc:

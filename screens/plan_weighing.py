@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Callable
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
@@ -50,17 +52,28 @@ class WeighingScreen(WorkbookScreen):
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
+        """Saved a moment later (``save_soon``), at once on leaving the box or the screen."""
         box = (event.text_area.id or "").removeprefix("w-")
-        value = event.text_area.text
-        if getattr(wp.load_weighing(self.repo), box) == value:
+        repo, value = self.repo, event.text_area.text
+        if getattr(wp.load_weighing(repo), box) == value:
+            self.drop_pending(box)
             return
+        self.save_soon(box, lambda: wp.save_weighing(repo, **{box: value}))
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Leaving a box saves what was typed in it at once."""
+        if isinstance(event.widget, TextArea):
+            self.save_pending()
+
+    def run_typed_save(self, save: Callable[[], object]) -> bool:
+        """A refusal is said under the boxes; a failed write is said and tried again later."""
         msg = self.query_one("#w-msg", Static)
         try:
-            wp.save_weighing(self.repo, **{box: value})
+            save()
         except InvalidInput as exc:
             msg.update(str(exc))
-            return
+            return False
         except WorkbookError:
-            self.try_save(lambda: wp.save_weighing(self.repo, **{box: value}))
-            return
+            return self.try_save(save)
         msg.update("")
+        return True

@@ -79,10 +79,14 @@ class ListEditor(Vertical):
     class Changed(Message):
         """The list changed (an edit, an addition, a move, a removal or an undo)."""
 
-        def __init__(self, editor: ListEditor, items: list[BaseModel]) -> None:
+        def __init__(
+            self, editor: ListEditor, items: list[BaseModel], *, typing: bool = False
+        ) -> None:
             super().__init__()
             self.editor = editor
             self.items = items
+            self.typing = typing
+            """A key typed in a row's box (the screen may save a moment later)."""
 
         @property
         def control(self) -> ListEditor:
@@ -190,8 +194,8 @@ class ListEditor(Vertical):
         msg.update(message)
         msg.set_class(not message, "-empty")
 
-    def _changed(self) -> None:
-        self.post_message(self.Changed(self, list(self.items)))
+    def _changed(self, *, typing: bool = False) -> None:
+        self.post_message(self.Changed(self, list(self.items), typing=typing))
 
     async def _rebuild(self, focus: int | None, field: str | None = None) -> None:
         await self.recompose()
@@ -244,7 +248,7 @@ class ListEditor(Vertical):
             return
         self.items[index] = updated
         self._check_limit(event)
-        self._changed()
+        self._changed(typing=isinstance(event, Input.Changed))
 
     def _check_limit(self, event: Input.Changed | Select.Changed) -> None:
         if isinstance(event, Input.Changed):

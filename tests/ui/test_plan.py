@@ -342,10 +342,10 @@ async def test_lists_reorder_remove_and_undo(
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert reasons() == ["one", "three", "two"]
-        # Editing in place saves at once.
+        # Editing in place is saved a moment later, and at once on leaving the box.
         box = app.screen.query_one("#r0-text", Input)
         box.focus()
-        await pilot.press("end", "!")
+        await pilot.press("end", "!", "tab")
         await pilot.pause()
         assert reasons() == ["one!", "three", "two"]
 
@@ -383,6 +383,8 @@ async def test_long_text_stops_at_the_limit_with_a_message(
         box = app.screen.query_one("#text-importance_why", Input)
         box.value = "x" * 5000
         await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        app.screen.save_pending()  # what the save timer does
         assert stored(app).importance_why == "x" * 5000
         assert "5,000 characters" in screen_text(app)
 
@@ -431,6 +433,7 @@ async def test_weighing_it_up_saves_each_box(
         await type_text(pilot, "I relax")
         await pilot.press("tab")
         await type_text(pilot, "[red]money")
+        await pilot.press("shift+tab")  # leaving a box saves it at once
         await pilot.pause()
         assert app.repo is not None
         weighing = wp.load_weighing(app.repo)

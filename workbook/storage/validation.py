@@ -41,6 +41,25 @@ def find_problems(data: Data, limit: int = 20) -> list[Problem]:
     return problems[:limit]
 
 
+def find_shape_problems(data: Data) -> list[Problem]:
+    """The checks that need no model built: tables this version knows, one entry per
+    singleton, every entry an object. For a file whose checksum vouches for its entries."""
+    for table, docs in data.items():
+        if table == META_TABLE:
+            continue
+        model = StoredModel.registry.get(table)
+        if model is None:
+            if docs:
+                what = f"the file has a section this version does not know ({table})"
+                return [Problem(table, "", what)]
+            continue
+        if not isinstance(docs, dict) or not all(isinstance(d, dict) for d in docs.values()):
+            return [Problem(table, table, "an entry is not an object")]
+        if issubclass(model, Singleton) and len(docs) > 1:
+            return [Problem(table, "", f"the file has more than one {table}")]
+    return []
+
+
 def _table_problems(table: str, docs: dict[str, object]) -> list[Problem]:
     model = StoredModel.registry.get(table)
     if model is None:

@@ -1,0 +1,136 @@
+"""What start-up and each screen build, bounded without timing anything (issue 20).
+
+Time on a shared machine is noise; what a screen mounts and what start-up imports are not.
+Each main screen has a budget of widgets (what it mounts, every descendant counted) on an
+empty workbook and on ten years of entries, a little above what it builds today, so a change
+that makes a screen build much more shows here first. Home, once painted with its cards, must
+not have imported any section's screen, the text editor widget, encryption or the report.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from screens.app import WorkbookApp
+from screens.sections import available_sections
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app
+from workbook.demo import build_demo
+from workbook.models import ProfileCard
+from workbook.storage import DataRoot
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What each screen mounts today on an empty workbook / ten years of entries, in comments;
+# the budget leaves about a tenth for small changes. A new section needs a line here.
+WIDGET_BUDGET = {
+    "home": 36,  # 28 / 32
+    "checkin": 50,  # 44 / 46
+    "plan": 44,  # 39 / 31
+    "goals": 28,  # 25 / 25
+    "review": 52,  # 23 / 47 (a year of reviews listed)
+    "urges": 20,  # 17 / 17
+    "skills": 21,  # 18 / 18
+    "people": 22,  # 19 / 19
+    "safer_plan": 44,  # 40 / 40
+    "hard_plan": 38,  # 34 / 26
+    "resources": 31,  # 28 / 28
+    "export": 36,  # 32 / 32
+    "settings": 72,  # 65 / 65
+}
+
+
+async def mounted_counts(app: WorkbookApp) -> dict[str, int]:
+    """How many widgets Home and each section's screen mount, opened from Home."""
+    counts: dict[str, int] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()  # Home's cards are filled just after its first frame
+        home = app.screen
+        counts["home"] = len(home.query("*"))
+        for section in available_sections():
+            await app.push_screen(section.load()())
+            await pilot.pause()
+            counts[section.id] = len(app.screen.query("*"))
+            while app.screen is not home:
+                await app.pop_screen()
+                await pilot.pause()
+    return counts
+
+
+def over_budget(counts: dict[str, int]) -> list[str]:
+    return [
+        f"{name} mounts {n} widgets (budget {WIDGET_BUDGET.get(name)})"
+        for name, n in counts.items()
+        if name not in WIDGET_BUDGET or n > WIDGET_BUDGET[name]
+    ]
+
+
+async def test_every_screen_stays_within_its_widget_budget_on_an_empty_workbook(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    counts = await mounted_counts(make_app(root))
+    assert set(counts) == {"home", *(s.id for s in available_sections())}
+    assert all(n > 5 for n in counts.values()), counts  # each screen really was built
+    assert over_budget(counts) == []
+
+
+async def test_every_screen_stays_within_its_widget_budget_on_ten_years(root: DataRoot) -> None:
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    counts = await mounted_counts(make_app(root, card.id))
+    assert counts["review"] > counts["urges"]  # the ten years are there to be shown
+    assert over_budget(counts) == []
+
+
+CHILD = """
+import asyncio, sys
+from datetime import date
+from pathlib import Path
+from screens.app import WorkbookApp
+from workbook.storage import DataRoot
+
+async def main() -> None:
+    app = WorkbookApp(DataRoot(Path(sys.argv[1])), sys.argv[2], clock=lambda: date(2026, 11, 27))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen", app.screen
+        assert len(app.screen.query("#dashboard *")) > 0, "the cards were not painted"
+        print("\\n".join(sorted(sys.modules)))
+
+asyncio.run(main())
+"""
+
+
+def test_home_is_painted_without_importing_what_it_does_not_show(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(root.path), card.id],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    modules = set(out.stdout.split())
+    assert "screens.home" in modules and "workbook.models" in modules
+    sections = {s.module for s in available_sections()}
+    assert sections & modules == set(), "a section's screen was imported before it was opened"
+    heavy = {
+        "textual.widgets._text_area",  # the editor of long notes
+        "cryptography",  # only when a passphrase is used
+        "workbook.report",  # only when a report is made
+        "workbook.demo",
+        "screens.goal_dialogs",
+        "screens.widgets.list_editor",
+    }
+    assert heavy & modules == set()
+    assert date(2026, 11, 27) == TODAY  # the child's clock is the tests' one
