@@ -138,9 +138,7 @@ class CheckinScreen(WorkbookScreen):
             yield self._question(checkins.in_their_words(used.question, own))
             if self.pathway in safer_plan.PLAN_PATHWAYS:
                 yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
-            with RadioSet(id="used"):
-                for answer in used.answers:
-                    yield Choice(answer.label, id=f"used-{_slug(answer.value)}")
+            yield self._used_set()
             yield self._question(w.halt.question)
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
@@ -155,20 +153,40 @@ class CheckinScreen(WorkbookScreen):
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
 
+    def _used_set(self) -> RadioSet:
+        """The "did you use?" answers, none chosen."""
+        answers = checkins.words().used_for(self.pathway).answers
+        return RadioSet(*(Choice(a.label, id=f"used-{_slug(a.value)}") for a in answers), id="used")
+
+    async def _choose_used(self, chosen: UseAnswer | None) -> None:
+        """Choose ``chosen`` (or nothing) among the "did you use?" answers."""
+        radio = self.query_one("#used", RadioSet)
+        if chosen is None and radio.pressed_button is not None:
+            # A RadioSet never lets its chosen answer go, so a fresh one takes its place:
+            # a missed day must not inherit today's "over my limit" (a false setback).
+            parent = radio.parent
+            following = parent.children[parent.children.index(radio) + 1] if parent else None
+            await radio.remove()
+            if parent is not None:
+                await parent.mount(self._used_set(), before=following)
+            return
+        for button in self.query(RadioButton):
+            button.value = button.id == f"used-{_slug(chosen)}" if chosen else False
+
     def _question(self, text: str) -> Label:
         """A question that says "today", or "that day" when a past day is being filled in."""
         label = Label(text, classes="question", markup=False)
         self._questions.append((label, text))
         return label
 
-    def on_mount(self) -> None:
-        self.load_day(self.day)
+    async def on_mount(self) -> None:
+        await self.load_day(self.day)
         self.query_one("#mood", Ruler).focus()
         self.offer_draft()
 
     # Loading a day -----------------------------------------------------------------------
 
-    def load_day(self, day: date) -> None:
+    async def load_day(self, day: date) -> None:
         """Show ``day``'s check-in (or an empty form) and say which day it is."""
         self._day = day
         for label, text in self._questions:
@@ -177,9 +195,7 @@ class CheckinScreen(WorkbookScreen):
         self.query_one("#day-line", Static).update(self._day_line(day, existing))
         self.query_one("#mood", Ruler).value = existing.mood if existing else None
         self.query_one("#craving", Ruler).value = existing.craving if existing else None
-        chosen = existing.used if existing else None
-        for button in self.query(RadioButton):
-            button.value = button.id == f"used-{_slug(chosen)}" if chosen else False
+        await self._choose_used(existing.used if existing else None)
         for halt in Halt:
             box = self.query_one(f"#halt-{halt.name.lower()}", Checkbox)
             box.value = bool(existing and halt in existing.halt)
@@ -202,7 +218,7 @@ class CheckinScreen(WorkbookScreen):
         return line
 
     @on(Input.Submitted, "#day")
-    def _day_submitted(self, event: Input.Submitted) -> None:
+    async def _day_submitted(self, event: Input.Submitted) -> None:
         error = self.query_one("#day-error", Static)
         try:
             day = parse_day(event.value, self.today())
@@ -210,7 +226,7 @@ class CheckinScreen(WorkbookScreen):
             show_error(error, str(exc))
             return
         show_error(error, "")
-        self.load_day(day)
+        await self.load_day(day)
         self.query_one("#mood", Ruler).focus()
 
     @on(Input.Submitted, "#sleep, #win, #note")
