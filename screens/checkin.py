@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins, safer_plan
@@ -127,7 +128,7 @@ class CheckinScreen(WorkbookScreen):
             yield Static("", id="day-line", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
-                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+                yield TextBox(self.day.isoformat(), id="day", max_length=10, compact=True)
             yield Static("", id="day-error", classes="error", markup=False)
             yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
@@ -144,12 +145,12 @@ class CheckinScreen(WorkbookScreen):
                 for halt, label in HALT_LABELS.items():
                     yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.sleep.question, markup=False)
-            yield Input(placeholder=w.sleep.example, id="sleep", max_length=5)
+            yield TextBox(placeholder=w.sleep.example, id="sleep", max_length=5)
             yield Static("", id="sleep-error", classes="error", markup=False)
             yield self._question(w.win.question)
-            yield Input(placeholder=w.win.example, id="win", max_length=200)
+            yield TextBox(placeholder=w.win.example, id="win", max_length=200)
             yield Label(w.note.question, markup=False)
-            yield Input(placeholder=w.note.example, id="note", max_length=5000)
+            yield TextBox(placeholder=w.note.example, id="note", max_length=5000)
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
 

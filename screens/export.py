@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from screens.base import WorkbookScreen
 from screens.record_form import ConfirmDialog
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, TickList
 from workbook.errors import WorkbookError
 from workbook.export import (
@@ -70,13 +71,15 @@ class ExportScreen(WorkbookScreen):
                 *[Selection(SECTIONS[i][0], i, True) for i in SECTION_IDS], id="sections"
             )
             yield Static("Only entries from this date on (optional)", classes="label")
-            yield Input(placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since")
+            yield TextBox(
+                placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since"
+            )
             with RadioSet(id="period"):
                 for key, label in self._periods():
                     yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")
             yield Static("Save the file as", classes="label")
-            yield Input(self._default(self.fmt), id="path")
+            yield TextBox(self._default(self.fmt), id="path")
             yield Static(f"Please note: {NOT_PROTECTED}", id="warning", markup=False)
             yield Button("Export (ctrl+s)", id="go", variant="primary")
             yield Static("", id="result", markup=False)

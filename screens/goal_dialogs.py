@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookDialog
+from screens.widgets.textbox import TextBox
 from workbook.errors import InvalidInput
 from workbook.goals import DATE_FORMAT_HINT, parse_date
 
@@ -88,7 +89,7 @@ class DateDialog(_Dialog[tuple[date | None]]):
             yield Label(self.heading, classes="dialog-heading", markup=False)
             yield Label("Date (YYYY-MM-DD), or leave it empty for no date:", markup=False)
             value = self.current.isoformat() if self.current else ""
-            yield Input(value, placeholder="for example 2026-12-31", id="date", compact=True)
+            yield TextBox(value, placeholder="for example 2026-12-31", id="date", compact=True)
             yield Static("", classes="dialog-message", id="message", markup=False)
             yield from self.buttons("Save date")
 
@@ -113,14 +114,14 @@ class StepDialog(_Dialog[tuple[str, date | None]]):
             yield Label("Add a step", classes="dialog-heading")
             yield Label(f"To: {self.goal_title}", classes="dialog-hint", markup=False)
             yield Label("What is one small thing you could do?")
-            yield Input(
+            yield TextBox(
                 placeholder="for example: ring the bank on Monday morning",
                 id="step",
                 max_length=200,
                 compact=True,
             )
             yield Label("A date for it (optional, YYYY-MM-DD):")
-            yield Input(placeholder="for example 2026-12-31", id="due", compact=True)
+            yield TextBox(placeholder="for example 2026-12-31", id="due", compact=True)
             yield Static("", classes="dialog-message", id="message", markup=False)
             yield from self.buttons("Add step")
 
@@ -157,7 +158,7 @@ class NoteDialog(_Dialog[str]):
             if self.body:
                 yield Static(self.body, classes="dialog-body", markup=False)
             yield Label(self.prompt, markup=False)
-            yield Input(placeholder=self.placeholder, id="note", max_length=5000, compact=True)
+            yield TextBox(placeholder=self.placeholder, id="note", max_length=5000, compact=True)
             yield from self.buttons(self.ok)
 
     def accept(self) -> None:

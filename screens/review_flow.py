@@ -20,6 +20,7 @@ from screens.base import WorkbookScreen
 from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges
 from screens.review import GOAL_TEXT_FIELDS, WEEK_TEXT_FIELDS, week_label
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from workbook import goals, reviews
 from workbook.errors import InvalidInput, WorkbookError
@@ -87,13 +88,12 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Static(RATING_LEGEND, classes="muted", markup=False)
             for name, label, example in GOAL_TEXT_FIELDS:
                 yield Label(label, classes="field")
-                yield Input(
+                yield TextBox(
                     getattr(entry, name),
                     placeholder=example,
                     id=f"{name}-{index}",
                     max_length=LONG_LIMIT,
                     compact=True,
-                    select_on_focus=False,
                 )
             yield Label("Quick changes to this goal:", classes="question")
             with Horizontal(classes="quick"):
@@ -118,26 +118,24 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Static(heading)
             for name, label, example in WEEK_TEXT_FIELDS:
                 yield Label(label, classes="field")
-                yield Input(
+                yield TextBox(
                     getattr(self.review, name),
                     placeholder=example,
                     id=name,
                     max_length=LONG_LIMIT,
                     compact=True,
-                    select_on_focus=False,
                 )
             yield Label(reviews.DIFFERENCE_QUESTION, classes="question")
             yield Ruler(
                 0, 10, self.review.difference, ends=("not at all", "a great deal"), id="difference"
             )
             yield Label("One focus for next week:", classes="field")
-            yield Input(
+            yield TextBox(
                 self.review.focus,
                 placeholder=FOCUS_PLACEHOLDER,
                 id="focus",
                 max_length=SHORT_LIMIT,
                 compact=True,
-                select_on_focus=False,
             )
             yield Label("Who reviewed with you?", classes="field")
             with RadioSet(id="reviewed_with"):

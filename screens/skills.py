@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
 from screens.text import clip, literal
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
@@ -244,7 +245,7 @@ class SkillScreen(WorkbookScreen):
             yield from self._after_steps(skill)
             yield Label("Practice log", classes="heading")
             with Horizontal(id="note-row"):
-                yield Input(
+                yield TextBox(
                     placeholder="What did you do, and how did it go?",
                     id="note-input",
                     max_length=5000,
@@ -452,9 +453,9 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
                 "Change your skill" if own else "Add a skill of your own", classes="dialog-title"
             )
             yield Label("Name (e.g. Iron a shirt, Read a payslip)")
-            yield Input(own.title if own else "", id="own-title", max_length=200)
+            yield TextBox(own.title if own else "", id="own-title", max_length=200)
             yield Label("Why it matters to you (optional)")
-            yield Input(own.why if own else "", id="own-why", max_length=5000)
+            yield TextBox(own.why if own else "", id="own-why", max_length=5000)
             yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
             yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.passphrase_choice import PassphraseChoice
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick, TickList
 from workbook import safety
 from workbook.errors import InvalidInput, WorkbookError
@@ -104,7 +105,7 @@ class StartWorkbookScreen(WorkbookScreen):
             shared, required = True, True
         with VerticalScroll(id="start-form", classes="page"):
             yield from _field("Your name or nickname", "The only answer you need to give.")
-            yield Input(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
+            yield TextBox(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
             yield from _field(
                 "What you are working on",
                 "Tick any that fit (Space), or none for now.",
@@ -112,7 +113,7 @@ class StartWorkbookScreen(WorkbookScreen):
             yield TickList[WorkingOn](
                 *[(label, value) for value, label in WORKING_ON_LABELS.items()], id="working-on"
             )
-            yield Input(
+            yield TextBox(
                 placeholder="In your own words, if you like: e.g. weekend drinking",
                 id="words",
                 max_length=SHORT_TEXT_MAX,
@@ -127,7 +128,7 @@ class StartWorkbookScreen(WorkbookScreen):
                 "When this stretch began (optional)",
                 "Year-month-day, like 2026-11-01. Leave it empty if you prefer.",
             )
-            yield Input(placeholder="YYYY-MM-DD", id="start", max_length=10)
+            yield TextBox(placeholder="YYYY-MM-DD", id="start", max_length=10)
             yield Static("", id="start-problem", classes="problem", markup=False)
             yield from _field(
                 "Day counter", "Shows the days since that date on Home. Off unless you want it."

@@ -21,6 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from screens.widgets.textbox import TextBox
 from workbook.errors import InvalidInput
 from workbook.models import LONG_TEXT_MAX, LifeArea
 
@@ -152,13 +153,12 @@ class ListEditor(Vertical):
             select.styles.width = column.width
             return select
         text = "" if value is None else (value.isoformat() if isinstance(value, date) else value)
-        box = Input(
+        box = TextBox(
             text,
             placeholder=column.placeholder,
             id=ident,
             compact=True,
             max_length=column.max_length,
-            select_on_focus=False,
             suggester=SuggestFromList(column.suggestions, case_sensitive=False)
             if column.suggestions
             else None,

@@ -284,7 +284,7 @@ async def test_changing_the_day_clears_every_answer_of_the_day_before(
             Checkin(on=TODAY, mood=2, craving=7, used=UseAnswer.OVER_LIMIT, win="Rang Jo")
         )
         screen = await open_checkin(pilot)
-        await pilot.press("shift+tab", *"yesterday", "enter")
+        await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
         await pilot.pause()
         assert screen.day == YESTERDAY
         await pilot.press("ctrl+s")
@@ -305,7 +305,7 @@ async def test_changing_the_day_loads_that_days_answers(
         app.repo.save(Checkin(on=TODAY, used=UseAnswer.OVER_LIMIT))  # type: ignore[union-attr]
         app.repo.save(Checkin(on=YESTERDAY, used=UseAnswer.WITHIN_LIMIT))  # type: ignore[union-attr]
         screen = await open_checkin(pilot)
-        await pilot.press("shift+tab", *"yesterday", "enter")
+        await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -1,0 +1,48 @@
+"""Tabbing into a filled box puts the cursor at the end; nothing typed replaces a saved answer."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from pathlib import Path
+
+from screens.checkin import CheckinScreen
+from screens.widgets.textbox import TextBox
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app
+from workbook.models import Checkin, ProfileCard
+from workbook.storage import DataRoot
+
+SCREENS = Path(__file__).resolve().parents[2] / "screens"
+
+
+async def test_tabbing_into_a_saved_win_adds_to_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(Checkin(on=TODAY, win="Rang Jo", note="Calm"))  # type: ignore[union-attr]
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen)
+        screen.query_one("#sleep", TextBox).focus()
+        await pilot.press("tab", *" and Sam")
+        win = screen.query_one("#win", TextBox)
+        assert win.has_focus and win.selection.is_empty
+        await pilot.press("tab", "!", "ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert [(c.win, c.note) for c in stored] == [("Rang Jo and Sam", "Calm!")]
+
+
+def test_every_text_box_on_every_screen_is_a_textbox() -> None:
+    """One behaviour everywhere: no screen builds Textual's bare Input (it selects all on Tab)."""
+    bare = []
+    for path in sorted(SCREENS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Input":
+                bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []
+    assert any("TextBox(" in p.read_text(encoding="utf-8") for p in SCREENS.rglob("*.py"))
