@@ -21,8 +21,9 @@ from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import checkins, safer_plan
+from workbook import checkins, dates, safer_plan
 from workbook.checkins import FutureDate
+from workbook.errors import InvalidInput
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
 
 if TYPE_CHECKING:
@@ -53,16 +54,13 @@ def day_text(day: date, today: date) -> str:
 
 
 def parse_day(text: str, today: date) -> date:
-    """A date typed as YYYY-MM-DD (or "today"/"yesterday"); future dates are refused."""
-    cleaned = text.strip().lower()
-    if cleaned in ("", "today"):
-        return today
-    if cleaned == "yesterday":
-        return today - timedelta(days=1)
+    """A day as every date box reads one (``workbook.dates``); empty is today; no future days."""
     try:
-        day = date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError("Please write the day as YYYY-MM-DD, e.g. 2026-11-26.") from None
+        day = dates.parse_day(text, today, dates.Facing.BACK)
+    except InvalidInput as exc:
+        raise ValueError(str(exc)) from None
+    if day is None:
+        return today
     if day > today:
         raise FutureDate(
             f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or an earlier day."
@@ -165,11 +163,10 @@ class CheckinScreen(WorkbookScreen):
         if chosen is None and radio.pressed_button is not None:
             # A RadioSet never lets its chosen answer go, so a fresh one takes its place:
             # a missed day must not inherit today's "over my limit" (a false setback).
-            parent = radio.parent
-            following = parent.children[parent.children.index(radio) + 1] if parent else None
+            parent = self.query_one("#checkin", VerticalScroll)
+            following = parent.children[parent.children.index(radio) + 1]
             await radio.remove()
-            if parent is not None:
-                await parent.mount(self._used_set(), before=following)
+            await parent.mount(self._used_set(), before=following)
             return
         for button in self.query(RadioButton):
             button.value = button.id == f"used-{_slug(chosen)}" if chosen else False

@@ -21,6 +21,7 @@ from screens.base import WorkbookScreen
 from screens.record_form import ConfirmDialog
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, TickList
+from workbook import dates
 from workbook.errors import WorkbookError
 from workbook.export import (
     FORMAT_NAMES,
@@ -32,7 +33,6 @@ from workbook.export import (
     remember_in,
     write_export,
 )
-from workbook.goals import parse_date
 from workbook.report import SECTION_IDS, SECTIONS, parse_last
 
 FORMATS_SHOWN = ("html", "md", "json")
@@ -166,7 +166,9 @@ class ExportScreen(WorkbookScreen):
 
     def _write(self, replace: bool) -> Path:
         sections = [i for i in SECTION_IDS if i in self.query_one("#sections", TickList).selected]
-        since = parse_date(self.query_one("#since", Input).value)
+        since = dates.parse_day(
+            self.query_one("#since", Input).value, self.today(), dates.Facing.BACK
+        )
         text = self.query_one("#path", Input).value.strip()
         if not text:
             raise _Refused("Please write where to save the file, for example ~/report.html.")

@@ -15,8 +15,9 @@ from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookDialog
 from screens.widgets.textbox import TextBox
+from workbook import clock
 from workbook.errors import InvalidInput
-from workbook.goals import DATE_FORMAT_HINT, parse_date
+from workbook.goals import parse_date
 
 DIALOG_CSS = """
 .goal-dialog {
@@ -95,9 +96,9 @@ class DateDialog(_Dialog[tuple[date | None]]):
 
     def accept(self) -> None:
         try:
-            chosen = parse_date(self.query_one("#date", Input).value)
-        except InvalidInput:
-            self.query_one("#message", Static).update(DATE_FORMAT_HINT)
+            chosen = parse_date(self.query_one("#date", Input).value, clock.today())
+        except InvalidInput as exc:
+            self.query_one("#message", Static).update(str(exc))
             return
         self.dismiss((chosen,))
 
@@ -132,9 +133,9 @@ class StepDialog(_Dialog[tuple[str, date | None]]):
             message.update("A step needs a few words. What is one small thing you could do?")
             return
         try:
-            due = parse_date(self.query_one("#due", Input).value)
-        except InvalidInput:
-            message.update(DATE_FORMAT_HINT)
+            due = parse_date(self.query_one("#due", Input).value, clock.today())
+        except InvalidInput as exc:
+            message.update(str(exc))
             return
         self.dismiss((text, due))
 

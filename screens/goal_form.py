@@ -199,7 +199,7 @@ class GoalEditScreen(WorkbookScreen):
 
     def date_message(self, text: str) -> str:
         try:
-            day = goals.parse_date(text)
+            day = goals.parse_date(text, self.today())
         except InvalidInput as exc:
             return str(exc) if len(text.strip()) >= 10 else ""
         return goals.date_note(day, self.today())
@@ -225,7 +225,7 @@ class GoalEditScreen(WorkbookScreen):
             self.query_one("#title", Input).focus()
             return None
         try:
-            target = goals.parse_date(self.value("target"))
+            target = goals.parse_date(self.value("target"), self.today())
         except InvalidInput as exc:
             self.query_one("#target-message", Static).update(str(exc))
             self.query_one("#target", Input).focus()

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workbook import dates
 from workbook.errors import InvalidInput
 from workbook.models import (
     Goal,
@@ -57,17 +58,9 @@ STATUS_ORDER = (GoalStatus.ACTIVE, GoalStatus.PAUSED, GoalStatus.DONE, GoalStatu
 # Input --------------------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> date | None:
-    """A date typed as YYYY-MM-DD; empty means no date. Anything else is refused kindly."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(DATE_FORMAT_HINT) from None
+def parse_date(text: str, today: date) -> date | None:
+    """A date as the whole workbook reads one (``workbook.dates``); empty means no date."""
+    return dates.parse_day(text, today, dates.Facing.AHEAD)
 
 
 def date_note(day: date | None, today: date) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from textual.pilot import Pilot
@@ -608,3 +608,62 @@ async def test_every_summary_key_is_in_view_at_80_columns(
         text = screen_text(app)
         for what in ("Make a goal", "Mark reviewed", "Revisions", "Weighing it up"):
             assert what in text
+
+
+async def open_step_five(pilot: Pilot[int]) -> None:
+    await open_plan(pilot)
+    await add_row(pilot, "Money")
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    await pilot.press("down", "down", "down", "down", "enter")
+    await pilot.pause()
+    assert "Step 5 of 8" in screen_text(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_enter_after_a_step_goes_to_its_by_when(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step_five(pilot)
+        await type_text(pilot, "Open an account")
+        await pilot.press("enter")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert isinstance(focused, Input) and focused.id == "new-by_when"
+        await type_text(pilot, "tomorrow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(s.text, s.by_when) for s in stored(app).steps] == [
+            ("Open an account", TODAY + timedelta(days=1))
+        ]
+
+
+async def test_a_bad_date_keeps_the_earlier_date_and_says_so(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step_five(pilot)
+        await add_row(pilot, "Open an account", "2026-12-04")
+        box = app.screen.query_one("#r0-by_when", Input)
+        box.focus()
+        await pilot.press("ctrl+u")  # emptied to write a new date: nothing is saved yet
+        await pilot.pause()
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        await type_text(pilot, "2026-02-30")
+        await pilot.pause()
+        assert box.value == "2026-02-30"  # what was typed stays, with the reason beside it
+        assert "that date doesn't exist" in screen_text(app)
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        await pilot.press("shift+tab")  # leaving it: the earlier date is put back, said plainly
+        await pilot.pause()
+        assert box.value == "2026-12-04"
+        assert "2026-12-04 was kept" in screen_text(app)
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        box.focus()
+        await pilot.press("ctrl+u", "tab")  # left empty on purpose: the date is cleared
+        await pilot.pause()
+        assert stored(app).steps[0].by_when is None
