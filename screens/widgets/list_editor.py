@@ -278,6 +278,7 @@ class ListEditor(Vertical):
             else:
                 event.input.value = ""
                 self.say("That date wasn't clear, so no date was kept.")
+            self._date_problem = False  # this note stays when the box shows the old date again
             return
         if value != before:
             self.items[index] = type(item).model_validate({**item.model_dump(), field: value})
