@@ -30,8 +30,8 @@ from screens.goal_dialogs import (
     let_go_dialog,
     pause_dialog,
 )
-from screens.text import clip
-from workbook import goals
+from screens.text import clip, pad
+from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 from workbook.text import counted
 
@@ -64,7 +64,7 @@ def goal_line(goal: Goal, today: date) -> Text:
     """One row of the goals list: title, steps done/total with a small bar, and the date."""
     p = goals.progress(goal)
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{clip(goal.title, 38):<39}")
+    text.append(pad(clip(goal.title, 38), 39))
     if p.total:
         text.append(f"{p.done}/{p.total} ", style="bold")
         text.append(p.bar(8) + " ")
@@ -75,7 +75,7 @@ def goal_line(goal: Goal, today: date) -> Text:
     elif goals.past_target(goal, today):
         text.append(PAST_DATE_SHORT, style="italic dim")
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:
-        text.append(f"by {goal.target_date.day} {goal.target_date:%b}", style="dim")
+        text.append(f"by {dates.short(goal.target_date, today)}", style="dim")
     return text
 
 

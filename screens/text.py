@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 # Control characters would reach the terminal as commands (clear the screen, set the title...),
@@ -13,9 +14,20 @@ _VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0
 
 
 def clip(text: str, width: int) -> str:
-    """One line of ``text``, cut to ``width`` with an ellipsis."""
+    """One line of ``text``, cut to ``width`` terminal cells with an ellipsis.
+
+    Measured in cells, not characters: a CJK character or an emoji takes two cells, so a title
+    cut by characters pushed the columns beside it out of line.
+    """
     line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, width - 1) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal cells (for lining up columns)."""
+    return set_cell_size(text, max(width, cell_len(text)))
 
 
 def literal(text: str, style: str = "") -> Text:

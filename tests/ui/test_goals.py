@@ -398,3 +398,17 @@ async def test_home_card_fits_wide_characters_and_shows_markup_and_controls_as_t
         assert "[link=x]Call[/link] Sam" in shown and "([bold red]Mine[/])" in shown
         assert "Ring␇ the ␛[2J bank" in shown and "\x1b" not in shown
         assert "  Next: 銀行に電話して" in shown and "…" in shown
+
+
+def test_a_goals_row_is_measured_in_cells_and_shows_another_years_date() -> None:
+    """A CJK title takes two cells a character; the date column stays in line."""
+    from rich.cells import cell_len
+
+    from screens.goals import goal_line
+
+    wide = Goal(title="毎日散歩する" * 10, horizon=Horizon.SHORT, target_date=date(2027, 5, 31))
+    plain = Goal(title="Walk", horizon=Horizon.SHORT, target_date=date(2026, 12, 31))
+    wide_row, plain_row = goal_line(wide, TODAY).plain, goal_line(plain, TODAY).plain
+    assert cell_len(wide_row[: wide_row.index("no steps")]) == 39
+    assert plain_row.index("no steps") == 39
+    assert wide_row.endswith("by 31 May 2027") and plain_row.endswith("by 31 Dec")
