@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
+from screens.focus import follow_scrolling
 from screens.text import clip, literal
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
@@ -292,6 +293,7 @@ class SkillScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self._show_log(skills.progress(self.repo, self.skill_id))
         self.query_one("#skill-level", RadioSet).focus()
+        follow_scrolling(self.query_one("#skill", VerticalScroll))
         self.offer_draft()
 
     def _goal_label(self) -> str:
