@@ -66,6 +66,10 @@ class WelcomeScreen(WorkbookScreen):
 
     SECTION_TITLE = "Welcome"
     CSS_PATH = CSS_FILE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Tab can move focus off the only button (to the page, to scroll it): Enter still starts.
+        Binding("enter", "begin", "Start", show=False),
+    ]
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="welcome", classes="page"):
@@ -80,6 +84,9 @@ class WelcomeScreen(WorkbookScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        self.action_begin()
+
+    def action_begin(self) -> None:
         self.app.push_screen(StartWorkbookScreen())
 
 
