@@ -106,9 +106,11 @@ class DateDialog(_Dialog[tuple[date | None]]):
 class StepDialog(_Dialog[tuple[str, date | None]]):
     """Add a step: its words and an optional date."""
 
-    def __init__(self, goal_title: str) -> None:
+    def __init__(self, goal_title: str, suggested: str = "") -> None:
         super().__init__()
         self.goal_title = goal_title
+        self.suggested = suggested
+        """Words offered in the box (the review's "next step"), to keep or change."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -116,13 +118,16 @@ class StepDialog(_Dialog[tuple[str, date | None]]):
             yield Label(f"To: {self.goal_title}", classes="dialog-hint", markup=False)
             yield Label("What is one small thing you could do?")
             yield TextBox(
+                self.suggested,
                 placeholder="for example: ring the bank on Monday morning",
                 id="step",
                 max_length=200,
                 compact=True,
             )
-            yield Label("A date for it (optional, YYYY-MM-DD):")
-            yield TextBox(placeholder="for example 2026-12-31", id="due", compact=True)
+            yield Label("A date for it (optional):")
+            yield TextBox(
+                placeholder="for example 2026-12-31, friday or next week", id="due", compact=True
+            )
             yield Static("", classes="dialog-message", id="message", markup=False)
             yield from self.buttons("Add step")
 

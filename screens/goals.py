@@ -108,7 +108,7 @@ class GoalChanges:
 
         screen.app.push_screen(DateDialog("Change the date", goal.target_date), chosen)
 
-    def add_step_to(self, goal: Goal, after: Callable[[str], None]) -> None:
+    def add_step_to(self, goal: Goal, after: Callable[[str], None], suggested: str = "") -> None:
         screen = self._changes_screen()
 
         def chosen(result: tuple[str, date | None] | None) -> None:
@@ -118,7 +118,7 @@ class GoalChanges:
             if screen.try_save(lambda: goals.add_step(screen.repo, goal.id, text, due)):
                 after(f"Step added: {text.strip()}")
 
-        screen.app.push_screen(StepDialog(goal.title), chosen)
+        screen.app.push_screen(StepDialog(goal.title, suggested.strip()), chosen)
 
     def _status(
         self, goal: Goal, dialog: Any, apply: Callable[..., Goal], words: str, after: Any

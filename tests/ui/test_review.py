@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from textual.widgets import Button, Input, OptionList, RadioSet, Sparkline
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Sparkline, Static
 
 from screens.review import ReviewDetailScreen, ReviewScreen
 from screens.review_flow import ReviewFlowScreen
@@ -399,3 +399,35 @@ async def test_only_set_aside_weeks_before_the_year_say_so_kindly(
         await pilot.pause()
         last = history_list.get_option_at_index(history_list.option_count - 1)
         assert "No older reviews." in str(last.prompt)
+
+
+async def test_the_review_ticks_a_goals_steps_and_offers_the_next_step_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        await pilot.pause()
+        flow = pilot.app.screen
+        assert isinstance(flow, ReviewFlowScreen)
+        await pilot.press("pagedown")  # goal 2: Walk daily, with its step "Shoes"
+        await pilot.pause()
+        tick = flow.query_one("#tick-1-0", Checkbox)
+        tick.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert [s.done_on for s in stored_goal(pilot.app, "Walk daily").steps] == [TODAY]
+        assert "1 of 1 step done" in str(flow.query_one("#head-1", Static).render())
+        await pilot.press("space")  # and untick it again
+        await pilot.pause()
+        assert [s.done_on for s in stored_goal(pilot.app, "Walk daily").steps] == [None]
+
+        await type_into(pilot, "next_step-1", "Walk to the park")
+        await press_button(pilot, "step-1")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#step", Input).value == "Walk to the park"
+        await pilot.press(*" on Monday", "enter")
+        await pilot.pause()
+        walk = stored_goal(pilot.app, "Walk daily")
+        assert [s.text for s in walk.steps] == ["Shoes", "Walk to the park on Monday"]
