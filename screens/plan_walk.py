@@ -292,7 +292,7 @@ class PlanWalk(Vertical):
         helper = plan.helpers[index]
 
         def relink() -> None:
-            person = wp.person_for(self.owner.repo, helper.name)
+            person = wp.person_for(self.owner.repo, helper.name, ask=helper.what)
             if person.id != helper.person_id:
                 helpers = list(plan.helpers)
                 helpers[index] = helper.model_copy(update={"person_id": person.id})
