@@ -119,7 +119,8 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         for number, step in enumerate(goal.steps):
             ident = f"tick-{index}-{number}"
             self._ticks[ident] = (goal_id, step.id)
-            yield Tick(Text(step.text), step.done_on is not None, id=ident, classes="step-tick")
+            done = step.done_on is not None
+            yield Tick(Text(step.text), done, id=ident, classes="step-tick", compact=True)
 
     def week_page(self) -> ComposeResult:
         index = len(self.review.goals)
