@@ -449,7 +449,7 @@ async def test_quit_from_the_urge_log_asks_when_something_was_typed(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await pilot.pause()
-        field = next(i for i in app.screen.query(Input) if not i.disabled)
+        field = next(i for i in app.screen.query(Input) if not i.disabled and not i.value)
         field.focus()
         await pilot.press(*"after the call", "ctrl+q")
         await pilot.pause()
