@@ -135,7 +135,8 @@ class HomeScreen(WorkbookScreen):
         grid = self.query("#dashboard")
         if grid:
             width = self.size.width
-            grid.first().styles.grid_size_columns = 3 if width >= 150 else 2 if width >= 110 else 1
+            # Beside the 30-column sections list; a card needs about 55 columns to breathe.
+            grid.first().styles.grid_size_columns = 3 if width >= 220 else 2 if width >= 150 else 1
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Say what the highlighted section is for, under the list."""
