@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -99,6 +100,12 @@ class WorkbookScreen(Drafting, Screen[None]):
         return True
 
     _shown_once = False
+
+    @on(events.ScreenResume)
+    def _follow_a_rename(self) -> None:
+        """Coming back to a screen (Home after Settings): its header shows the name as it is now."""
+        for bar in self.query(TopBar):
+            bar.set_who(self.workbook_app.person_label)
 
     def returned(self) -> bool:
         """Whether the screen is being shown again, for ``on_screen_resume``.
