@@ -50,7 +50,9 @@ class WorkbookApp(IdleLock, App[int]):
         Binding("ctrl+g", "hard_moment", "Hard moment", show=False, priority=True),
         Binding("f2", "log_urge", "Log urge", id="log_urge", priority=True, tooltip=URGE),
         Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
-        Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
+        # F3 works inside a text box too ("?" is typed there); "?" stays for everywhere else.
+        Binding("f3", "help", "Keys", id="help", priority=True, tooltip="Every key on this screen"),
+        Binding("question_mark", "help", "Keys", show=False, tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding(
             "f8", "switch_person", "Switch person", id="switch_person", show=False, priority=True

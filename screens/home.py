@@ -52,7 +52,7 @@ class HomeScreen(WorkbookScreen):
                     _about(sections[0]) if sections else "", id="section-summary", markup=False
                 )
                 yield Static(
-                    "A letter opens a section, or arrows and Enter. ? shows every key.",
+                    "A letter opens a section, or arrows and Enter. F3 shows every key.",
                     classes="hint",
                     markup=False,
                 )

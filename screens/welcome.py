@@ -42,7 +42,7 @@ WELCOME = (
 )
 KEYS = (
     "Tab moves to the next thing, Enter chooses, Space ticks a box.\n"
-    "Escape goes back. ? shows every key. Ctrl+Q quits.\n"
+    "Escape goes back. F3 (or ?) shows every key. Ctrl+Q quits.\n"
     "F1 (or Ctrl+G) opens help for a hard moment, on every screen."
 )
 
