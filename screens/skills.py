@@ -129,7 +129,7 @@ class SkillsScreen(WorkbookScreen):
     SECTION_TITLE = "Daily-life skills"
     CSS_PATH = "skills.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_own", "Add my own skill", id="add_own", tooltip="Add a skill of yours"),
+        Binding("a", "add_own", "Add own skill", id="add_own", tooltip="Add a skill of yours"),
     ]
 
     def body(self) -> ComposeResult:
