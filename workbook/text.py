@@ -10,3 +10,21 @@ from __future__ import annotations
 def counted(count: int, one: str, many: str | None = None) -> str:
     """``count`` with the right form of the noun: ``counted(1, "entry", "entries")`` → "1 entry"."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def pasted(text: str) -> str:
+    """Pasted text for a one-line box: line breaks and tabs become spaces, and every other
+    control character (ESC, BEL, bidi overrides...) is removed, so pasted text is only text."""
+    from workbook.terminal import is_control
+
+    spaced = " ".join(text.splitlines()).replace("\t", " ")
+    return "".join(ch for ch in spaced if not is_control(ch))
+
+
+def fit_paste(value: str, text: str, start: int, end: int, limit: int) -> tuple[str, int, int]:
+    """``text`` put in place of ``value[start:end]``, cut to what a box of ``limit`` characters
+    holds (0: no limit). Returns the new value, where the cursor goes, and how many pasted
+    characters did not fit."""
+    room = len(text) if limit <= 0 else max(0, limit - (len(value) - (end - start)))
+    kept = text[:room]
+    return value[:start] + kept + value[end:], start + len(kept), len(text) - len(kept)

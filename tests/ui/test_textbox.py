@@ -46,3 +46,44 @@ def test_every_text_box_on_every_screen_is_a_textbox() -> None:
                 bare.append(f"{path.name}:{node.lineno}")
     assert bare == []
     assert any("TextBox(" in p.read_text(encoding="utf-8") for p in SCREENS.rglob("*.py"))
+
+
+async def test_pasting_is_text_only_and_keeps_what_fits(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from textual import events
+
+    from screens.hard_moment import HardMomentScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen)
+        win = screen.query_one("#win", TextBox)
+        win.focus()
+        win.post_message(events.Paste("Rang\x07 Jo\x1b[2J\r\nat six"))
+        await pilot.pause()
+        assert not isinstance(app.screen, HardMomentScreen)  # the BEL did not act as Ctrl+G
+        assert win.value == "Rang Jo[2J at six"
+        said: list[tuple[str, str]] = []
+        app.notify = lambda message, **kw: said.append((message, kw.get("title", "")))  # type: ignore[method-assign, assignment]
+        note = screen.query_one("#note", TextBox)
+        note.focus()
+        limit = note.max_length
+        note.post_message(events.Paste("a" * (limit - 10) + "b" * 20))
+        await pilot.pause()
+        assert note.value == "a" * (limit - 10) + "b" * 10
+        assert said == [
+            (
+                f"This box holds {limit:,} characters, so the first {limit:,} of what you "
+                "pasted were kept.",
+                "Not all of it fitted",
+            )
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (stored,) = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert (stored.win, stored.note) == ("Rang Jo[2J at six", note.value)
