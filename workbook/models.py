@@ -10,6 +10,7 @@ Sections are grouped by feature. Add a feature's models under its own heading.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -76,7 +77,19 @@ def _no_controls(value: str) -> str:
     return value
 
 
-ProfileName = Annotated[Name, AfterValidator(_no_controls)]
+def _plain_name(value: str) -> str:
+    """One form of a name, so "Ｓａｍ" or "Sam" plus a zero-width space is the same "Sam" (no
+    twin workbook can be planted on the picker), and a name with no letter or number is refused.
+    """
+    folded = unicodedata.normalize("NFKC", value)
+    seen = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")  # invisible ones
+    name = " ".join(seen.split())
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in name):
+        raise ValueError("please write at least one letter or number")
+    return name
+
+
+ProfileName = Annotated[Name, AfterValidator(_no_controls), AfterValidator(_plain_name)]
 """The name a workbook goes by, printed by ``workbook profiles list`` on a shared computer:
 also free of control characters, so it can never act on the next person's terminal."""
 

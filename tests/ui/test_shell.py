@@ -532,3 +532,21 @@ async def test_welcome_tab_then_enter_still_starts(root: DataRoot) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StartWorkbookScreen)
         assert app.screen.query_one("#name", Input).value == ""  # the Enter typed nothing
+
+
+async def test_an_invisible_name_is_refused_and_a_fullwidth_one_stored_plainly(
+    root: DataRoot,
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartWorkbookScreen)
+        await pilot.press("\u200b", "ctrl+s")
+        await pilot.pause()
+        assert root.cards() == []
+        assert "at least one letter or number" in screen_text(app)
+        name = app.screen.query_one("#name", Input)
+        name.value = "\uff33\uff41\uff4d \u200b"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.display_name for c in root.cards()] == ["Sam"]
