@@ -6,6 +6,7 @@ that belong to other features are imported lazily, when first needed, to keep st
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -112,6 +113,10 @@ class WorkbookApp(IdleLock, App[int]):
     # Start-up and opening a workbook ---------------------------------------------------------
 
     def on_mount(self) -> None:
+        # In 16 colours, muted greys fall onto the background (example text vanished): the
+        # CSS shows such text in the plain foreground, dimmed and in italics, instead.
+        few = not self.is_headless and self.console.color_system in ("standard", "windows")
+        self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
         self.set_timer(2.0, settle)  # start-up is over, Home or not (see workbook.start)
@@ -283,6 +288,8 @@ def run(root: DataRoot, profile: str | None = None, resources_file: Path | None 
     root.prepare()
     if profile:
         root.find(profile)  # a clear message and exit code before the screen opens
+    if os.environ.get("TERM", "").endswith("-mono"):
+        os.environ.setdefault("NO_COLOR", "1")  # a monochrome terminal: no colour at all
     app = WorkbookApp(root, profile)
     app.resources_file = resources_file
     result = app.run()

@@ -37,11 +37,12 @@ class Ruler(Widget, can_focus=True):
         height: auto;
         width: 1fr;
         padding: 0 1;
-        border: tall $border-blurred;
+        border: round $border-blurred;
         background: $surface;
     }
     Ruler:focus {
-        border: tall $border;
+        /* a heavier line, not only a brighter one: focus reads on a monochrome screen too */
+        border: heavy $border;
     }
     """
 

@@ -22,6 +22,14 @@ from workbook.text import fit_paste, pasted
 class TextBox(Input):
     """An ``Input`` that never selects all on focus; its cursor goes to the end instead."""
 
+    SCOPED_CSS = False  # the 16-colour rule starts at the App's class
+    DEFAULT_CSS = """
+    TextBox > .input--placeholder { text-style: italic; }
+    App.-few-colours TextBox > .input--placeholder { color: $foreground; text-style: italic dim; }
+    TextBox:focus { border: heavy $border; }
+    TextBox.-textual-compact:focus { border: none; text-style: underline; }
+    """
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["select_on_focus"] = False
         super().__init__(*args, **kwargs)

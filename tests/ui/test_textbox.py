@@ -87,3 +87,33 @@ async def test_pasting_is_text_only_and_keeps_what_fits(
         await pilot.pause()
         (stored,) = app.repo.all(Checkin)  # type: ignore[union-attr]
         assert (stored.win, stored.note) == ("Rang Jo[2J at six", note.value)
+
+
+async def test_focus_has_a_shape_and_examples_read_in_16_colours(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.widgets.ruler import Ruler
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        mood, craving = (
+            app.screen.query_one("#mood", Ruler),
+            app.screen.query_one("#craving", Ruler),
+        )
+        assert mood.has_focus
+        assert (mood.styles.border_top[0], craving.styles.border_top[0]) == ("heavy", "round")
+        sleep = app.screen.query_one("#sleep", TextBox)
+        sleep.focus()
+        await pilot.pause()
+        assert sleep.styles.border_top[0] == "heavy"
+        assert app.screen.query_one("#win", TextBox).styles.border_top[0] == "tall"
+        placeholder = sleep.get_component_styles("input--placeholder")
+        assert placeholder.color != sleep.styles.color  # muted where colours are many
+        app.add_class("-few-colours")  # what a 16-colour terminal sets
+        await pilot.pause()
+        placeholder = sleep.get_component_styles("input--placeholder")
+        assert placeholder.color == sleep.styles.color  # the plain foreground, never 1:1
+        assert placeholder.text_style.italic and placeholder.text_style.dim
