@@ -18,6 +18,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens.glyphs import AsciiGlyphs, terminal_draws_unicode
 from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
@@ -78,6 +79,8 @@ class WorkbookApp(IdleLock, App[int]):
         self._modes_made = 0
         self._clock = clock
         self._no_control = NoControlCharacters()
+        self._ascii = AsciiGlyphs()
+        self.draws_unicode = terminal_draws_unicode()
         register_themes(self)
         self.theme = DEFAULT_THEME
         self.start_idle_clock()
@@ -274,7 +277,10 @@ class WorkbookApp(IdleLock, App[int]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
-        return [*super().get_line_filters(), self._no_control]
+        filters = [*super().get_line_filters(), self._no_control]
+        if not self.draws_unicode:
+            filters.append(self._ascii)  # the Linux console, a non-UTF-8 locale
+        return filters
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""
