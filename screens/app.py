@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
@@ -33,6 +34,11 @@ from workbook.storage import Codec, DataRoot, Repository
 HARD = "Help for a hard moment: who to call and what to do now"
 URGE = "Note an urge now, from any screen"
 HIDE = "Hide the screen at once; unlock to come back"
+MIN_SIZE = (80, 24)
+TOO_SMALL = (
+    "This window is smaller than 80 by 24, so some words and boxes may be cut off. "
+    "Making the window bigger (or the text smaller) shows everything."
+)
 
 
 class WorkbookApp(IdleLock, App[int]):
@@ -252,6 +258,15 @@ class WorkbookApp(IdleLock, App[int]):
         from screens.leaving import hide
 
         hide(self)
+
+    said_too_small = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 80x24 some words and fields are cut: say so once, kindly."""
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if small and not self.said_too_small:
+            self.notify(TOO_SMALL, title="A little more room, please", timeout=8, markup=False)
+        self.said_too_small = small
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Locked: only unlock, F1 and a way out. With no workbook open, no urge to log."""
