@@ -224,6 +224,7 @@ class CheckinScreen(WorkbookScreen):
             show_error(error, str(exc))
             return
         show_error(error, "")
+        event.input.value = day.isoformat()  # "yesterday" shown as the date it stands for
         await self.load_day(day)
         self.query_one("#mood", Ruler).focus()
 

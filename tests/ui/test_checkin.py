@@ -287,6 +287,7 @@ async def test_changing_the_day_clears_every_answer_of_the_day_before(
         await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
         await pilot.pause()
         assert screen.day == YESTERDAY
+        assert screen.query_one("#day", Input).value == YESTERDAY.isoformat()
         await pilot.press("ctrl+s")
         await pilot.pause()
         stored = {c.on: c for c in app.repo.all(Checkin)}  # type: ignore[union-attr]
