@@ -52,6 +52,10 @@ NOTE_LABELS = {
 }
 
 
+NO_STEPS_OPEN = "No steps yet. Press s to add a first small step."
+NO_STEPS_FINISHED = "No steps were written down for this goal."
+
+
 def short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
@@ -314,9 +318,8 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         highlighted = steps.highlighted
         options = [Option(self.step_line(s), id=s.id) for s in goal.steps]
         if not options:
-            options = [
-                Option(Text("No steps yet. Press s to add a first small step."), disabled=True)
-            ]
+            empty = NO_STEPS_FINISHED if finished else NO_STEPS_OPEN
+            options = [Option(Text(empty), disabled=True)]
         steps.set_options(options)
         if goal.steps:
             steps.highlighted = min(highlighted or 0, len(goal.steps) - 1)

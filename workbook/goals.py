@@ -241,8 +241,8 @@ def pause(repo: Repository, goal_id: str, today: date, note: str = "") -> Goal:
 
 
 def resume(repo: Repository, goal_id: str, today: date) -> Goal:
-    """Make a paused, finished or let-go goal active again."""
-    return _set_status(repo, goal_id, GoalStatus.ACTIVE, today, None)
+    """Make a paused, finished or let-go goal active again (its pause note no longer fits)."""
+    return _set_status(repo, goal_id, GoalStatus.ACTIVE, today, "")
 
 
 def complete(repo: Repository, goal_id: str, today: date, note: str = "") -> Goal:

@@ -415,3 +415,31 @@ def test_a_goals_row_is_measured_in_cells_and_shows_another_years_date() -> None
     assert cell_len(wide_row[: wide_row.index("no steps")]) == 39
     assert plain_row.index("no steps") == 39
     assert wide_row.endswith("by 31 May 2027") and plain_row.endswith("by 31 Dec")
+
+
+async def test_a_finished_goal_does_not_ask_for_a_first_step(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.goals import NO_STEPS_FINISHED, NO_STEPS_OPEN
+
+    card = make_profile()
+
+    def setup(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Walk daily")
+        goals.complete(repo, goal.id, TODAY)
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        app = pilot.app
+        app.screen.query_one(OptionList).highlighted = next(  # the done goal's row
+            i
+            for i in range(app.screen.query_one(OptionList).option_count)
+            if app.screen.query_one(OptionList).get_option_at_index(i).id
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDetailScreen)
+        text = screen_text(app)
+        assert NO_STEPS_FINISHED in text and NO_STEPS_OPEN not in text

@@ -667,3 +667,25 @@ async def test_a_bad_date_keeps_the_earlier_date_and_says_so(
         await pilot.press("ctrl+u", "tab")  # left empty on purpose: the date is cleared
         await pilot.pause()
         assert stored(app).steps[0].by_when is None
+
+
+async def test_a_changed_rating_reads_as_from_and_to(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Stop smoking")], importance=5)
+    wp.finish(repo, TODAY)
+    wp.set_answers(repo, importance=6)
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest copy is first
+        await pilot.pause()
+        text = screen_text(app)
+        assert "changed from 5 out of 10" in text and "to 6 out of 10" in text
+        assert "+ added" not in text and "taken out" not in text

@@ -238,3 +238,10 @@ def test_grouping_and_area_filter(repo: Repository) -> None:
 def test_missing_goal_is_said_plainly(repo: Repository) -> None:
     with pytest.raises(InvalidInput, match="no longer in your workbook"):
         goals.pause(repo, "missing", TODAY)
+
+
+def test_a_goal_picked_up_again_leaves_its_pause_note_behind(repo: Repository) -> None:
+    goal = goals.add_goal(repo, "Walk daily")
+    assert goals.pause(repo, goal.id, TODAY, "knee hurts").status_note == "knee hurts"
+    picked_up = goals.resume(repo, goal.id, TODAY)
+    assert (picked_up.status, picked_up.status_note) == (GoalStatus.ACTIVE, "")
