@@ -47,7 +47,14 @@ class ValuesScreen(WorkbookScreen):
             yield TickList[str](id="v-top")
             yield Static("", id="v-order", markup=False)
             yield Label(text.place, classes="v-label", markup=False)
-            yield Ruler(1, TOP_VALUES + 1, saved.habit_place, words=text.place_words, id="v-place")
+            yield Ruler(
+                1,
+                TOP_VALUES + 1,
+                saved.habit_place,
+                words=text.place_words,
+                words_only=True,
+                id="v-place",
+            )
             yield Label(text.notice, classes="v-label", markup=False)
             yield TextBox(saved.notice, id="v-notice", max_length=5000)
         yield Static("", id="v-msg", markup=False)

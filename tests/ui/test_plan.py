@@ -689,3 +689,23 @@ async def test_a_changed_rating_reads_as_from_and_to(
         text = screen_text(app)
         assert "changed from 5 out of 10" in text and "to 6 out of 10" in text
         assert "+ added" not in text and "taken out" not in text
+
+
+async def test_the_habits_place_among_values_is_said_in_words_alone(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.plan_values import ValuesScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(ValuesScreen())
+        await pilot.pause()
+        place = app.screen.query_one("#v-place", Ruler)
+        place.focus()
+        await pilot.press("3")
+        await pilot.pause()
+        shown = str(place.render())
+        assert "Chosen: between 2 and 3" in shown and "3 - between" not in shown
+        assert app.repo is not None
+        assert wp.load_values(app.repo).habit_place == 3
