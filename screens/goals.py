@@ -368,7 +368,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         for label, value in (
             ("Why it matters to me", goal.why),
             ("I will know I have done it when", goal.done_when),
-            ("If-then plan", " ".join(x for x in (goal.if_situation, goal.then_action) if x)),
+            ("If-then plan", goals.if_then_text(goal)),
             (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
         ):
             if value:

@@ -406,3 +406,21 @@ def grouped(goals: Iterable[Goal]) -> list[tuple[Horizon, GoalStatus, list[Goal]
 
 def find_goal(repo: Repository, goal_id: str) -> Goal | None:
     return repo.find(Goal, goal_id)
+
+
+def if_then_text(goal: Goal) -> str:
+    """The goal's if-then plan as one sentence: "If it is Friday 6pm, then I make tea."
+
+    The person may have written "If"/"then" themselves or not; either way it reads once.
+    """
+    situation = goal.if_situation.strip().rstrip(",.…").strip()
+    action = goal.then_action.strip()
+    if situation[:3].lower() == "if ":
+        situation = situation[3:].strip()
+    if action[:5].lower() == "then ":
+        action = action[5:].strip()
+    if situation and action:
+        return f"If {situation}, then {action}"
+    if situation:
+        return f"If {situation}"
+    return f"Then {action}" if action else ""

@@ -443,3 +443,27 @@ async def test_a_finished_goal_does_not_ask_for_a_first_step(
         assert isinstance(app.screen, GoalDetailScreen)
         text = screen_text(app)
         assert NO_STEPS_FINISHED in text and NO_STEPS_OPEN not in text
+
+
+async def test_the_goal_page_reads_its_if_then_plan_with_then(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def setup(repo: Repository) -> None:
+        goal = goals.add_goal(repo, "Evenings")
+        goals.edit_goal(
+            repo, goal.id, if_situation="If it is Friday 6pm…", then_action="I make tea"
+        )
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        listing = pilot.app.screen.query_one(OptionList)
+        listing.highlighted = next(
+            i for i in range(listing.option_count) if listing.get_option_at_index(i).id
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "If-then plan: If it is Friday 6pm, then I make tea" in screen_text(pilot.app)

@@ -245,3 +245,18 @@ def test_a_goal_picked_up_again_leaves_its_pause_note_behind(repo: Repository) -
     assert goals.pause(repo, goal.id, TODAY, "knee hurts").status_note == "knee hurts"
     picked_up = goals.resume(repo, goal.id, TODAY)
     assert (picked_up.status, picked_up.status_note) == (GoalStatus.ACTIVE, "")
+
+
+@pytest.mark.parametrize(
+    ("situation", "action", "expected"),
+    [
+        ("If it is Friday 6pm…", "I make tea", "If it is Friday 6pm, then I make tea"),
+        ("it is Friday 6pm", "then I make tea.", "If it is Friday 6pm, then I make tea."),
+        ("if I feel the pull,", "", "If I feel the pull"),
+        ("", "call Sam", "Then call Sam"),
+        ("", "", ""),
+    ],
+)
+def test_an_if_then_plan_reads_as_one_sentence(situation: str, action: str, expected: str) -> None:
+    goal = Goal(title="Evenings", if_situation=situation, then_action=action)
+    assert goals.if_then_text(goal) == expected
