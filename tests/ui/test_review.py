@@ -431,3 +431,16 @@ async def test_the_review_ticks_a_goals_steps_and_offers_the_next_step_typed(
         await pilot.pause()
         walk = stored_goal(pilot.app, "Walk daily")
         assert [s.text for s in walk.steps] == ["Shoes", "Walk to the park on Monday"]
+
+
+async def test_on_a_mondays_review_screen_the_week_is_still_to_come(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    monday = date(2026, 11, 30)
+    async with make_app(root, today=monday).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        text = visible_text(pilot.app)
+        assert "This week has just begun." in text and "due by" not in text
