@@ -33,7 +33,7 @@ from workbook.export import (
     remember_in,
     write_export,
 )
-from workbook.report import SECTION_IDS, SECTIONS, parse_last
+from workbook.report import RECOMMENDED, SECTION_IDS, SECTIONS, parse_last
 
 FORMATS_SHOWN = ("html", "md", "json")
 """The report first: it is what most people come here for."""
@@ -66,9 +66,14 @@ class ExportScreen(WorkbookScreen):
             with RadioSet(id="format"):
                 for fmt in FORMATS_SHOWN:
                     yield Choice(FORMAT_NAMES[fmt], fmt == self.fmt, id=f"format-{fmt}")
-            yield Static("Sections to include (Space ticks or unticks one)", classes="label")
+            yield Static(
+                "Sections to include: a short set is ticked to begin with "
+                "(Space ticks or unticks one)",
+                classes="label",
+            )
             yield TickList[str](
-                *[Selection(SECTIONS[i][0], i, True) for i in SECTION_IDS], id="sections"
+                *[Selection(SECTIONS[i][0], i, i in RECOMMENDED) for i in SECTION_IDS],
+                id="sections",
             )
             yield Static("Only entries from this date on (optional)", classes="label")
             yield TextBox(
