@@ -236,7 +236,7 @@ async def test_history_opens_read_only_and_shows_sparklines(
 
     def history(repo: Repository) -> None:
         walk = goals.add_goal(repo, "Walk daily")
-        for weeks_ago, (rating, diff) in enumerate([(4, 8), (2, 5), (1, 3)]):
+        for weeks_ago, (rating, diff) in enumerate([(4, 8), (2, 5), (1, 3), (3, 6)]):
             review = reviews.begin(repo, WEEK.shift(-weeks_ago - 1))
             reviews.answer_goal(repo, review, walk.id, rating=rating, helped=f"h{weeks_ago}")
             reviews.answer_week(repo, review, difference=diff, wins="<b>[bold]won[/bold]")
@@ -247,13 +247,14 @@ async def test_history_opens_read_only_and_shows_sparklines(
         await pilot.press("w")
         screen = pilot.app.screen
         diff = screen.query_one("#difference-sparkline", Sparkline)
-        assert list(diff.data or []) == [3.0, 5.0, 8.0]
+        assert list(diff.data or []) == [6.0, 3.0, 5.0, 8.0]
         walk_id = pilot.app.repo.all(Goal)[0].id  # type: ignore[union-attr]
-        assert list(screen.query_one(f"#spark-{walk_id}", Sparkline).data or []) == [1.0, 2.0, 4.0]
+        spark = screen.query_one(f"#spark-{walk_id}", Sparkline)
+        assert list(spark.data or []) == [3.0, 1.0, 2.0, 4.0]
         text = visible_text(pilot.app)
-        assert "Scores: 3 5 8" in text and "1 2 4 (latest: fully)" in text
+        assert "Scores: 6 3 5 8" in text and "3 1 2 4 (latest: fully)" in text
         history_list = screen.query_one("#history", OptionList)
-        assert history_list.option_count == 3
+        assert history_list.option_count == 4
         history_list.focus()
         history_list.highlighted = 0
         await pilot.press("enter")
@@ -444,3 +445,25 @@ async def test_on_a_mondays_review_screen_the_week_is_still_to_come(
         assert isinstance(pilot.app.screen, ReviewScreen)
         text = visible_text(pilot.app)
         assert "This week has just begun." in text and "due by" not in text
+
+
+async def test_with_under_four_weeks_only_the_numbers_are_shown(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def history(repo: Repository) -> None:
+        walk = goals.add_goal(repo, "Walk daily")
+        for weeks_ago, (rating, diff) in enumerate([(3, 8), (2, 5)]):
+            review = reviews.begin(repo, WEEK.shift(-weeks_ago - 1))
+            reviews.answer_goal(repo, review, walk.id, rating=rating)
+            reviews.answer_week(repo, review, difference=diff)
+            reviews.finish(repo, review, TODAY - timedelta(days=7 * weeks_ago + 3))
+
+    seed(root, card, history)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert not pilot.app.screen.query(Sparkline)  # 2 and 3 of 4 would draw alike
+        text = visible_text(pilot.app)
+        assert "Scores: 5 8" in text and "2 3 (latest: mostly)" in text
