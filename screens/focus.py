@@ -13,7 +13,9 @@ from textual.containers import ScrollableContainer
 def follow_scrolling(page: ScrollableContainer) -> None:
     """Watch ``page``: when its focused descendant scrolls out of view, focus ``page``."""
 
-    def scrolled(_: float) -> None:
+    def scrolled(now: float) -> None:
+        if now != page.scroll_target_y:
+            return  # still on its way (focus moving down the page scrolls it too): wait
         focused = page.screen.focused
         if focused is None or focused is page or page not in focused.ancestors:
             return
