@@ -86,7 +86,8 @@ class WorkbookApp(IdleLock, App[int]):
         self._clock = clock
         self._no_control = NoControlCharacters()
         self._ascii = AsciiGlyphs()
-        self.draws_unicode = terminal_draws_unicode()
+        self.draws_unicode = True
+        """False on a terminal that cannot draw the glyphs (set on mount; tests set it)."""
         register_themes(self)
         self.theme = DEFAULT_THEME
         self.start_idle_clock()
@@ -124,6 +125,8 @@ class WorkbookApp(IdleLock, App[int]):
     def on_mount(self) -> None:
         # In 16 colours, muted greys fall onto the background (example text vanished): the
         # CSS shows such text in the plain foreground, dimmed and in italics, instead.
+        if not self.is_headless:  # a real terminal (tests choose for themselves)
+            self.draws_unicode = terminal_draws_unicode()
         few = not self.is_headless and self.console.color_system in ("standard", "windows")
         self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)

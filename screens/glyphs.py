@@ -13,6 +13,7 @@ import codecs
 import locale
 import os
 import sys
+from collections.abc import Mapping
 
 from rich.segment import Segment
 from textual.color import Color
@@ -37,16 +38,31 @@ ASCII = _table()
 """Each glyph the app draws, to an ASCII character one cell wide."""
 
 
-def terminal_draws_unicode(environ: dict[str, str] | None = None, encoding: str = "") -> bool:
+def terminal_draws_unicode(environ: Mapping[str, str] | None = None, encoding: str = "") -> bool:
     """Whether this terminal can draw the app's glyphs: not the Linux console, a UTF-8 locale."""
     env = os.environ if environ is None else environ
     if env.get("TERM", "") == "linux" or env.get("WORKBOOK_ASCII", "") == "1":
         return False
+    named = _locale_named(env)
+    if named:
+        return "utf-8" in named.lower() or "utf8" in named.lower()
     found = encoding or getattr(sys.stdout, "encoding", "") or locale.getpreferredencoding(False)
     try:
         return codecs.lookup(found).name == "utf-8"
     except LookupError:
         return False
+
+
+def _locale_named(env: Mapping[str, str]) -> str:
+    """The locale the person's terminal asked for (LC_ALL, LC_CTYPE, LANG), or "".
+
+    Python runs in UTF-8 mode under LANG=C and may set LC_CTYPE=C.UTF-8 for itself (PEP 538),
+    so its own stream encoding says nothing about the terminal: the variables do.
+    """
+    ctype = env.get("LC_CTYPE", "")
+    if ctype == "C.UTF-8" and env.get("LANG", "C") in ("C", "POSIX", ""):
+        ctype = ""  # Python's own coercion, not the person's choice
+    return env.get("LC_ALL", "") or ctype or env.get("LANG", "")
 
 
 class AsciiGlyphs(LineFilter):

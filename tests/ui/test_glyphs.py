@@ -30,6 +30,11 @@ def drawn(svg: str) -> str:
         ({"TERM": "xterm-256color"}, "ANSI_X3.4-1968", False),  # LANG=C
         ({"TERM": "xterm-256color"}, "UTF-8", True),
         ({"TERM": "screen-256color", "WORKBOOK_ASCII": "1"}, "utf-8", False),
+        ({"TERM": "xterm", "LANG": "C"}, "utf-8", False),  # Python's UTF-8 mode under LANG=C
+        ({"TERM": "xterm", "LC_ALL": "C", "LANG": "en_GB.UTF-8"}, "utf-8", False),
+        ({"TERM": "xterm", "LANG": "C", "LC_CTYPE": "C.UTF-8"}, "utf-8", False),  # coerced
+        ({"TERM": "xterm", "LANG": "en_GB.UTF-8"}, "utf-8", True),
+        ({"TERM": "xterm", "LC_CTYPE": "en_US.utf8"}, "ANSI_X3.4-1968", True),
     ],
 )
 def test_which_terminals_get_ascii(environ: dict[str, str], encoding: str, expected: bool) -> None:
