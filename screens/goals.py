@@ -75,7 +75,7 @@ def goal_line(goal: Goal, today: date) -> Text:
     else:
         text.append(f"{'no steps':<13}", style="dim")
     if goal.status == GoalStatus.DONE and goal.status_changed:
-        text.append(f"done {goal.status_changed.day} {goal.status_changed:%b}", style="dim")
+        text.append(f"done {dates.short(goal.status_changed, today)}", style="dim")
     elif goals.past_target(goal, today):
         text.append(PAST_DATE_SHORT, style="italic dim")
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:

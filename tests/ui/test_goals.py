@@ -415,6 +415,13 @@ def test_a_goals_row_is_measured_in_cells_and_shows_another_years_date() -> None
     assert cell_len(wide_row[: wide_row.index("no steps")]) == 39
     assert plain_row.index("no steps") == 39
     assert wide_row.endswith("by 31 May 2027") and plain_row.endswith("by 31 Dec")
+    done = Goal(
+        title="Walk",
+        status=GoalStatus.DONE,
+        status_changed=date(2025, 12, 10),
+        horizon=Horizon.SHORT,
+    )
+    assert goal_line(done, TODAY).plain.endswith("done 10 Dec 2025")
 
 
 async def test_a_finished_goal_does_not_ask_for_a_first_step(
