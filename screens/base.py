@@ -152,6 +152,11 @@ class WorkbookScreen(Drafting, Screen[None]):
 
     _shown_once = False
 
+    @on(events.Resize)
+    def _refit_footer(self) -> None:
+        """A new width: the footer's keys are fitted to it again (see :func:`fit_footer`)."""
+        self.refresh_bindings()
+
     @on(events.ScreenResume)
     def _follow_a_rename(self) -> None:
         """Coming back to a screen (Home after Settings): its header shows the name as it is now."""

@@ -76,3 +76,16 @@ async def test_f3_shows_the_keys_from_inside_a_text_box(root: DataRoot, sam: Pro
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#new-text").value == "Why?"  # type: ignore[attr-defined]
+
+
+async def test_a_wider_window_shows_every_key_again(root: DataRoot, sam: ProfileCard) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys("g")(pilot)
+        footer = app.screen.query_one(Footer)
+        assert "More keys" in [k.description for k in footer.query("FooterKey")]
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        await pilot.pause()
+        shown = [k.description for k in app.screen.query_one(Footer).query("FooterKey")]
+        assert "More keys" not in shown and "Keys" in shown and "Quit" in shown
