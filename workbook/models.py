@@ -77,14 +77,28 @@ def _no_controls(value: str) -> str:
     return value
 
 
-def _plain_name(value: str) -> str:
-    """One form of a name, so "Ｓａｍ" or "Sam" plus a zero-width space is the same "Sam" (no
-    twin workbook can be planted on the picker), and a name with no letter or number is refused.
-    """
+ZWJ = "\u200d"
+"""The zero-width joiner, kept in a name: it joins emoji (a family, a flag) into one picture."""
+
+
+def name_form(value: str) -> str:
+    """A workbook's name as stored: invisible format characters (a zero-width space, a soft
+    hyphen) removed, except the joiner emoji need, and trimmed."""
+    return "".join(ch for ch in value if ch == ZWJ or unicodedata.category(ch) != "Cf").strip()
+
+
+def name_key(value: str) -> str:
+    """What two names are compared by: "Ｓａｍ", "sam" and "Sam" plus a zero-width space are one
+    name (NFKC, no invisible characters, single spaces, any case), so no look-alike twin of a
+    workbook can sit beside it on the picker."""
     folded = unicodedata.normalize("NFKC", value)
-    seen = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")  # invisible ones
-    name = " ".join(seen.split())
-    if not any(unicodedata.category(ch)[0] in "LN" for ch in name):
+    seen = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return " ".join(seen.split()).casefold()
+
+
+def _plain_name(value: str) -> str:
+    name = name_form(value)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in name_key(name)):
         raise ValueError("please write at least one letter or number")
     return name
 

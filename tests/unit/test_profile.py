@@ -115,7 +115,7 @@ def test_a_second_workbook_with_the_same_name_is_refused(root: DataRoot) -> None
 def test_a_look_alike_name_is_the_same_name(root: DataRoot, twin: str) -> None:
     """A zero-width space, fullwidth letters or a soft hyphen make no second "Sam"."""
     start_workbook(root, WelcomeAnswers(name="Sam"), TODAY)
-    with pytest.raises(InvalidInput, match=r"already a workbook called '[Ss]am'"):
+    with pytest.raises(InvalidInput, match="already a workbook called"):
         start_workbook(root, WelcomeAnswers(name=twin), TODAY)
     assert [c.display_name for c in root.cards()] == ["Sam"]
 
@@ -242,11 +242,10 @@ def test_naughty_names_are_stored_exactly_or_refused_kindly(root: DataRoot, text
     try:
         profile = repo.get(Profile)
         assert profile is not None
-        # Names are kept in one form (NFKC, no invisible characters, single spaces), so that
-        # a look-alike cannot sit beside the real one on the picker.
-        plain = unicodedata.normalize("NFKC", text)
-        plain = " ".join("".join(c for c in plain if unicodedata.category(c) != "Cf").split())
-        assert profile.display_name == plain == card.display_name
+        # Invisible format characters (a zero-width space...) are not kept in a name; the joiner
+        # that makes an emoji one picture is.
+        plain = "".join(c for c in text if c == "\u200d" or unicodedata.category(c) != "Cf")
+        assert profile.display_name == plain.strip() == card.display_name
         assert profile.working_on_words == text.strip()
     finally:
         repo.close()
