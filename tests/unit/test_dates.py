@@ -43,7 +43,7 @@ def test_a_date_that_cannot_exist_says_so() -> None:
 
 @pytest.mark.parametrize("text", ["soon", "31/05/2026", "2026-05", "mo", "next"])
 def test_anything_else_gets_the_hint(text: str) -> None:
-    with pytest.raises(InvalidInput, match="like 2026-12-01, or a word such as today"):
+    with pytest.raises(InvalidInput, match=r"like 2026-12-01\), or a word such as today"):
         parse_day(text, TODAY)
 
 
