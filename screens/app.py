@@ -6,17 +6,20 @@ that belong to other features are imported lazily, when first needed, to keep st
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens.glyphs import AsciiGlyphs, terminal_draws_unicode
 from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
@@ -31,6 +34,11 @@ from workbook.storage import Codec, DataRoot, Repository
 HARD = "Help for a hard moment: who to call and what to do now"
 URGE = "Note an urge now, from any screen"
 HIDE = "Hide the screen at once; unlock to come back"
+MIN_SIZE = (80, 24)
+TOO_SMALL = (
+    "This window is smaller than 80 by 24, so some words and boxes may be cut off. "
+    "Making the window bigger (or the text smaller) shows everything."
+)
 
 
 class WorkbookApp(IdleLock, App[int]):
@@ -50,7 +58,9 @@ class WorkbookApp(IdleLock, App[int]):
         Binding("ctrl+g", "hard_moment", "Hard moment", show=False, priority=True),
         Binding("f2", "log_urge", "Log urge", id="log_urge", priority=True, tooltip=URGE),
         Binding("f9", "quick_hide", "Hide", id="quick_hide", priority=True, tooltip=HIDE),
-        Binding("question_mark", "help", "Keys", id="help", tooltip="Every key on this screen"),
+        # F3 works inside a text box too ("?" is typed there); "?" stays for everywhere else.
+        Binding("f3", "help", "Keys", id="help", priority=True, tooltip="Every key on this screen"),
+        Binding("question_mark", "help", "Keys", show=False, tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding(
             "f8", "switch_person", "Switch person", id="switch_person", show=False, priority=True
@@ -77,6 +87,9 @@ class WorkbookApp(IdleLock, App[int]):
         """What saves had to tell each workbook's person, until it is shown (screens.notices)."""
         self._clock = clock
         self._no_control = NoControlCharacters()
+        self._ascii = AsciiGlyphs()
+        self.draws_unicode = True
+        """False on a terminal that cannot draw the glyphs (set on mount; tests set it)."""
         register_themes(self)
         self.theme = DEFAULT_THEME
         self.start_idle_clock()
@@ -112,6 +125,12 @@ class WorkbookApp(IdleLock, App[int]):
     # Start-up and opening a workbook ---------------------------------------------------------
 
     def on_mount(self) -> None:
+        # In 16 colours, muted greys fall onto the background (example text vanished): the
+        # CSS shows such text in the plain foreground, dimmed and in italics, instead.
+        if not self.is_headless:  # a real terminal (tests choose for themselves)
+            self.draws_unicode = terminal_draws_unicode()
+        few = not self.is_headless and self.console.color_system in ("standard", "windows")
+        self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
         self.set_timer(2.0, settle)  # start-up is over, Home or not (see workbook.start)
@@ -246,6 +265,15 @@ class WorkbookApp(IdleLock, App[int]):
 
         hide(self)
 
+    said_too_small = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 80x24 some words and fields are cut: say so once, kindly."""
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if small and not self.said_too_small:
+            self.notify(TOO_SMALL, title="A little more room, please", timeout=8, markup=False)
+        self.said_too_small = small
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Locked: only unlock, F1 and a way out. With no workbook open, no urge to log."""
         if self.locked_card is not None:
@@ -270,7 +298,10 @@ class WorkbookApp(IdleLock, App[int]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
-        return [*super().get_line_filters(), self._no_control]
+        filters = [*super().get_line_filters(), self._no_control]
+        if not self.draws_unicode:
+            filters.append(self._ascii)  # the Linux console, a non-UTF-8 locale
+        return filters
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, minus "Screenshot" (it would save a private screen)."""
@@ -284,6 +315,8 @@ def run(root: DataRoot, profile: str | None = None, resources_file: Path | None 
     root.prepare()
     if profile:
         root.find(profile)  # a clear message and exit code before the screen opens
+    if os.environ.get("TERM", "").endswith("-mono"):
+        os.environ.setdefault("NO_COLOR", "1")  # a monochrome terminal: no colour at all
     app = WorkbookApp(root, profile)
     app.resources_file = resources_file
     result = app.run()

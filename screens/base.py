@@ -7,9 +7,12 @@ of its own that shows only the keys that work while it is open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.cells import cell_len
+from textual import events, on
 from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
@@ -41,6 +44,55 @@ def footer_first(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]
     """``bindings`` in the footer's order (F1 first, then Back, the screen's keys, the rest)."""
     ranked = sorted(bindings.items(), key=lambda kv: FOOTER_ORDER.get(kv[1].binding.action, 2))
     return dict(ranked)
+
+
+ALWAYS_SHOWN = frozenset({"hard_moment", "back", "help", "quick_hide"})
+"""Keys the footer never drops: help for a hard moment, Back, every key, and Hide."""
+PALETTE_WIDTH = 13
+"""Columns the footer keeps on its right for "^p palette"."""
+MORE_KEYS = "More keys"
+
+
+def key_width(active: ActiveBinding, display: str) -> int:
+    """Columns a key takes in Textual's footer: " key description " and a space."""
+    return cell_len(display) + cell_len(active.binding.description) + 3
+
+
+def fit_footer(
+    bindings: dict[str, ActiveBinding], width: int, display: Callable[[Binding], str]
+) -> dict[str, ActiveBinding]:
+    """The footer's keys cut to ``width``: whole keys only, and "More keys" when any are left
+    out (they still work, and the keys screen lists them all)."""
+    shown = [(k, a) for k, a in bindings.items() if a.binding.show]
+    room = (
+        width
+        - PALETTE_WIDTH
+        - sum(
+            key_width(a, display(a.binding)) + 5 * (a.binding.action == "help")
+            for _, a in shown
+            if a.binding.action in ALWAYS_SHOWN
+        )
+    )
+    hidden: set[str] = set()
+    for key, active in shown:
+        if active.binding.action in ALWAYS_SHOWN:
+            continue
+        needed = key_width(active, display(active.binding))
+        if needed > room or hidden:
+            hidden.add(key)
+        else:
+            room -= needed
+    if not hidden:
+        return bindings
+    fitted: dict[str, ActiveBinding] = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if key in hidden:
+            binding = replace(binding, show=False)
+        elif binding.action == "help" and binding.show:
+            binding = replace(binding, description=MORE_KEYS)
+        fitted[key] = active._replace(binding=binding)
+    return fitted
 
 
 class WorkbookScreen(Drafting, Screen[None]):
@@ -113,6 +165,17 @@ class WorkbookScreen(Drafting, Screen[None]):
 
     _shown_once = False
 
+    @on(events.Resize)
+    def _refit_footer(self) -> None:
+        """A new width: the footer's keys are fitted to it again (see :func:`fit_footer`)."""
+        self.refresh_bindings()
+
+    @on(events.ScreenResume)
+    def _follow_a_rename(self) -> None:
+        """Coming back to a screen (Home after Settings): its header shows the name as it is now."""
+        for bar in self.query(TopBar):
+            bar.set_who(self.workbook_app.person_label)
+
     def returned(self) -> bool:
         """Whether the screen is being shown again, for ``on_screen_resume``.
 
@@ -133,7 +196,9 @@ class WorkbookScreen(Drafting, Screen[None]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys that work here, in the footer's order (see :data:`FOOTER_ORDER`)."""
-        return footer_first(super().active_bindings)
+        return fit_footer(
+            footer_first(super().active_bindings), self.app.size.width, self.app.get_key_display
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -204,7 +269,7 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
             state = app.check_action(name, params)  # what the footer asks the app
             if state is not False:
                 shown[binding.key] = ActiveBinding(app, binding, bool(state), binding.tooltip)
-        return footer_first(shown)
+        return fit_footer(footer_first(shown), app.size.width, app.get_key_display)
 
 
 def app_priority_bindings(app_class: type[App[object]]) -> list[Binding]:

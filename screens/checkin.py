@@ -18,10 +18,12 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
-from workbook import checkins, safer_plan
+from workbook import checkins, dates, safer_plan
 from workbook.checkins import FutureDate
+from workbook.errors import InvalidInput
 from workbook.models import Checkin, Halt, Pathway, Profile, UseAnswer
 
 if TYPE_CHECKING:
@@ -52,16 +54,13 @@ def day_text(day: date, today: date) -> str:
 
 
 def parse_day(text: str, today: date) -> date:
-    """A date typed as YYYY-MM-DD (or "today"/"yesterday"); future dates are refused."""
-    cleaned = text.strip().lower()
-    if cleaned in ("", "today"):
-        return today
-    if cleaned == "yesterday":
-        return today - timedelta(days=1)
+    """A day as every date box reads one (``workbook.dates``); empty is today; no future days."""
     try:
-        day = date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError("Please write the day as YYYY-MM-DD, e.g. 2026-11-26.") from None
+        day = dates.parse_day(text, today, dates.Facing.BACK)
+    except InvalidInput as exc:
+        raise ValueError(str(exc)) from None
+    if day is None:
+        return today
     if day > today:
         raise FutureDate(
             f"{day:%A} {day.day} {day:%B %Y} hasn't happened yet. Pick today or an earlier day."
@@ -127,7 +126,7 @@ class CheckinScreen(WorkbookScreen):
             yield Static("", id="day-line", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
-                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+                yield TextBox(self.day.isoformat(), id="day", max_length=10, compact=True)
             yield Static("", id="day-error", classes="error", markup=False)
             yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
@@ -138,22 +137,39 @@ class CheckinScreen(WorkbookScreen):
             yield self._question(checkins.in_their_words(used.question, own))
             if self.pathway in safer_plan.PLAN_PATHWAYS:
                 yield Static(self._plan_line(), id="my-plan", classes="example", markup=False)
-            with RadioSet(id="used"):
-                for answer in used.answers:
-                    yield Choice(answer.label, id=f"used-{_slug(answer.value)}")
+            yield self._used_set()
             yield self._question(w.halt.question)
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
                     yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.sleep.question, markup=False)
-            yield Input(placeholder=w.sleep.example, id="sleep", max_length=5)
+            yield TextBox(placeholder=w.sleep.example, id="sleep", max_length=5)
             yield Static("", id="sleep-error", classes="error", markup=False)
             yield self._question(w.win.question)
-            yield Input(placeholder=w.win.example, id="win", max_length=200)
+            yield TextBox(placeholder=w.win.example, id="win", max_length=200)
             yield Label(w.note.question, markup=False)
-            yield Input(placeholder=w.note.example, id="note", max_length=5000)
+            yield TextBox(placeholder=w.note.example, id="note", max_length=5000)
             yield Static("", id="form-error", classes="error", markup=False)
             yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
+
+    def _used_set(self) -> RadioSet:
+        """The "did you use?" answers, none chosen."""
+        answers = checkins.words().used_for(self.pathway).answers
+        return RadioSet(*(Choice(a.label, id=f"used-{_slug(a.value)}") for a in answers), id="used")
+
+    async def _choose_used(self, chosen: UseAnswer | None) -> None:
+        """Choose ``chosen`` (or nothing) among the "did you use?" answers."""
+        radio = self.query_one("#used", RadioSet)
+        if chosen is None and radio.pressed_button is not None:
+            # A RadioSet never lets its chosen answer go, so a fresh one takes its place:
+            # a missed day must not inherit today's "over my limit" (a false setback).
+            parent = self.query_one("#checkin", VerticalScroll)
+            following = parent.children[parent.children.index(radio) + 1]
+            await radio.remove()
+            await parent.mount(self._used_set(), before=following)
+            return
+        for button in self.query(RadioButton):
+            button.value = button.id == f"used-{_slug(chosen)}" if chosen else False
 
     def _question(self, text: str) -> Label:
         """A question that says "today", or "that day" when a past day is being filled in."""
@@ -161,14 +177,14 @@ class CheckinScreen(WorkbookScreen):
         self._questions.append((label, text))
         return label
 
-    def on_mount(self) -> None:
-        self.load_day(self.day)
+    async def on_mount(self) -> None:
+        await self.load_day(self.day)
         self.query_one("#mood", Ruler).focus()
         self.offer_draft()
 
     # Loading a day -----------------------------------------------------------------------
 
-    def load_day(self, day: date) -> None:
+    async def load_day(self, day: date) -> None:
         """Show ``day``'s check-in (or an empty form) and say which day it is."""
         self._day = day
         for label, text in self._questions:
@@ -177,9 +193,7 @@ class CheckinScreen(WorkbookScreen):
         self.query_one("#day-line", Static).update(self._day_line(day, existing))
         self.query_one("#mood", Ruler).value = existing.mood if existing else None
         self.query_one("#craving", Ruler).value = existing.craving if existing else None
-        chosen = existing.used if existing else None
-        for button in self.query(RadioButton):
-            button.value = button.id == f"used-{_slug(chosen)}" if chosen else False
+        await self._choose_used(existing.used if existing else None)
         for halt in Halt:
             box = self.query_one(f"#halt-{halt.name.lower()}", Checkbox)
             box.value = bool(existing and halt in existing.halt)
@@ -202,7 +216,7 @@ class CheckinScreen(WorkbookScreen):
         return line
 
     @on(Input.Submitted, "#day")
-    def _day_submitted(self, event: Input.Submitted) -> None:
+    async def _day_submitted(self, event: Input.Submitted) -> None:
         error = self.query_one("#day-error", Static)
         try:
             day = parse_day(event.value, self.today())
@@ -210,7 +224,8 @@ class CheckinScreen(WorkbookScreen):
             show_error(error, str(exc))
             return
         show_error(error, "")
-        self.load_day(day)
+        event.input.value = day.isoformat()  # "yesterday" shown as the date it stands for
+        await self.load_day(day)
         self.query_one("#mood", Ruler).focus()
 
     @on(Input.Submitted, "#sleep, #win, #note")

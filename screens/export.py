@@ -19,7 +19,9 @@ from textual.widgets.selection_list import Selection
 
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, TickList
+from workbook import dates
 from workbook.errors import WorkbookError
 from workbook.export import (
     FORMAT_NAMES,
@@ -31,8 +33,7 @@ from workbook.export import (
     remember_in,
     write_export,
 )
-from workbook.goals import parse_date
-from workbook.report import SECTION_IDS, SECTIONS, parse_last
+from workbook.report import RECOMMENDED, SECTION_IDS, SECTIONS, parse_last
 
 FORMATS_SHOWN = ("html", "md", "json")
 """The report first: it is what most people come here for."""
@@ -65,18 +66,25 @@ class ExportScreen(WorkbookScreen):
             with RadioSet(id="format"):
                 for fmt in FORMATS_SHOWN:
                     yield Choice(FORMAT_NAMES[fmt], fmt == self.fmt, id=f"format-{fmt}")
-            yield Static("Sections to include (Space ticks or unticks one)", classes="label")
+            yield Static(
+                "Sections to include: a short set is ticked to begin with "
+                "(Space ticks or unticks one)",
+                classes="label",
+            )
             yield TickList[str](
-                *[Selection(SECTIONS[i][0], i, True) for i in SECTION_IDS], id="sections"
+                *[Selection(SECTIONS[i][0], i, i in RECOMMENDED) for i in SECTION_IDS],
+                id="sections",
             )
             yield Static("Only entries from this date on (optional)", classes="label")
-            yield Input(placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since")
+            yield TextBox(
+                placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since"
+            )
             with RadioSet(id="period"):
                 for key, label in self._periods():
                     yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")
             yield Static("Save the file as", classes="label")
-            yield Input(self._default(self.fmt), id="path")
+            yield TextBox(self._default(self.fmt), id="path")
             yield Static(f"Please note: {NOT_PROTECTED}", id="warning", markup=False)
             yield Button("Export (ctrl+s)", id="go", variant="primary")
             yield Static("", id="result", markup=False)
@@ -165,7 +173,9 @@ class ExportScreen(WorkbookScreen):
 
     def _write(self, replace: bool) -> Path:
         sections = [i for i in SECTION_IDS if i in self.query_one("#sections", TickList).selected]
-        since = parse_date(self.query_one("#since", Input).value)
+        since = dates.parse_day(
+            self.query_one("#since", Input).value, self.today(), dates.Facing.BACK
+        )
         text = self.query_one("#path", Input).value.strip()
         if not text:
             raise _Refused("Please write where to save the file, for example ~/report.html.")

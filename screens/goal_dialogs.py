@@ -14,8 +14,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookDialog
+from screens.widgets.textbox import TextBox
+from workbook import clock
 from workbook.errors import InvalidInput
-from workbook.goals import DATE_FORMAT_HINT, parse_date
+from workbook.goals import parse_date
 
 DIALOG_CSS = """
 .goal-dialog {
@@ -88,15 +90,15 @@ class DateDialog(_Dialog[tuple[date | None]]):
             yield Label(self.heading, classes="dialog-heading", markup=False)
             yield Label("Date (YYYY-MM-DD), or leave it empty for no date:", markup=False)
             value = self.current.isoformat() if self.current else ""
-            yield Input(value, placeholder="for example 2026-12-31", id="date", compact=True)
+            yield TextBox(value, placeholder="for example 2026-12-31", id="date", compact=True)
             yield Static("", classes="dialog-message", id="message", markup=False)
             yield from self.buttons("Save date")
 
     def accept(self) -> None:
         try:
-            chosen = parse_date(self.query_one("#date", Input).value)
-        except InvalidInput:
-            self.query_one("#message", Static).update(DATE_FORMAT_HINT)
+            chosen = parse_date(self.query_one("#date", Input).value, clock.today())
+        except InvalidInput as exc:
+            self.query_one("#message", Static).update(str(exc))
             return
         self.dismiss((chosen,))
 
@@ -104,23 +106,28 @@ class DateDialog(_Dialog[tuple[date | None]]):
 class StepDialog(_Dialog[tuple[str, date | None]]):
     """Add a step: its words and an optional date."""
 
-    def __init__(self, goal_title: str) -> None:
+    def __init__(self, goal_title: str, suggested: str = "") -> None:
         super().__init__()
         self.goal_title = goal_title
+        self.suggested = suggested
+        """Words offered in the box (the review's "next step"), to keep or change."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Add a step", classes="dialog-heading")
             yield Label(f"To: {self.goal_title}", classes="dialog-hint", markup=False)
             yield Label("What is one small thing you could do?")
-            yield Input(
+            yield TextBox(
+                self.suggested,
                 placeholder="for example: ring the bank on Monday morning",
                 id="step",
                 max_length=200,
                 compact=True,
             )
-            yield Label("A date for it (optional, YYYY-MM-DD):")
-            yield Input(placeholder="for example 2026-12-31", id="due", compact=True)
+            yield Label("A date for it (optional):")
+            yield TextBox(
+                placeholder="for example 2026-12-31, friday or next week", id="due", compact=True
+            )
             yield Static("", classes="dialog-message", id="message", markup=False)
             yield from self.buttons("Add step")
 
@@ -131,9 +138,9 @@ class StepDialog(_Dialog[tuple[str, date | None]]):
             message.update("A step needs a few words. What is one small thing you could do?")
             return
         try:
-            due = parse_date(self.query_one("#due", Input).value)
-        except InvalidInput:
-            message.update(DATE_FORMAT_HINT)
+            due = parse_date(self.query_one("#due", Input).value, clock.today())
+        except InvalidInput as exc:
+            message.update(str(exc))
             return
         self.dismiss((text, due))
 
@@ -157,7 +164,7 @@ class NoteDialog(_Dialog[str]):
             if self.body:
                 yield Static(self.body, classes="dialog-body", markup=False)
             yield Label(self.prompt, markup=False)
-            yield Input(placeholder=self.placeholder, id="note", max_length=5000, compact=True)
+            yield TextBox(placeholder=self.placeholder, id="note", max_length=5000, compact=True)
             yield from self.buttons(self.ok)
 
     def accept(self) -> None:

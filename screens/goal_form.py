@@ -18,6 +18,7 @@ from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
 from screens.goals import GoalDetailScreen, area_options
 from screens.text import clip
+from screens.widgets.textbox import TextBox
 from workbook import goals
 from workbook.errors import InvalidInput
 from workbook.models import Goal, Horizon, LifeArea
@@ -103,19 +104,17 @@ class GoalEditScreen(WorkbookScreen):
             )
             yield Static("", id="target-message", classes="form-message", markup=False)
             yield Label("An if-then plan helps when things get hard (optional):")
-            yield Input(
+            yield TextBox(
                 goal.if_situation if goal else "",
                 id="if",
                 compact=True,
-                select_on_focus=False,
                 max_length=200,
                 placeholder="If it is 6 p.m. and I feel the pull...",
             )
-            yield Input(
+            yield TextBox(
                 goal.then_action if goal else "",
                 id="then",
                 compact=True,
-                select_on_focus=False,
                 max_length=200,
                 placeholder="...then I call Sam and go for a walk",
             )
@@ -134,13 +133,12 @@ class GoalEditScreen(WorkbookScreen):
     @staticmethod
     def field(label: str, name: str, value: str, limit: int, example: str) -> ComposeResult:
         yield Label(label, markup=False)
-        yield Input(
+        yield TextBox(
             value,
             id=name,
             max_length=limit,
             placeholder=example,
             compact=True,
-            select_on_focus=False,
         )
 
     def on_mount(self) -> None:
@@ -201,7 +199,7 @@ class GoalEditScreen(WorkbookScreen):
 
     def date_message(self, text: str) -> str:
         try:
-            day = goals.parse_date(text)
+            day = goals.parse_date(text, self.today())
         except InvalidInput as exc:
             return str(exc) if len(text.strip()) >= 10 else ""
         return goals.date_note(day, self.today())
@@ -227,7 +225,7 @@ class GoalEditScreen(WorkbookScreen):
             self.query_one("#title", Input).focus()
             return None
         try:
-            target = goals.parse_date(self.value("target"))
+            target = goals.parse_date(self.value("target"), self.today())
         except InvalidInput as exc:
             self.query_one("#target-message", Static).update(str(exc))
             self.query_one("#target", Input).focus()

@@ -30,8 +30,8 @@ from screens.goal_dialogs import (
     let_go_dialog,
     pause_dialog,
 )
-from screens.text import clip
-from workbook import goals
+from screens.text import clip, pad
+from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 from workbook.text import counted
 
@@ -56,6 +56,10 @@ NOTE_LABELS = {
 }
 
 
+NO_STEPS_OPEN = "No steps yet. Press s to add a first small step."
+NO_STEPS_FINISHED = "No steps were written down for this goal."
+
+
 def short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
@@ -68,18 +72,18 @@ def goal_line(goal: Goal, today: date) -> Text:
     """One row of the goals list: title, steps done/total with a small bar, and the date."""
     p = goals.progress(goal)
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{clip(goal.title, 38):<39}")
+    text.append(pad(clip(goal.title, 38), 39))
     if p.total:
         text.append(f"{p.done}/{p.total} ", style="bold")
         text.append(p.bar(8) + " ")
     else:
         text.append(f"{'no steps':<13}", style="dim")
     if goal.status == GoalStatus.DONE and goal.status_changed:
-        text.append(f"done {goal.status_changed.day} {goal.status_changed:%b}", style="dim")
+        text.append(f"done {dates.short(goal.status_changed, today)}", style="dim")
     elif goals.past_target(goal, today):
         text.append(PAST_DATE_SHORT, style="italic dim")
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:
-        text.append(f"by {goal.target_date.day} {goal.target_date:%b}", style="dim")
+        text.append(f"by {dates.short(goal.target_date, today)}", style="dim")
     return text
 
 
@@ -112,7 +116,7 @@ class GoalChanges:
 
         screen.app.push_screen(DateDialog("Change the date", goal.target_date), chosen)
 
-    def add_step_to(self, goal: Goal, after: Callable[[str], None]) -> None:
+    def add_step_to(self, goal: Goal, after: Callable[[str], None], suggested: str = "") -> None:
         screen = self._changes_screen()
 
         def chosen(result: tuple[str, date | None] | None) -> None:
@@ -122,7 +126,7 @@ class GoalChanges:
             if screen.try_save(lambda: goals.add_step(screen.repo, goal.id, text, due)):
                 after(f"Step added: {text.strip()}")
 
-        screen.app.push_screen(StepDialog(goal.title), chosen)
+        screen.app.push_screen(StepDialog(goal.title, suggested.strip()), chosen)
 
     def _status(
         self, goal: Goal, dialog: Any, apply: Callable[..., Goal], words: str, after: Any
@@ -318,9 +322,8 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         highlighted = steps.highlighted
         options = [Option(self.step_line(s), id=s.id) for s in goal.steps]
         if not options:
-            options = [
-                Option(Text("No steps yet. Press s to add a first small step."), disabled=True)
-            ]
+            empty = NO_STEPS_FINISHED if finished else NO_STEPS_OPEN
+            options = [Option(Text(empty), disabled=True)]
         steps.set_options(options)
         if goal.steps:
             steps.highlighted = min(highlighted or 0, len(goal.steps) - 1)
@@ -369,7 +372,7 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         for label, value in (
             ("Why it matters to me", goal.why),
             ("I will know I have done it when", goal.done_when),
-            ("If-then plan", " ".join(x for x in (goal.if_situation, goal.then_action) if x)),
+            ("If-then plan", goals.if_then_text(goal)),
             (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
         ):
             if value:

@@ -185,10 +185,15 @@ def summary_line(number: int, section: hard_plan.Section, plan: HardMomentsPlan)
     for index, (lead, words) in enumerate(answered):
         if index:
             text.append(" · ")
-        if lead:
+        if lead and not _repeats(lead, section.title):
             text.append(f"{lead}: ", style="italic")
         text.append(words)
     return text
+
+
+def _repeats(lead: str, title: str) -> bool:
+    """Whether a lead-in only says the part's title again ("Triggers: My triggers: ...")."""
+    return lead.lower().removeprefix("my ").strip() == title.lower().strip()
 
 
 def hard_moment_part(screen: WorkbookScreen) -> list[Widget]:

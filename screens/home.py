@@ -1,7 +1,10 @@
-"""Home: a greeting, the day counter if chosen, the dashboard cards, and every section's key.
+"""Home: every section's key in a column of its own, beside the greeting and the cards.
 
-Sections appear only once their module exists. A section's Home card is built by its own
-``home_card(app)``; a card that fails shows a quiet note instead, so Home always opens.
+Every section is always in sight at 80x24 (the list is a compact column that never scrolls away;
+below about 16 rows it scrolls with its highlight), and only the cards beside it scroll: one
+scroll area. Sections appear only once their module exists. A section's Home card is built by its
+own ``home_card(app)`` (add a card in the sections registry; Home needs no change); a card that
+fails shows a quiet note instead, so Home always opens.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -42,9 +45,25 @@ class HomeScreen(WorkbookScreen):
     ]
 
     def body(self) -> ComposeResult:
+        sections = available_sections()
+        with Horizontal(id="home-columns"):
+            with Vertical(id="home-menu"):
+                yield Static("Your workbook", classes="heading", markup=False)
+                yield OptionList(*[self._option(s) for s in sections], id="sections")
+                yield Static(
+                    _about(sections[0]) if sections else "", id="section-summary", markup=False
+                )
+                yield Static(
+                    "A letter opens a section, or arrows and Enter. F3 shows every key.",
+                    classes="hint",
+                    markup=False,
+                )
+            yield from self._page(sections)
+
+    def _page(self, sections: list[Section]) -> ComposeResult:
+        """The greeting, the day counter and the cards: the one part of Home that scrolls."""
         app = self.workbook_app
         today = self.today()
-        sections = available_sections()
         with VerticalScroll(id="home"):
             yield Static(f"Hello, {app.person_label}.", id="greeting", markup=False)
             yield Static(f"Today is {today:%A} {today.day} {today:%B %Y}.", id="today")
@@ -61,14 +80,6 @@ class HomeScreen(WorkbookScreen):
                 )
             # The cards are built just after Home is first shown, so it opens at once.
             yield Grid(id="dashboard")
-            yield Static("Your workbook", classes="heading", markup=False)
-            yield OptionList(*[self._option(s) for s in sections], id="sections")
-            yield Static(
-                "Press a letter, or choose with the arrows and Enter. "
-                "F1 is help for a hard moment. ? shows every key.",
-                classes="hint",
-                markup=False,
-            )
 
     def _counter(self, today: date) -> str | None:
         """The day counter's words, in step with the check-in card after a setback."""
@@ -80,7 +91,7 @@ class HomeScreen(WorkbookScreen):
     @staticmethod
     def _option(s: Section) -> Option:
         key = (f" {s.key} ", "bold reverse")
-        return Option(Content.assemble(key, f"  {s.title} — {s.summary}"), id=s.id)
+        return Option(Content.assemble(key, f" {s.title}"), id=s.id)
 
     def _cards(self, sections: list[Section]) -> list[Widget]:
         """Each section's dashboard card; a card that fails becomes a quiet note."""
@@ -138,9 +149,22 @@ class HomeScreen(WorkbookScreen):
     def on_resize(self) -> None:
         grid = self.query("#dashboard")
         if grid:
-            grid.first().styles.grid_size_columns = 3 if self.size.width >= 150 else 2
+            width = self.size.width
+            # Beside the 30-column sections list; a card needs about 55 columns to breathe.
+            grid.first().styles.grid_size_columns = 3 if width >= 220 else 2 if width >= 150 else 1
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Say what the highlighted section is for, under the list."""
+        found = [s for s in available_sections() if s.id == event.option_id]
+        if found:
+            self.query_one("#section-summary", Static).update(_about(found[0]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id:
             self.workbook_app.action_open_section(event.option_id)
+
+
+def _about(section: Section) -> str:
+    """Which section is highlighted and what it is for (said in words, not only by colour)."""
+    return f"{section.title}: {section.summary}"

@@ -44,6 +44,15 @@ class SectionsProvider(Provider):
                 yield Hit(score, matcher.highlight(text), partial(self._open, s.id), help=s.summary)
 
 
+RIDE_OUT = "A few minutes' guide to let an urge rise, peak and pass"
+
+
+def _ride_out(app: WorkbookApp) -> None:
+    from screens.urge_guide import UrgeSurfScreen
+
+    app.push_screen(UrgeSurfScreen())
+
+
 OUR_WORDS = {
     "Theme": ("Colours", "Choose the colours (a calm theme, a high-contrast one, or others)"),
     "Quit": ("Quit", "Close the workbook; everything is already saved"),
@@ -56,10 +65,14 @@ OUR_WORDS = {
 def system_commands(app: WorkbookApp, textuals: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
     """Our two commands first, then Textual's own in our words, minus "Screenshot" (it would
     write a private screen to disk) and its "Keys" (ours lists every key, with words)."""
-    from screens.app import HARD
+    from screens.app import HARD, URGE
 
     yield SystemCommand("Help for a hard moment", HARD, app.action_hard_moment)
     yield SystemCommand("Keys", "Every key on this screen, and everywhere", app.action_help)
+    if app.repo is not None:
+        # The urge tools by what a person would type: "urge" finds them, not only "Go to Urges".
+        yield SystemCommand("Note an urge (F2)", URGE, app.action_log_urge)
+        yield SystemCommand("Ride out an urge", RIDE_OUT, partial(_ride_out, app))
     for command in textuals:
         if command.title in ("Screenshot", "Keys"):
             continue

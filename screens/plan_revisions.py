@@ -103,6 +103,11 @@ class RevisionScreen(WorkbookScreen):
             return text
         for section in diff:
             text.append(f"{section.title}\n", style="bold")
+            if len(section.added) == len(section.removed) == 1:
+                # One answer changed (a rating, a reworded line): said as a change, not as an
+                # addition beside a removal.
+                text.append(f"  changed from {section.removed[0]} to {section.added[0]}\n")
+                continue
             for line in section.added:
                 text.append(f"  + added: {line}\n")
             for line in section.removed:

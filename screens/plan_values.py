@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
@@ -41,14 +42,21 @@ class ValuesScreen(WorkbookScreen):
                 *[(word, word, word in saved.chosen) for word in offered], id="v-words"
             )
             yield Label(text.own, classes="v-label", markup=False)
-            yield Input(placeholder="a value of my own", id="v-own", max_length=SHORT_TEXT_MAX)
+            yield TextBox(placeholder="a value of my own", id="v-own", max_length=SHORT_TEXT_MAX)
             yield Label(text.top, classes="v-label", markup=False)
             yield TickList[str](id="v-top")
             yield Static("", id="v-order", markup=False)
             yield Label(text.place, classes="v-label", markup=False)
-            yield Ruler(1, TOP_VALUES + 1, saved.habit_place, words=text.place_words, id="v-place")
+            yield Ruler(
+                1,
+                TOP_VALUES + 1,
+                saved.habit_place,
+                words=text.place_words,
+                words_only=True,
+                id="v-place",
+            )
             yield Label(text.notice, classes="v-label", markup=False)
-            yield Input(saved.notice, id="v-notice", max_length=5000)
+            yield TextBox(saved.notice, id="v-notice", max_length=5000)
         yield Static("", id="v-msg", markup=False)
 
     def on_mount(self) -> None:

@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookDialog
 from screens.widgets.list_editor import Column, ListEditor
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import PLAN_STEP_COUNT, Plan
@@ -198,7 +199,7 @@ class PlanWalk(Vertical):
     def _text_box(self, field: str, value: str) -> Input:
         from workbook.models import LONG_TEXT_MAX
 
-        box = Input(
+        box = TextBox(
             value,
             placeholder="your words (optional)",
             id=f"text-{field}",
@@ -313,7 +314,7 @@ class PlanWalk(Vertical):
         helper = plan.helpers[index]
 
         def relink() -> None:
-            person = wp.person_for(self.owner.repo, helper.name)
+            person = wp.person_for(self.owner.repo, helper.name, ask=helper.what)
             if person.id != helper.person_id:
                 helpers = list(plan.helpers)
                 helpers[index] = helper.model_copy(update={"person_id": person.id})

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookDialog
 from screens.dialogs import Confirm
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
@@ -231,7 +232,7 @@ class RenameDialog(WorkbookDialog[ProfileCard | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(f"Rename {self.card.label}"), classes="title")
-            yield Input(
+            yield TextBox(
                 placeholder="New name or nickname", id="rename", max_length=60, compact=True
             )
             yield Static("", id="rename-error", classes="error")
@@ -286,9 +287,9 @@ class DeleteDialog(WorkbookDialog[bool]):
                 "To be sure, type its name.",
                 classes="note",
             )
-            yield Input(placeholder="Its name", id="confirm-name", compact=True)
+            yield TextBox(placeholder="Its name", id="confirm-name", compact=True)
             if encrypted:
-                yield Input(
+                yield TextBox(
                     placeholder="Its passphrase", password=True, id="confirm-pass", compact=True
                 )
             yield Tick(
@@ -347,13 +348,13 @@ class PassphraseDialog(WorkbookDialog[None]):
         with Vertical():
             yield Static(Text(f"{title} ({self.card.label})"), classes="title")
             yield Static(WITH_PASSPHRASE, classes="note")
-            yield Input(
+            yield TextBox(
                 placeholder="New passphrase (8 or more characters)",
                 password=True,
                 id="pass1",
                 compact=True,
             )
-            yield Input(
+            yield TextBox(
                 placeholder="The same passphrase again", password=True, id="pass2", compact=True
             )
             yield Static("", id="pass-error", classes="error")

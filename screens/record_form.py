@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from screens.base import WorkbookDialog
+from screens.widgets.textbox import TextBox
 from workbook.errors import WorkbookError
 
 
@@ -145,7 +146,7 @@ class RecordForm(WorkbookDialog[bool]):
                 compact=True,
                 placeholder=spec.placeholder or "your words (optional)",
             )
-        return Input(spec.value, placeholder=spec.placeholder, id=field_id, compact=True)
+        return TextBox(spec.value, placeholder=spec.placeholder, id=field_id, compact=True)
 
     def values(self) -> dict[str, str]:
         """What is in the form now."""

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
 from screens.record_form import FieldSpec, RecordForm
+from screens.widgets.textbox import TextBox
 from workbook import resources
 from workbook.models import Country, Resource, ResourceCategory, Settings
 from workbook.resources import Entry, GroupList, Origin
@@ -118,7 +119,7 @@ class ResourcesScreen(WorkbookScreen):
 
     def body(self) -> ComposeResult:
         with Horizontal(id="resource-filters"):
-            yield Input(placeholder="Search (press /)", id="resource-search", compact=True)
+            yield TextBox(placeholder="Search (press /)", id="resource-search", compact=True)
             yield Select(
                 [("Every kind of help", ALL), *[(c.value, c.value) for c in ResourceCategory]],
                 value=ALL,

@@ -73,6 +73,11 @@ def numbers(points: Sequence[tuple[Any, int]]) -> str:
 # The section screen -----------------------------------------------------------------------------
 
 
+PICTURE_FROM = 4
+"""Weeks needed before a sparkline is drawn: with fewer, a picture scaled to so few points
+misleads (2 and 3 of 4 drew the same height), so only the numbers are shown."""
+
+
 class ReviewScreen(WorkbookScreen):
     """This week's review, the missed-week offer, the history and the sparklines."""
 
@@ -146,7 +151,8 @@ class ReviewScreen(WorkbookScreen):
         yield Label(f"Is it making a real difference? (0-10, {span})", classes="heading")
         if recent:
             yield Static(f"Scores: {numbers(recent)}", markup=False)
-            yield self.sparkline([v for _, v in recent], "difference-sparkline")
+            if len(recent) >= PICTURE_FROM:
+                yield self.sparkline([v for _, v in recent], "difference-sparkline")
         else:
             yield Static("No scores yet.", classes="muted")
         since = recent[0][0] if len(diff) > len(recent) else None
@@ -160,7 +166,8 @@ class ReviewScreen(WorkbookScreen):
             line = Text(clip(title, 44))
             line.append(f"  {numbers(points)} (latest: {latest})", style="dim")
             yield Static(line, classes="goal-spark-label")
-            yield self.sparkline([v for _, v in points], f"spark-{goal_id}")
+            if len(points) >= PICTURE_FROM:
+                yield self.sparkline([v for _, v in points], f"spark-{goal_id}")
 
     @staticmethod
     def sparkline(values: list[int], ident: str) -> Sparkline:

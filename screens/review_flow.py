@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Input, Label, RadioSet, Static
+from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, RadioSet, Static
 
 from screens.base import WorkbookScreen
 from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges
 from screens.review import GOAL_TEXT_FIELDS, WEEK_TEXT_FIELDS, week_label
 from screens.widgets.ruler import Ruler
-from screens.widgets.ticks import Choice
+from screens.widgets.textbox import TextBox
+from screens.widgets.ticks import Choice, Tick
 from workbook import goals, reviews
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import RATING_WORDS, GoalStatus, Review, ReviewedWith
@@ -49,6 +50,8 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self._review: Review | None = None
         self._save_timer: Timer | None = None
         self.pending: dict[tuple[str | None, str], Any] = {}
+        self._ticks: dict[str, tuple[str, str]] = {}
+        """A step's tick box id -> (goal id, step id)."""
 
     @property
     def review(self) -> Review:
@@ -85,15 +88,15 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Label(reviews.RATING_QUESTION, classes="question")
             yield Ruler(0, 4, entry.rating, words=RATING_WORDS, id=f"rating-{index}")
             yield Static(RATING_LEGEND, classes="muted", markup=False)
+            yield from self.step_ticks(index, goal_id)
             for name, label, example in GOAL_TEXT_FIELDS:
                 yield Label(label, classes="field")
-                yield Input(
+                yield TextBox(
                     getattr(entry, name),
                     placeholder=example,
                     id=f"{name}-{index}",
                     max_length=LONG_LIMIT,
                     compact=True,
-                    select_on_focus=False,
                 )
             yield Label("Quick changes to this goal:", classes="question")
             with Horizontal(classes="quick"):
@@ -107,6 +110,18 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
                     yield Button(words, id=f"{action}-{index}", compact=True)
             yield Static(self.adjusted_text(index), id=f"adjusted-{index}", markup=False)
 
+    def step_ticks(self, index: int, goal_id: str) -> ComposeResult:
+        """The goal's steps, each ticked (or unticked) with Space and saved at once."""
+        goal = goals.find_goal(self.repo, goal_id)
+        if goal is None or not goal.steps:
+            return
+        yield Label("Steps (Space ticks one; saved at once):", classes="field")
+        for number, step in enumerate(goal.steps):
+            ident = f"tick-{index}-{number}"
+            self._ticks[ident] = (goal_id, step.id)
+            done = step.done_on is not None
+            yield Tick(Text(step.text), done, id=ident, classes="step-tick", compact=True)
+
     def week_page(self) -> ComposeResult:
         index = len(self.review.goals)
         with VerticalScroll(id=f"page-{index}", classes="page"):
@@ -118,26 +133,24 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             yield Static(heading)
             for name, label, example in WEEK_TEXT_FIELDS:
                 yield Label(label, classes="field")
-                yield Input(
+                yield TextBox(
                     getattr(self.review, name),
                     placeholder=example,
                     id=name,
                     max_length=LONG_LIMIT,
                     compact=True,
-                    select_on_focus=False,
                 )
             yield Label(reviews.DIFFERENCE_QUESTION, classes="question")
             yield Ruler(
                 0, 10, self.review.difference, ends=("not at all", "a great deal"), id="difference"
             )
             yield Label("One focus for next week:", classes="field")
-            yield Input(
+            yield TextBox(
                 self.review.focus,
                 placeholder=FOCUS_PLACEHOLDER,
                 id="focus",
                 max_length=SHORT_LIMIT,
                 compact=True,
-                select_on_focus=False,
             )
             yield Label("Who reviewed with you?", classes="field")
             with RadioSet(id="reviewed_with"):
@@ -276,6 +289,20 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         self.remember(goal_id, name, event.value)
         self.flush()
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """A step ticked or unticked: saved at once, and the goal's progress follows."""
+        found = self._ticks.get(event.checkbox.id or "")
+        if found is None:
+            return
+        goal_id, step_id = found
+        goal = goals.find_goal(self.repo, goal_id)
+        step = next((s for s in goal.steps if s.id == step_id), None) if goal else None
+        if step is None or (step.done_on is not None) == event.value:
+            return
+        if self.try_save(lambda: goals.toggle_step(self.repo, goal_id, step_id, self.today())):
+            index = int((event.checkbox.id or "").split("-")[1])
+            self.query_one(f"#head-{index}", Static).update(self.goal_head(index, goal_id))
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.remember(None, "reviewed_with", ReviewedWith(str(event.pressed.label)))
         self.flush()
@@ -321,6 +348,10 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         }
         if action == "pause" and goal.status == GoalStatus.PAUSED:
             self.notify("This goal is already paused.", markup=False)
+            return
+        if action == "step":
+            # The next step typed on this page is offered, to keep as it is or change.
+            self.add_step_to(goal, after, self.query_one(f"#next_step-{index}", Input).value)
             return
         acts[action](goal, after)
 

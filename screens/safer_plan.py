@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
 from screens.base import WorkbookScreen
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
 from workbook import safer_plan, safety
 from workbook.errors import WorkbookError
@@ -47,7 +48,7 @@ class SaferPlanScreen(WorkbookScreen):
             yield Static(INTRO.get(pathway, INTRO_OTHER), classes="intro", markup=False)
             yield Label("My limit", classes="prompt")
             with Horizontal(classes="row"):
-                yield Input(amount, placeholder="e.g. 3", id="amount", max_length=12)
+                yield TextBox(amount, placeholder="e.g. 3", id="amount", max_length=12)
                 yield Select(
                     [(u.value, u) for u in LimitUnit],
                     value=plan.limit_unit,
@@ -63,7 +64,7 @@ class SaferPlanScreen(WorkbookScreen):
             yield Static("", id="amount-status", classes="status", markup=False)
             yield Static(safer_plan.STANDARD_DRINK, id="standard-drink", classes="hint")
             yield Label("Days off each week (0 to 7)", classes="prompt")
-            yield Input(days_off, placeholder="e.g. 2", id="days-off", max_length=1)
+            yield TextBox(days_off, placeholder="e.g. 2", id="days-off", max_length=1)
             yield Static("", id="days-off-status", classes="status", markup=False)
             yield Label("Safer-use rules I keep (Space ticks)", classes="prompt")
             yield TickList[SaferRule](

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from screens.base import WorkbookScreen
 from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
 from screens.dialogs import Confirm
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins, clock, safer_plan, safety
@@ -93,7 +94,7 @@ class SetbackScreen(WorkbookScreen):
             yield TextArea(existing.helped_before if existing else "", id="helped-before")
             yield Static(w.helped_before_example, classes="example", markup=False)
             yield Label(w.next_step, markup=False)
-            yield Input(
+            yield TextBox(
                 existing.next_step if existing else "",
                 placeholder=w.next_step_example,
                 id="next-step",
@@ -102,7 +103,7 @@ class SetbackScreen(WorkbookScreen):
             # The day comes last: most setbacks are written the same day.
             with Horizontal(classes="row"):
                 yield Label(w.change_day, classes="prompt-inline", markup=False)
-                yield Input(self.day.isoformat(), id="day", max_length=10, compact=True)
+                yield TextBox(self.day.isoformat(), id="day", max_length=10, compact=True)
             if self._day is None and night_before(clock.now()) is not None:
                 yield Button(self._last_night_label(), id="last-night", compact=True)
             yield Static("", id="day-error", classes="error", markup=False)

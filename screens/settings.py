@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from screens.base import WorkbookScreen
 from screens.theme import theme_choices
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from screens.widgets.topbar import TopBar
 from workbook import safety
@@ -87,7 +88,7 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row(
                 "Your name or nickname", "Enter saves it. It shows in the picker too."
             )
-            yield Input(profile.display_name, id="name", max_length=NAME_MAX)
+            yield TextBox(profile.display_name, id="name", max_length=NAME_MAX)
             yield self._status("name")
             yield from self._row("Country for crisis lines", "Which lines F1 shows first.")
             yield Select(COUNTRIES, value=settings.country, allow_blank=False, id="country")
@@ -110,7 +111,7 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row(
                 "When this stretch began", "Year-month-day, or empty. Enter saves it."
             )
-            yield Input(start, placeholder="YYYY-MM-DD", id="start", max_length=10)
+            yield TextBox(start, placeholder="YYYY-MM-DD", id="start", max_length=10)
             yield self._status("start")
             yield from self._row("First day of the review week", "When your weekly review begins.")
             yield Select(

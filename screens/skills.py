@@ -33,7 +33,9 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
 from screens.dialogs import Confirm
+from screens.focus import follow_scrolling
 from screens.text import clip, literal
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
@@ -128,7 +130,7 @@ class SkillsScreen(WorkbookScreen):
     SECTION_TITLE = "Daily-life skills"
     CSS_PATH = "skills.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_own", "Add my own skill", id="add_own", tooltip="Add a skill of yours"),
+        Binding("a", "add_own", "Add own skill", id="add_own", tooltip="Add a skill of yours"),
     ]
 
     def body(self) -> ComposeResult:
@@ -245,7 +247,7 @@ class SkillScreen(WorkbookScreen):
             yield from self._after_steps(skill)
             yield Label("Practice log", classes="heading")
             with Horizontal(id="note-row"):
-                yield Input(
+                yield TextBox(
                     placeholder="What did you do, and how did it go?",
                     id="note-input",
                     max_length=5000,
@@ -292,6 +294,7 @@ class SkillScreen(WorkbookScreen):
     def on_mount(self) -> None:
         self._show_log(skills.progress(self.repo, self.skill_id))
         self.query_one("#skill-level", RadioSet).focus()
+        follow_scrolling(self.query_one("#skill", VerticalScroll))
         self.offer_draft()
 
     def _goal_label(self) -> str:
@@ -454,9 +457,9 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
                 "Change your skill" if own else "Add a skill of your own", classes="dialog-title"
             )
             yield Label("Name (e.g. Iron a shirt, Read a payslip)")
-            yield Input(own.title if own else "", id="own-title", max_length=200)
+            yield TextBox(own.title if own else "", id="own-title", max_length=200)
             yield Label("Why it matters to you (optional)")
-            yield Input(own.why if own else "", id="own-why", max_length=5000)
+            yield TextBox(own.why if own else "", id="own-why", max_length=5000)
             yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
             yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)

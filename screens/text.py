@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from workbook.text import clip
 
-__all__ = ["clip", "day_text", "literal"]
+__all__ = ["clip", "day_text", "literal", "pad"]
 
 # Control characters would reach the terminal as commands (clear the screen, set the title...),
 # so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
 _VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
 _VISIBLE_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal cells (for lining up columns)."""
+    return set_cell_size(text, max(width, cell_len(text)))
 
 
 def literal(text: str, style: str = "") -> Text:

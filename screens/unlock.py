@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from screens.base import WorkbookDialog
+from screens.widgets.textbox import TextBox
 from workbook.errors import WorkbookError
 from workbook.models import ProfileCard
 from workbook.storage import Codec
@@ -51,11 +52,10 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"Unlock {self.card.label}'s workbook", id="unlock-title", markup=False)
-            yield Input(
+            yield TextBox(
                 placeholder="Passphrase (or recovery code)",
                 password=True,
                 id="unlock-input",
-                select_on_focus=False,
                 compact=True,
             )
             yield Static(

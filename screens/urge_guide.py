@@ -19,6 +19,7 @@ from screens.base import WorkbookScreen
 from screens.checkin import show_error
 from screens.urges import LogUrgeScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from workbook import urges
 from workbook.models import Urge
 from workbook.urge_summary import parse_minutes
@@ -52,7 +53,7 @@ class UrgeSurfScreen(WorkbookScreen):
             with Vertical(id="surf-setup"):
                 yield Label(g.choose_minutes, markup=False)
                 with Horizontal(classes="row"):
-                    yield Input("5", id="surf-minutes", max_length=2)
+                    yield TextBox("5", id="surf-minutes", max_length=2)
                     yield Button("Start (Enter)", id="surf-start", variant="primary")
                 yield Static("", id="surf-error", classes="error", markup=False)
             yield Static("", id="surf-timer", markup=False)

@@ -30,6 +30,7 @@ from textual.widgets import (
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day, show_error
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import clock, urges
@@ -82,9 +83,9 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             yield Static(title, id="log-title")
             with Horizontal(classes="row"):
                 yield Label("Day:", classes="prompt-inline")
-                yield Input(day.isoformat(), id="urge-day", max_length=10, compact=True)
+                yield TextBox(day.isoformat(), id="urge-day", max_length=10, compact=True)
                 yield Label("Time (HH:MM):", classes="prompt-inline")
-                yield Input(
+                yield TextBox(
                     at.strftime("%H:%M") if at else "", id="urge-time", max_length=5, compact=True
                 )
             yield Static("", id="when-error", classes="error", markup=False)
@@ -92,7 +93,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             yield Ruler(0, 10, p.get("strength"), ends=("none", "strongest"), id="strength")
             yield Static("", id="strength-error", classes="error", markup=False)
             yield Label(w.minutes, markup=False)
-            yield Input(
+            yield TextBox(
                 "" if minutes is None else str(minutes),
                 placeholder=w.minutes_example,
                 id="minutes",
@@ -105,7 +106,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 ("did", w.did_example, 5000),
             ):
                 yield Label(getattr(w, field), markup=False)
-                yield Input(p.get(field, ""), placeholder=example, id=field, max_length=limit)
+                yield TextBox(p.get(field, ""), placeholder=example, id=field, max_length=limit)
             yield Label(w.passed, markup=False)
             passed = p.get("passed")
             with RadioSet(id="passed"):

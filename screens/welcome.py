@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Stat
 from screens.base import WorkbookScreen
 from screens.settings import COUNTRIES
 from screens.widgets.passphrase_choice import PassphraseChoice
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick, TickList
 from workbook import safety
 from workbook.errors import InvalidInput, WorkbookError
@@ -43,7 +44,7 @@ WELCOME = (
 )
 KEYS = (
     "Tab moves to the next thing, Enter chooses, Space ticks a box.\n"
-    "Escape goes back. ? shows every key. Ctrl+Q quits.\n"
+    "Escape goes back. F3 (or ?) shows every key. Ctrl+Q quits.\n"
     "F1 (or Ctrl+G) opens help for a hard moment, on every screen."
 )
 
@@ -72,6 +73,10 @@ class WelcomeScreen(WorkbookScreen):
 
     SECTION_TITLE = "Welcome"
     CSS_PATH = CSS_FILE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Tab can move focus off the only button (to the page, to scroll it): Enter still starts.
+        Binding("enter", "begin", "Start", show=False),
+    ]
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="welcome", classes="page"):
@@ -86,6 +91,9 @@ class WelcomeScreen(WorkbookScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        self.action_begin()
+
+    def action_begin(self) -> None:
         self.app.push_screen(StartWorkbookScreen())
 
 
@@ -111,7 +119,7 @@ class StartWorkbookScreen(WorkbookScreen):
             shared, required = True, True
         with VerticalScroll(id="start-form", classes="page"):
             yield from _field("Your name or nickname", "The only answer you need to give.")
-            yield Input(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
+            yield TextBox(placeholder="e.g. Sam", id="name", max_length=NAME_MAX)
             # Asked here, not only guessed: F1 must show a line the person can call.
             yield from _field("Where you live", COUNTRY_HINT)
             yield Select(COUNTRIES, value=default_country(), allow_blank=False, id="country")
@@ -122,7 +130,7 @@ class StartWorkbookScreen(WorkbookScreen):
             yield TickList[WorkingOn](
                 *[(label, value) for value, label in WORKING_ON_LABELS.items()], id="working-on"
             )
-            yield Input(
+            yield TextBox(
                 placeholder="In your own words, if you like: e.g. weekend drinking",
                 id="words",
                 max_length=SHORT_TEXT_MAX,
@@ -137,7 +145,7 @@ class StartWorkbookScreen(WorkbookScreen):
                 "When this stretch began (optional)",
                 "Year-month-day, like 2026-11-01. Leave it empty if you prefer.",
             )
-            yield Input(placeholder="YYYY-MM-DD", id="start", max_length=10)
+            yield TextBox(placeholder="YYYY-MM-DD", id="start", max_length=10)
             yield Static("", id="start-problem", classes="problem", markup=False)
             yield from _field(
                 "Day counter", "Shows the days since that date on Home. Off unless you want it."

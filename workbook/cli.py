@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -35,8 +37,67 @@ PATHWAYS = {
 WORKING_ON = {"alcohol", "other-drugs", "codependency", "gambling", "other"}
 
 
+EXAMPLES = re.compile(r"\bExamples?: ")
+TEXT_COLUMN = re.compile(r"^\s+\S+\s{2,}")
+BETWEEN_EXAMPLES = re.compile(r"\s+\|\s+|;\s+(?=workbook\b)")
+
+EXIT_CODES = (
+    "Exit codes:\n"
+    "  0  all went well\n"
+    "  2  a command or something typed could not be used (nothing was changed)\n"
+    "  3  the workbook is open in another window\n"
+    "  4  the workbook's folder or files are not private to you\n"
+    "  5  the workbook could not be read (it was set aside, never deleted)\n"
+    "  6  saving failed (the earlier copy is kept)"
+)
+ENVIRONMENT = (
+    "Environment:\n"
+    "  WORKBOOK_DATA_DIR    folder for workbooks (--data-dir wins over it)\n"
+    "  WORKBOOK_PASSPHRASE  a passphrase for scripts (less safe: other programs may see it)\n"
+    "  WORKBOOK_ASCII=1     draw in plain ASCII (the Linux console and a locale that is not "
+    "UTF-8 get it by themselves)\n"
+    "  NO_COLOR=1           no colour at all (also under a TERM ending in -mono)"
+)
+
+
+def examples_one_per_line(epilog: str | None) -> str | None:
+    """``Examples: a | b`` as a heading with one example a line (argparse runs them together)."""
+    if not epilog:
+        return epilog
+    found = EXAMPLES.search(epilog)
+    if found is None:
+        return epilog
+    before = epilog[: found.start()].strip()
+    heading = found.group(0).strip()
+    lines = [heading, *(f"  {e.strip()}" for e in BETWEEN_EXAMPLES.split(epilog[found.end() :]))]
+    return "\n".join([before, "", *lines] if before else lines)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Wraps each line of a description or epilog on its own, so lists and examples keep their
+    lines (argparse's own formatter runs every line into one paragraph)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            first = indent + " " * (len(line) - len(line.lstrip()))
+            column = TEXT_COLUMN.match(line)  # "  NAME   what it is": wrap under "what"
+            later = indent + " " * (len(column.group(0)) if column else len(first) - len(indent))
+            lines.append(
+                textwrap.fill(line.strip(), width, initial_indent=first, subsequent_indent=later)
+                if line.strip()
+                else ""
+            )
+        return "\n".join(lines)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one kind line and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["epilog"] = examples_one_per_line(kwargs.get("epilog"))
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"workbook: {message} (see `{self.prog} --help`)\n")
@@ -59,7 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workbook",
         description="Side by Side: a private self-recovery workbook. "
         "With no command, opens the workbook in this terminal.",
-        epilog="Your workbook never leaves this computer. Example: workbook --profile Sam",
+        epilog="Your workbook never leaves this computer.\n\n"
+        + EXIT_CODES
+        + "\n\n"
+        + ENVIRONMENT
+        + "\n\nExamples: workbook | workbook --profile Sam | workbook help-now --country UK",
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--data-dir", help="folder for workbooks (default: your user data folder)")

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workbook import dates
 from workbook.errors import InvalidInput
 from workbook.models import (
     Goal,
@@ -57,17 +58,9 @@ STATUS_ORDER = (GoalStatus.ACTIVE, GoalStatus.PAUSED, GoalStatus.DONE, GoalStatu
 # Input --------------------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> date | None:
-    """A date typed as YYYY-MM-DD; empty means no date. Anything else is refused kindly."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(DATE_FORMAT_HINT) from None
+def parse_date(text: str, today: date) -> date | None:
+    """A date as the whole workbook reads one (``workbook.dates``); empty means no date."""
+    return dates.parse_day(text, today, dates.Facing.AHEAD)
 
 
 def date_note(day: date | None, today: date) -> str:
@@ -248,8 +241,8 @@ def pause(repo: Repository, goal_id: str, today: date, note: str = "") -> Goal:
 
 
 def resume(repo: Repository, goal_id: str, today: date) -> Goal:
-    """Make a paused, finished or let-go goal active again."""
-    return _set_status(repo, goal_id, GoalStatus.ACTIVE, today, None)
+    """Make a paused, finished or let-go goal active again (its pause note no longer fits)."""
+    return _set_status(repo, goal_id, GoalStatus.ACTIVE, today, "")
 
 
 def complete(repo: Repository, goal_id: str, today: date, note: str = "") -> Goal:
@@ -413,3 +406,21 @@ def grouped(goals: Iterable[Goal]) -> list[tuple[Horizon, GoalStatus, list[Goal]
 
 def find_goal(repo: Repository, goal_id: str) -> Goal | None:
     return repo.find(Goal, goal_id)
+
+
+def if_then_text(goal: Goal) -> str:
+    """The goal's if-then plan as one sentence: "If it is Friday 6pm, then I make tea."
+
+    The person may have written "If"/"then" themselves or not; either way it reads once.
+    """
+    situation = goal.if_situation.strip().rstrip(",.…").strip()
+    action = goal.then_action.strip()
+    if situation[:3].lower() == "if ":
+        situation = situation[3:].strip()
+    if action[:5].lower() == "then ":
+        action = action[5:].strip()
+    if situation and action:
+        return f"If {situation}, then {action}"
+    if situation:
+        return f"If {situation}"
+    return f"Then {action}" if action else ""

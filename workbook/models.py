@@ -10,6 +10,7 @@ Sections are grouped by feature. Add a feature's models under its own heading.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -83,7 +84,33 @@ def _no_controls(value: str) -> str:
     return value
 
 
-ProfileName = Annotated[Name, AfterValidator(_no_controls)]
+ZWJ = "\u200d"
+"""The zero-width joiner, kept in a name: it joins emoji (a family, a flag) into one picture."""
+
+
+def name_form(value: str) -> str:
+    """A workbook's name as stored: invisible format characters (a zero-width space, a soft
+    hyphen) removed, except the joiner emoji need, and trimmed."""
+    return "".join(ch for ch in value if ch == ZWJ or unicodedata.category(ch) != "Cf").strip()
+
+
+def name_key(value: str) -> str:
+    """What two names are compared by: "Ｓａｍ", "sam" and "Sam" plus a zero-width space are one
+    name (NFKC, no invisible characters, single spaces, any case), so no look-alike twin of a
+    workbook can sit beside it on the picker."""
+    folded = unicodedata.normalize("NFKC", value)
+    seen = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return " ".join(seen.split()).casefold()
+
+
+def _plain_name(value: str) -> str:
+    name = name_form(value)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in name_key(name)):
+        raise ValueError("please write at least one letter or number")
+    return name
+
+
+ProfileName = Annotated[Name, AfterValidator(_no_controls), AfterValidator(_plain_name)]
 """The name a workbook goes by, printed by ``workbook profiles list`` on a shared computer:
 also free of control characters, so it can never act on the next person's terminal."""
 

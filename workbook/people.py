@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workbook.errors import InvalidInput
-from workbook.models import Person, PersonRole
+from workbook.models import Person, PersonRole, Plan
 from workbook.storage import Repository
 
 ROLE_ORDER: tuple[PersonRole, ...] = tuple(PersonRole)
@@ -57,8 +57,23 @@ def update_person(repo: Repository, person_id: str, **changes: Any) -> Person:
     data = current.model_dump()
     data.update(changes)
     person = _build(data)
-    repo.save(person)
+    with repo.transaction():
+        repo.save(person)
+        if person.name != current.name:
+            _rename_in_plan(repo, person)
     return person
+
+
+def _rename_in_plan(repo: Repository, person: Person) -> None:
+    """One person, one record: the change plan's "who can help" follows a rename."""
+    plan = repo.get(Plan)
+    if plan is None or not any(h.person_id == person.id for h in plan.helpers):
+        return
+    plan.helpers = [
+        h.model_copy(update={"name": person.name}) if h.person_id == person.id else h
+        for h in plan.helpers
+    ]
+    repo.put(plan)
 
 
 def remove_person(repo: Repository, person_id: str) -> bool:

@@ -439,14 +439,17 @@ def people(repo: Repository) -> list[Person]:
     return repo.all(Person)
 
 
-def person_for(repo: Repository, name: str) -> Person:
-    """The person in My people with this name (any case), or a new one saved now."""
+def person_for(repo: Repository, name: str, ask: str = "") -> Person:
+    """The person in My people with this name (any case), or a new one saved now.
+
+    A new person keeps what the plan says they will do as what to ask of them.
+    """
     wanted = name.strip().casefold()
     for person in repo.all(Person):
         if person.name.casefold() == wanted:
             return person
     try:
-        person = Person(name=name)
+        person = Person(name=name, ask=ask.strip())
     except ValidationError as exc:
         raise InvalidInput(_kind_message(exc)) from None
     repo.save(person)
@@ -455,7 +458,7 @@ def person_for(repo: Repository, name: str) -> Person:
 
 def new_helper(repo: Repository, name: str, what: str = "") -> PlanHelper:
     """A helper for step 6, linked to (or added to) My people by name."""
-    person = person_for(repo, name)
+    person = person_for(repo, name, ask=what)
     return PlanHelper(person_id=person.id, name=person.name, what=what)
 
 

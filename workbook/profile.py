@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 
 from workbook.content import ContentModel, read_toml
 from workbook.errors import InvalidInput, WorkbookError
-from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
+from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn, name_key
 from workbook.storage import Codec, DataRoot, PlainCodec, Repository
 from workbook.storage import backups as backup_files
 from workbook.storage.backups import Backup
@@ -197,7 +197,7 @@ def rename(root: DataRoot, repo: Repository, card: ProfileCard, name: str) -> Pr
     """Change the person's name in the workbook and on the picker's card, together."""
     name = check_name(name)
     for other in root.cards():
-        if other.id != card.id and other.display_name.casefold() == name.casefold():
+        if other.id != card.id and name_key(other.display_name) == name_key(name):
             raise InvalidInput(
                 f"There is already a workbook called {name!r}. "
                 "Try adding an initial or choosing a nickname."

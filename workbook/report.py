@@ -35,6 +35,7 @@ from workbook.storage import Repository
 
 __all__ = [
     "ORDER",
+    "RECOMMENDED",
     "SECTIONS",
     "SECTION_IDS",
     "Block",
@@ -71,6 +72,10 @@ ORDER = (
 """The order a coach would read the sections in at a weekly meeting."""
 
 SECTION_IDS = [i for i in ORDER if i in SECTIONS] + [i for i in SECTIONS if i not in ORDER]
+
+RECOMMENDED = ("recent", "plan", "goals", "reviews", "checkins")
+"""What the export screen ticks to begin with: a short report for a weekly meeting. The more
+personal sections (hard moments, people, setbacks, urges...) are added only by choice."""
 
 
 def build_report(

@@ -195,6 +195,12 @@ class Due:
         if self.today >= self.week.end:
             return "This week's review is due today."
         end = self.week.end
+        if self.today <= self.week.start:
+            # Nothing of this week has happened yet: the review waits for the week.
+            return (
+                "This week has just begun. Its review comes once you have lived it, "
+                f"by {end:%A} {end.day} {end:%b}."
+            )
         return f"This week's review is due by {end:%A} {end.day} {end:%b}."
 
 

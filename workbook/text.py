@@ -14,6 +14,32 @@ def counted(count: int, one: str, many: str | None = None) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    """One line of ``text``, cut to ``width`` with an ellipsis."""
+    """One line of ``text``, cut to ``width`` terminal cells with an ellipsis.
+
+    Measured in cells, not characters: a CJK character or an emoji takes two cells, so a title
+    cut by characters pushed the columns beside it out of line.
+    """
+    from rich.cells import cell_len, set_cell_size
+
     line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+    if cell_len(line) <= width:
+        return line
+    return set_cell_size(line, width - 1) + "…"
+
+
+def pasted(text: str) -> str:
+    """Pasted text for a one-line box: line breaks and tabs become spaces, and every other
+    control character (ESC, BEL, bidi overrides...) is removed, so pasted text is only text."""
+    from workbook.terminal import is_control
+
+    spaced = " ".join(text.splitlines()).replace("\t", " ")
+    return "".join(ch for ch in spaced if not is_control(ch))
+
+
+def fit_paste(value: str, text: str, start: int, end: int, limit: int) -> tuple[str, int, int]:
+    """``text`` put in place of ``value[start:end]``, cut to what a box of ``limit`` characters
+    holds (0: no limit). Returns the new value, where the cursor goes, and how many pasted
+    characters did not fit."""
+    room = len(text) if limit <= 0 else max(0, limit - (len(value) - (end - start)))
+    kept = text[:room]
+    return value[:start] + kept + value[end:], start + len(kept), len(text) - len(kept)

@@ -21,6 +21,8 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from screens.widgets.textbox import TextBox
+from workbook import clock, dates
 from workbook.errors import InvalidInput
 from workbook.models import LONG_TEXT_MAX, LifeArea
 
@@ -122,6 +124,7 @@ class ListEditor(Vertical):
         self.then_focus = then_focus
         self._removed: list[tuple[int, BaseModel]] = []
         self._message = ""
+        self._date_problem = False
 
     # Building the rows ----------------------------------------------------------------------
 
@@ -156,13 +159,12 @@ class ListEditor(Vertical):
             select.styles.width = column.width
             return select
         text = "" if value is None else (value.isoformat() if isinstance(value, date) else value)
-        box = Input(
+        box = TextBox(
             text,
             placeholder=column.placeholder,
             id=ident,
             compact=True,
             max_length=column.max_length,
-            select_on_focus=False,
             suggester=SuggestFromList(column.suggestions, case_sensitive=False)
             if column.suggestions
             else None,
@@ -205,18 +207,13 @@ class ListEditor(Vertical):
 
     def _convert(self, column: Column, raw: Any) -> Any:
         if column.kind == "date":
-            raw = str(raw).strip()
-            if not raw:
-                return None
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                raise InvalidInput(
-                    "Please write the date like 2026-12-01, or leave it empty."
-                ) from None
+            return dates.parse_day(str(raw), clock.today())
         if column.kind == "area":
             return None if raw is Select.NULL else raw
         return raw
+
+    def _fields(self) -> list[str]:
+        return [c.field for c in self.columns]
 
     def _column(self, field: str) -> Column:
         return next(c for c in self.columns if c.field == field)
@@ -235,6 +232,9 @@ class ListEditor(Vertical):
             return
         column = self._column(field)
         item = self.items[index]
+        if column.kind == "date":
+            self._check_date(column, str(event.value))
+            return  # a date is kept when the box is left (see _left), never half typed
         try:
             value = self._convert(column, event.value)
             if value == getattr(item, field):
@@ -250,6 +250,44 @@ class ListEditor(Vertical):
         self._check_limit(event)
         self._changed(typing=isinstance(event, Input.Changed))
 
+    def _check_date(self, column: Column, text: str) -> None:
+        """Say beside the list what is wrong with a date once it looks finished."""
+        problem = ""
+        try:
+            self._convert(column, text)
+        except InvalidInput as exc:
+            problem = str(exc) if len(text.strip()) >= 10 else ""
+        if problem or self._date_problem:
+            self.say(problem)  # a note about a date put back stays until something else
+        self._date_problem = bool(problem)
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        """Leaving a date box: empty clears the date; a date not understood puts back the old."""
+        ident = event.input.id or ""
+        row, _, field = ident.partition("-")
+        if row == "new" or not row.startswith("r") or self._column(field).kind != "date":
+            return
+        index = int(row[1:])
+        if index >= len(self.items):
+            return
+        item = self.items[index]
+        before = getattr(item, field)
+        try:
+            value = self._convert(self._column(field), event.value)
+        except InvalidInput:
+            if before is not None:
+                event.input.value = before.isoformat()
+                self.say(f"That date wasn't clear, so {before.isoformat()} was kept.")
+            else:
+                event.input.value = ""
+                self.say("That date wasn't clear, so no date was kept.")
+            self._date_problem = False  # this note stays when the box shows the old date again
+            return
+        if value != before:
+            self.items[index] = type(item).model_validate({**item.model_dump(), field: value})
+            self._changed()
+
     def _check_limit(self, event: Input.Changed | Select.Changed) -> None:
         if isinstance(event, Input.Changed):
             limit = event.input.max_length
@@ -259,7 +297,12 @@ class ListEditor(Vertical):
     @on(Input.Submitted)
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        index, _ = self._focused_row()
+        index, field = self._focused_row()
+        position = [c.field for c in self.columns].index(field) if field in self._fields() else -1
+        if 0 <= position < len(self.columns) - 1 and self.columns[position + 1].kind != "area":
+            # Enter moves on along the row first: a step's "by when?" is never skipped.
+            self.focus_row(index, self.columns[position + 1].field)
+            return
         if index is not None:
             # Enter in a row moves on to the next row (or the add row).
             self.focus_row(index + 1 if index + 1 < len(self.items) else None)

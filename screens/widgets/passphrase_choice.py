@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from workbook.errors import InvalidInput
 from workbook.storage.crypto import check_new_passphrase
@@ -41,8 +42,8 @@ class PassphraseChoice(Vertical):
             "Lock it with a passphrase", self.default, id="use-passphrase", disabled=self.required
         )
         yield Static(self._note(self.default), id="choice-note", classes="note", markup=False)
-        yield Input(placeholder="Passphrase (8 or more characters)", password=True, id="pass1")
-        yield Input(placeholder="The same passphrase again", password=True, id="pass2")
+        yield TextBox(placeholder="Passphrase (8 or more characters)", password=True, id="pass1")
+        yield TextBox(placeholder="The same passphrase again", password=True, id="pass2")
 
     def on_mount(self) -> None:
         self._show(self.default)

@@ -37,11 +37,12 @@ class Ruler(Widget, can_focus=True):
         height: auto;
         width: 1fr;
         padding: 0 1;
-        border: tall $border-blurred;
+        border: round $border-blurred;
         background: $surface;
     }
     Ruler:focus {
-        border: tall $border;
+        /* a heavier line, not only a brighter one: focus reads on a monochrome screen too */
+        border: heavy $border;
     }
     """
 
@@ -68,6 +69,7 @@ class Ruler(Widget, can_focus=True):
         *,
         words: Sequence[str] | None = None,
         ends: tuple[str, str] = ("", ""),
+        words_only: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -78,6 +80,9 @@ class Ruler(Widget, can_focus=True):
         self.high = high
         self.words = list(words) if words else None
         self.ends = ends
+        self.words_only = words_only
+        """Say the choice by its word alone ("between 2 and 3"), where the number would only
+        confuse (a place among five values, not a score)."""
         self._pending_digit: int | None = None
         self.set_reactive(Ruler.value, value)
 
@@ -98,6 +103,8 @@ class Ruler(Widget, can_focus=True):
 
     def describe(self, value: int) -> str:
         """The value in words, e.g. ``3 - mostly``."""
+        if self.words and self.words_only:
+            return self.words[value - self.low]
         if self.words:
             return f"{value} - {self.words[value - self.low]}"
         return str(value)

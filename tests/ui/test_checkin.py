@@ -271,3 +271,45 @@ async def test_the_reflection_can_be_skipped(
         assert app.repo.all(Setback) == []  # type: ignore[union-attr]
         # The day still counts as a setback, from the check-in itself.
         assert record_of(app.repo, TODAY).setback_days == (TODAY,)  # type: ignore[arg-type]
+
+
+async def test_changing_the_day_clears_every_answer_of_the_day_before(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Today saved as over the limit must not carry over to a missed day typed in."""
+    make_profile("Sam", pathway="cut back")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(  # type: ignore[union-attr]
+            Checkin(on=TODAY, mood=2, craving=7, used=UseAnswer.OVER_LIMIT, win="Rang Jo")
+        )
+        screen = await open_checkin(pilot)
+        await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
+        await pilot.pause()
+        assert screen.day == YESTERDAY
+        assert screen.query_one("#day", Input).value == YESTERDAY.isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = {c.on: c for c in app.repo.all(Checkin)}  # type: ignore[union-attr]
+        assert stored[TODAY].used == UseAnswer.OVER_LIMIT
+        assert stored[YESTERDAY].used is None
+        assert (stored[YESTERDAY].mood, stored[YESTERDAY].win) == (None, "")
+        assert not isinstance(app.screen, SetbackScreen)
+
+
+async def test_changing_the_day_loads_that_days_answers(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam", pathway="cut back")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(Checkin(on=TODAY, used=UseAnswer.OVER_LIMIT))  # type: ignore[union-attr]
+        app.repo.save(Checkin(on=YESTERDAY, used=UseAnswer.WITHIN_LIMIT))  # type: ignore[union-attr]
+        screen = await open_checkin(pilot)
+        await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = {c.on: c.used for c in app.repo.all(Checkin)}  # type: ignore[union-attr]
+        assert stored == {TODAY: UseAnswer.OVER_LIMIT, YESTERDAY: UseAnswer.WITHIN_LIMIT}
+        assert screen.day == YESTERDAY

@@ -49,7 +49,7 @@ async def test_checkin_note_and_win(
                 assert "cannot be saved" in str(screen.query_one("#form-error", Static).render())
                 continue
             checkins.save_checkin(app.repo, form, TODAY)  # type: ignore[arg-type]
-            screen.load_day(TODAY)  # shown back, from what was stored
+            await screen.load_day(TODAY)  # shown back, from what was stored
             stored = checkins.checkin_for(app.repo, TODAY)  # type: ignore[arg-type]
             assert stored is not None
             assert (stored.win, stored.note) == (text[:200], text)

@@ -39,7 +39,7 @@ async def test_a_dialog_footer_shows_its_own_keys_not_the_screen_below(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "enter")
         assert isinstance(pilot.app.screen, GoalDetailScreen)
-        assert footer_keys(pilot.app)["s"] == "Add step"  # the goal's own keys, before
+        assert footer_keys(pilot.app)["space"] == "Tick step"  # the goal's own keys, before
         await pilot.press("p")
         assert isinstance(pilot.app.screen, NoteDialog)
         shown = footer_keys(pilot.app)

@@ -53,13 +53,15 @@ async def test_default_html_report_goes_home_and_says_where(
         await pilot.press("x")
         assert isinstance(app.screen, ExportScreen)
         assert "not protected by a passphrase" in screen_text(app)
+        ticked = app.screen.query_one("#sections", TickList).selected
+        assert ticked == ["recent", "plan", "goals", "reviews", "checkins"]  # a short set
         await pilot.press("ctrl+s")
         await pilot.pause()
         target = home / f"side-by-side-report-S-{seeded.id[-4:]}-{TODAY.isoformat()}.html"
         assert target.exists()
         assert str(target) in result(app)
         text = target.read_text("utf-8")
-        assert "<h2>My change plan</h2>" in text and "<h2>My plan for hard moments</h2>" in text
+        assert "<h2>My change plan</h2>" in text and "<h2>My plan for hard moments</h2>" not in text
         assert "Drink less steady" in text and "http" not in text
 
 
@@ -73,6 +75,7 @@ async def test_markdown_with_chosen_sections_and_since(
         await pilot.press("down", "space")  # the format list: Markdown
         assert app.screen.query_one("#path", Input).value.endswith(".md")
         await pilot.press("tab", "down", "down", "down", "down", "space")  # untick Goals
+        await pilot.press("end", "space")  # and tick the skills (not in the short set)
         await pilot.press("tab", *"2026-11-01")
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")

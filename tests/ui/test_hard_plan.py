@@ -189,3 +189,14 @@ async def test_keeping_myself_safe_says_the_facts_and_saves_both_answers(
         assert "Out of reach: Jo keeps my bank card." in screen_text(app)
     plan = hard_plan.load(root.open(root.cards()[0]))
     assert (plan.keep_safe, plan.medicines) == ("Jo keeps my bank card.", "Lockbox in the kitchen.")
+
+
+def test_a_summary_line_does_not_say_its_title_twice() -> None:
+    from screens.hard_plan import summary_line
+    from workbook import hard_plan as hp
+    from workbook.models import HardMomentsPlan
+
+    section = next(s for s in hp.content().section if s.key == "triggers")
+    plan = HardMomentsPlan(triggers="Payday", triggers_plan="Gym after work")
+    line = summary_line(3, section, plan).plain
+    assert line == "3. Triggers: Payday · I'll: Gym after work"

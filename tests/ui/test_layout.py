@@ -87,3 +87,28 @@ async def test_help_for_a_hard_moment_is_never_cut_from_the_footer(
         assert hard[0].region.x == 0 and hard[0].region.right <= WIDTH
         back = [k for k in keys if k.action == "back"]
         assert back and back[0].region.right <= WIDTH  # and the way back is in view too
+
+
+async def test_below_80x24_it_says_it_needs_more_room(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.app import TOO_SMALL
+
+    make_profile()
+    app = make_app(root)
+    said: list[str] = []
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign, assignment]
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert said == [TOO_SMALL]
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert said == [TOO_SMALL, TOO_SMALL]  # once each time it becomes too small
+    said.clear()
+    app = make_app(root)
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign, assignment]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert said == []

@@ -124,3 +124,27 @@ async def test_every_box_in_the_form_shows_a_placeholder_when_empty(
         await pilot.press("m", "a")
         boxes = [*app.screen.query(Input), *app.screen.query(TextArea)]
         assert boxes and all(str(box.placeholder) for box in boxes)
+
+
+async def test_a_rename_shows_in_the_plan_and_its_summary(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from workbook import plan
+    from workbook.models import Plan
+
+    card = make_profile("Sam")
+    repo = root.open(card)
+    plan.set_answers(repo, helpers=[plan.new_helper(repo, "Ana", "walks with me")])
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "e")
+        await pilot.press(*" B.")  # the cursor waits at the end of the name
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.repo is not None
+        (ana,) = app.repo.all(Person)
+        assert (ana.name, ana.ask) == ("Ana B.", "walks with me")
+        stored = app.repo.get(Plan)
+        assert stored is not None
+        assert [(h.name, h.person_id) for h in stored.helpers] == [("Ana B.", ana.id)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from textual.pilot import Pilot
@@ -611,3 +611,104 @@ async def test_every_summary_key_is_in_view_at_80_columns(
         text = screen_text(app)
         for what in ("Make a goal", "Mark reviewed", "Revisions", "Weighing it up"):
             assert what in text
+
+
+async def open_step_five(pilot: Pilot[int]) -> None:
+    await open_plan(pilot)
+    await add_row(pilot, "Money")
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    await pilot.press("down", "down", "down", "down", "enter")
+    await pilot.pause()
+    assert "Step 5 of 8" in screen_text(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_enter_after_a_step_goes_to_its_by_when(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step_five(pilot)
+        await type_text(pilot, "Open an account")
+        await pilot.press("enter")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert isinstance(focused, Input) and focused.id == "new-by_when"
+        await type_text(pilot, "tomorrow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(s.text, s.by_when) for s in stored(app).steps] == [
+            ("Open an account", TODAY + timedelta(days=1))
+        ]
+
+
+async def test_a_bad_date_keeps_the_earlier_date_and_says_so(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step_five(pilot)
+        await add_row(pilot, "Open an account", "2026-12-04")
+        box = app.screen.query_one("#r0-by_when", Input)
+        box.focus()
+        await pilot.press("ctrl+u")  # emptied to write a new date: nothing is saved yet
+        await pilot.pause()
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        await type_text(pilot, "2026-02-30")
+        await pilot.pause()
+        assert box.value == "2026-02-30"  # what was typed stays, with the reason beside it
+        assert "that date doesn't exist" in screen_text(app)
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        await pilot.press("shift+tab")  # leaving it: the earlier date is put back, said plainly
+        await pilot.pause()
+        assert box.value == "2026-12-04"
+        assert "2026-12-04 was kept" in screen_text(app)
+        assert stored(app).steps[0].by_when == date(2026, 12, 4)
+        box.focus()
+        await pilot.press("ctrl+u", "tab")  # left empty on purpose: the date is cleared
+        await pilot.pause()
+        assert stored(app).steps[0].by_when is None
+
+
+async def test_a_changed_rating_reads_as_from_and_to(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    repo = root.open(card)
+    wp.set_answers(repo, changes=[PlanChange(text="Stop smoking")], importance=5)
+    wp.finish(repo, TODAY)
+    wp.set_answers(repo, importance=6)
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest copy is first
+        await pilot.pause()
+        text = screen_text(app)
+        assert "changed from 5 out of 10" in text and "to 6 out of 10" in text
+        assert "+ added" not in text and "taken out" not in text
+
+
+async def test_the_habits_place_among_values_is_said_in_words_alone(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.plan_values import ValuesScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(ValuesScreen())
+        await pilot.pause()
+        place = app.screen.query_one("#v-place", Ruler)
+        place.focus()
+        await pilot.press("3")
+        await pilot.pause()
+        shown = str(place.render())
+        assert "Chosen: between 2 and 3" in shown and "3 - between" not in shown
+        assert app.repo is not None
+        assert wp.load_values(app.repo).habit_place == 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from textual.widgets import Button, Input, OptionList, RadioSet, Sparkline
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Sparkline, Static
 
 from screens.review import ReviewDetailScreen, ReviewScreen
 from screens.review_flow import ReviewFlowScreen
@@ -236,7 +236,7 @@ async def test_history_opens_read_only_and_shows_sparklines(
 
     def history(repo: Repository) -> None:
         walk = goals.add_goal(repo, "Walk daily")
-        for weeks_ago, (rating, diff) in enumerate([(4, 8), (2, 5), (1, 3)]):
+        for weeks_ago, (rating, diff) in enumerate([(4, 8), (2, 5), (1, 3), (3, 6)]):
             review = reviews.begin(repo, WEEK.shift(-weeks_ago - 1))
             reviews.answer_goal(repo, review, walk.id, rating=rating, helped=f"h{weeks_ago}")
             reviews.answer_week(repo, review, difference=diff, wins="<b>[bold]won[/bold]")
@@ -247,13 +247,14 @@ async def test_history_opens_read_only_and_shows_sparklines(
         await pilot.press("w")
         screen = pilot.app.screen
         diff = screen.query_one("#difference-sparkline", Sparkline)
-        assert list(diff.data or []) == [3.0, 5.0, 8.0]
+        assert list(diff.data or []) == [6.0, 3.0, 5.0, 8.0]
         walk_id = pilot.app.repo.all(Goal)[0].id  # type: ignore[union-attr]
-        assert list(screen.query_one(f"#spark-{walk_id}", Sparkline).data or []) == [1.0, 2.0, 4.0]
+        spark = screen.query_one(f"#spark-{walk_id}", Sparkline)
+        assert list(spark.data or []) == [3.0, 1.0, 2.0, 4.0]
         text = visible_text(pilot.app)
-        assert "Scores: 3 5 8" in text and "1 2 4 (latest: fully)" in text
+        assert "Scores: 6 3 5 8" in text and "3 1 2 4 (latest: fully)" in text
         history_list = screen.query_one("#history", OptionList)
-        assert history_list.option_count == 3
+        assert history_list.option_count == 4
         history_list.focus()
         history_list.highlighted = 0
         await pilot.press("enter")
@@ -399,3 +400,70 @@ async def test_only_set_aside_weeks_before_the_year_say_so_kindly(
         await pilot.pause()
         last = history_list.get_option_at_index(history_list.option_count - 1)
         assert "No older reviews." in str(last.prompt)
+
+
+async def test_the_review_ticks_a_goals_steps_and_offers_the_next_step_typed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        await pilot.pause()
+        flow = pilot.app.screen
+        assert isinstance(flow, ReviewFlowScreen)
+        await pilot.press("pagedown")  # goal 2: Walk daily, with its step "Shoes"
+        await pilot.pause()
+        tick = flow.query_one("#tick-1-0", Checkbox)
+        tick.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert [s.done_on for s in stored_goal(pilot.app, "Walk daily").steps] == [TODAY]
+        assert "1 of 1 step done" in str(flow.query_one("#head-1", Static).render())
+        await pilot.press("space")  # and untick it again
+        await pilot.pause()
+        assert [s.done_on for s in stored_goal(pilot.app, "Walk daily").steps] == [None]
+
+        await type_into(pilot, "next_step-1", "Walk to the park")
+        await press_button(pilot, "step-1")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#step", Input).value == "Walk to the park"
+        await pilot.press(*" on Monday", "enter")
+        await pilot.pause()
+        walk = stored_goal(pilot.app, "Walk daily")
+        assert [s.text for s in walk.steps] == ["Shoes", "Walk to the park on Monday"]
+
+
+async def test_on_a_mondays_review_screen_the_week_is_still_to_come(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    monday = date(2026, 11, 30)
+    async with make_app(root, today=monday).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        text = visible_text(pilot.app)
+        assert "This week has just begun." in text and "due by" not in text
+
+
+async def test_with_under_four_weeks_only_the_numbers_are_shown(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+
+    def history(repo: Repository) -> None:
+        walk = goals.add_goal(repo, "Walk daily")
+        for weeks_ago, (rating, diff) in enumerate([(3, 8), (2, 5)]):
+            review = reviews.begin(repo, WEEK.shift(-weeks_ago - 1))
+            reviews.answer_goal(repo, review, walk.id, rating=rating)
+            reviews.answer_week(repo, review, difference=diff)
+            reviews.finish(repo, review, TODAY - timedelta(days=7 * weeks_ago + 3))
+
+    seed(root, card, history)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert not pilot.app.screen.query(Sparkline)  # 2 and 3 of 4 would draw alike
+        text = visible_text(pilot.app)
+        assert "Scores: 5 8" in text and "2 3 (latest: mostly)" in text

@@ -490,7 +490,7 @@ async def test_quit_from_the_urge_log_asks_when_something_was_typed(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await pilot.pause()
-        field = next(i for i in app.screen.query(Input) if not i.disabled)
+        field = next(i for i in app.screen.query(Input) if not i.disabled and not i.value)
         field.focus()
         await pilot.press(*"after the call", "ctrl+q")
         await pilot.pause()
@@ -539,3 +539,55 @@ async def test_a_screen_builds_its_list_once_on_opening_and_again_on_return(
         await pilot.pause()
         assert isinstance(app.screen, cls)
         assert len(calls) == 2
+
+
+async def test_the_palette_finds_the_urge_tools_by_the_word_urge(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.urge_guide import UrgeSurfScreen
+    from screens.urges import LogUrgeScreen
+
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Note an urge (F2)", "Ride out an urge"} <= set(commands)
+        commands["Ride out an urge"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeSurfScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        commands["Note an urge (F2)"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, LogUrgeScreen)
+
+
+async def test_welcome_tab_then_enter_still_starts(root: DataRoot) -> None:
+    """One Tab moves focus off the only button; Enter must still lead on."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartWorkbookScreen)
+        assert app.screen.query_one("#name", Input).value == ""  # the Enter typed nothing
+
+
+async def test_an_invisible_name_is_refused_and_invisible_characters_left_out(
+    root: DataRoot,
+) -> None:
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartWorkbookScreen)
+        await pilot.press("\u200b", "ctrl+s")
+        await pilot.pause()
+        assert root.cards() == []
+        assert "at least one letter or number" in screen_text(app)
+        name = app.screen.query_one("#name", Input)
+        name.value = "Sam \u200b"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.display_name for c in root.cards()] == ["Sam"]  # the invisible one left out

@@ -227,3 +227,21 @@ async def test_day_counter_on_home_only_when_chosen(
         await pilot.pause()
         text = screen_text(pilot.app)  # type: ignore[arg-type]
         assert "26 days since 1 November 2026. Every one of them counts." in text
+
+
+async def test_homes_header_follows_a_rename(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press(*" Lee", "enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        card, _, _ = stored(root)
+        assert card.display_name == "Sam Lee"
+        who = app.screen.query_one(TopBar).query_one("#topbar-who")
+        assert str(who.render()) == "Sam Lee"
+        assert "Hello, Sam Lee." in screen_text(app)

@@ -317,3 +317,21 @@ async def test_an_older_workbook_opens_with_every_skill_not_yet(
         levels = [r for r in rows if r.startswith("  ")]
         assert len(levels) == len(skills.catalogue().skill)
         assert all(r.endswith("○ not yet") for r in levels)
+
+
+async def test_the_level_lets_go_of_the_keys_when_scrolled_out_of_sight(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """After PgDn, arrows and Enter must not change a level the person cannot see."""
+    card = make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        screen = await open_skill(pilot)
+        level = screen.query_one("#skill-level", RadioSet)
+        assert level.has_focus
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert not level.has_focus
+        await pilot.press("right", "enter", "down", "enter")
+        await pilot.pause()
+    record = stored(root, card).find(SkillProgress, BANK)
+    assert record is None or record.level == SkillLevel.NOT_YET

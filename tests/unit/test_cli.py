@@ -166,3 +166,46 @@ def test_card_holds_only_the_label(tmp_path: Path, capsys: pytest.CaptureFixture
         "encrypted",
         "created",
     }
+
+
+def help_text(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        main([*args, "--help"])
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_the_top_help_lists_exit_codes_and_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    text = help_text(capsys)
+    for code in ("0", "2", "3", "4", "5", "6"):
+        assert f"\n  {code}  " in text
+    for name in ("WORKBOOK_DATA_DIR", "WORKBOOK_PASSPHRASE", "WORKBOOK_ASCII", "NO_COLOR"):
+        assert f"\n  {name}" in text
+    assert "Examples:\n  workbook\n  workbook --profile Sam\n" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("command", "examples"),
+    [
+        (["checkin"], ["workbook checkin (asks each question)", "workbook checkin --mood 3"]),
+        (["restore"], ["workbook restore --list", "workbook restore 2"]),
+        (["export"], ["workbook export --format html", "workbook export --format json"]),
+    ],
+)
+def test_each_example_has_a_line_of_its_own(
+    capsys: pytest.CaptureFixture[str], command: list[str], examples: list[str]
+) -> None:
+    lines = help_text(capsys, *command).splitlines()
+    for example in examples:
+        assert any(line.startswith(f"  {example}") for line in lines), example
+
+
+def test_every_option_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
+    create = help_text(capsys, "profiles", "create")
+    assert "--pathway {cut-back,not-sure,reduce-harm,stop}\n" in create
+    assert "the way you want to go" in create
+    assert "a report to share with a coach" in help_text(capsys, "export")

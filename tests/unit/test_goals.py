@@ -64,15 +64,22 @@ def test_too_long_title_is_refused_without_saving(repo: Repository) -> None:
     assert repo.all(Goal) == []
 
 
-@pytest.mark.parametrize("text", ["2026-13-01", "27/11/2026", "tomorrow", "2026-2-3", "20261127"])
+@pytest.mark.parametrize("text", ["27/11/2026", "20261127", "soon"])
 def test_bad_dates_are_refused_showing_the_format(text: str) -> None:
     with pytest.raises(InvalidInput, match="YYYY-MM-DD"):
-        goals.parse_date(text)
+        goals.parse_date(text, date(2026, 12, 1))
+
+
+def test_goal_dates_take_the_same_words_as_every_date_box() -> None:
+    assert goals.parse_date("tomorrow", date(2026, 12, 1)) == date(2026, 12, 2)
+    assert goals.parse_date("2026-2-3", date(2026, 12, 1)) == date(2026, 2, 3)
+    with pytest.raises(InvalidInput, match="there is no month 13"):
+        goals.parse_date("2026-13-01", date(2026, 12, 1))
 
 
 def test_dates_parse_and_past_dates_get_a_gentle_note() -> None:
-    assert goals.parse_date(" 2026-12-31 ") == date(2026, 12, 31)
-    assert goals.parse_date("") is None
+    assert goals.parse_date(" 2026-12-31 ", date(2026, 12, 1)) == date(2026, 12, 31)
+    assert goals.parse_date("", date(2026, 12, 1)) is None
     assert goals.date_note(date(2026, 11, 1), TODAY).startswith("That date has already passed")
     assert goals.date_note(TODAY, TODAY) == ""
     assert goals.date_note(None, TODAY) == ""
@@ -132,7 +139,7 @@ def test_status_changes_are_dated_and_keep_the_note(repo: Repository) -> None:
     )
     goals.resume(repo, goal.id, date(2026, 12, 1))
     assert stored(repo, goal).status == GoalStatus.ACTIVE
-    assert stored(repo, goal).status_note == "Busy month"
+    assert stored(repo, goal).status_note == ""  # picked up again: the pause note no longer fits
     goals.let_go(repo, goal.id, date(2026, 12, 2), "I like singing alone more")
     got = stored(repo, goal)
     assert got.status == GoalStatus.LET_GO and got.status_note == "I like singing alone more"
@@ -231,3 +238,25 @@ def test_grouping_and_area_filter(repo: Repository) -> None:
 def test_missing_goal_is_said_plainly(repo: Repository) -> None:
     with pytest.raises(InvalidInput, match="no longer in your workbook"):
         goals.pause(repo, "missing", TODAY)
+
+
+def test_a_goal_picked_up_again_leaves_its_pause_note_behind(repo: Repository) -> None:
+    goal = goals.add_goal(repo, "Walk daily")
+    assert goals.pause(repo, goal.id, TODAY, "knee hurts").status_note == "knee hurts"
+    picked_up = goals.resume(repo, goal.id, TODAY)
+    assert (picked_up.status, picked_up.status_note) == (GoalStatus.ACTIVE, "")
+
+
+@pytest.mark.parametrize(
+    ("situation", "action", "expected"),
+    [
+        ("If it is Friday 6pm…", "I make tea", "If it is Friday 6pm, then I make tea"),
+        ("it is Friday 6pm", "then I make tea.", "If it is Friday 6pm, then I make tea."),
+        ("if I feel the pull,", "", "If I feel the pull"),
+        ("", "call Sam", "Then call Sam"),
+        ("", "", ""),
+    ],
+)
+def test_an_if_then_plan_reads_as_one_sentence(situation: str, action: str, expected: str) -> None:
+    goal = Goal(title="Evenings", if_situation=situation, then_action=action)
+    assert goals.if_then_text(goal) == expected

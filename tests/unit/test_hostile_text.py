@@ -118,3 +118,19 @@ def test_hostile_text_is_kept_exactly_or_refused_kindly(
     )  # type: ignore[arg-type]
     if isinstance(kept, str):
         assert kept == text or kept == text.strip(), "text must come back as typed"
+
+
+def test_pasted_text_is_only_text() -> None:
+    from workbook.text import pasted
+
+    assert pasted("Rang\x07 Jo\x1b[2J\r\nthen\tslept\u202e") == "Rang Jo[2J then slept"
+    assert pasted("\x00\x1b") == ""
+
+
+def test_a_paste_keeps_what_fits() -> None:
+    from workbook.text import fit_paste
+
+    assert fit_paste("ab", "cdef", 2, 2, 4) == ("abcd", 4, 2)
+    assert fit_paste("abXY", "cdef", 2, 4, 5) == ("abcde", 5, 1)  # the selection is replaced
+    assert fit_paste("ab", "cdef", 1, 1, 0) == ("acdefb", 5, 0)  # no limit
+    assert fit_paste("abcd", "e", 4, 4, 4) == ("abcd", 4, 1)

@@ -78,3 +78,30 @@ def test_naughty_strings_are_stored_exactly_or_refused_kindly(repo: Repository) 
         assert stored.ask == text
         kept += 1
     assert kept > 400
+
+
+def test_a_helper_from_the_plan_is_one_person_who_keeps_what_they_will_do(
+    repo: Repository,
+) -> None:
+    from workbook import plan
+
+    helper = plan.new_helper(repo, "Jo", "coffee on Thursdays")
+    plan.set_answers(repo, helpers=[helper])
+    (jo,) = people.people(repo)
+    assert (jo.id, jo.ask) == (helper.person_id, "coffee on Thursdays")
+    again = plan.new_helper(repo, "jo", "a lift to meetings")
+    assert again.person_id == jo.id and len(people.people(repo)) == 1
+
+
+def test_a_rename_in_my_people_follows_into_the_plan(repo: Repository) -> None:
+    from workbook import plan
+
+    other = people.add_person(repo, "Sam")
+    plan.set_answers(
+        repo, helpers=[plan.new_helper(repo, "Jo", "calls"), plan.new_helper(repo, "Sam")]
+    )
+    jo = next(p for p in people.people(repo) if p.name == "Jo")
+    people.update_person(repo, jo.id, name="Joanna")
+    stored = plan.load_plan(repo)
+    assert [(h.name, h.person_id) for h in stored.helpers] == [("Joanna", jo.id), ("Sam", other.id)]
+    assert "Joanna" in "\n".join(plan.section_lines(stored, "helpers"))

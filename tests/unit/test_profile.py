@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -106,6 +107,24 @@ def test_a_second_workbook_with_the_same_name_is_refused(root: DataRoot) -> None
     start_workbook(root, WelcomeAnswers(name="Sam"), TODAY)
     with pytest.raises(InvalidInput, match="already a workbook called"):
         start_workbook(root, WelcomeAnswers(name="sam"), TODAY)
+
+
+@pytest.mark.parametrize(
+    "twin", ["sam", "Sam\u200b", "\uff33\uff41\uff4d", " S\u00adam ", "Sam\u2060"]
+)
+def test_a_look_alike_name_is_the_same_name(root: DataRoot, twin: str) -> None:
+    """A zero-width space, fullwidth letters or a soft hyphen make no second "Sam"."""
+    start_workbook(root, WelcomeAnswers(name="Sam"), TODAY)
+    with pytest.raises(InvalidInput, match="already a workbook called"):
+        start_workbook(root, WelcomeAnswers(name=twin), TODAY)
+    assert [c.display_name for c in root.cards()] == ["Sam"]
+
+
+@pytest.mark.parametrize("blank", ["\u200b", "\u3000\u200d", "...", "\u2060 - "])
+def test_a_name_with_no_letter_or_number_is_refused(root: DataRoot, blank: str) -> None:
+    with pytest.raises(InvalidInput, match="at least one letter or number"):
+        start_workbook(root, WelcomeAnswers(name=blank), TODAY)
+    assert root.cards() == []
 
 
 @pytest.mark.parametrize(
@@ -245,7 +264,10 @@ def test_naughty_names_are_stored_exactly_or_refused_kindly(root: DataRoot, text
     try:
         profile = repo.get(Profile)
         assert profile is not None
-        assert profile.display_name == text.strip() == card.display_name
+        # Invisible format characters (a zero-width space...) are not kept in a name; the joiner
+        # that makes an emoji one picture is.
+        plain = "".join(c for c in text if c == "\u200d" or unicodedata.category(c) != "Cf")
+        assert profile.display_name == plain.strip() == card.display_name
         assert profile.working_on_words == text.strip()
     finally:
         repo.close()

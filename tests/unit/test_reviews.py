@@ -206,3 +206,12 @@ def test_rating_words() -> None:
     assert reviews.rating_word(2) == "2 - partly"
     assert reviews.rating_word(3) == "3 - mostly"
     assert reviews.rating_word(4) == "4 - fully"
+
+
+def test_on_the_first_day_of_a_week_its_review_waits_for_the_week(repo: Repository) -> None:
+    monday = date(2026, 11, 23)
+    assert reviews.due(repo, monday).week.start == monday
+    assert reviews.due(repo, monday).text() == (
+        "This week has just begun. Its review comes once you have lived it, by Sunday 29 Nov."
+    )
+    assert "due by" in reviews.due(repo, monday + timedelta(days=1)).text()

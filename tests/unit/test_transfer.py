@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import unicodedata
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -162,8 +163,12 @@ urges = st.builds(
     created=moments,
 )
 profile_names = titles.map(lambda t: t[:60]).filter(
-    lambda t: t.strip() != "" and not any(is_control(c) or c in "\t\n" for c in t)
-)  # a workbook's name refuses control characters (see workbook.terminal)
+    lambda t: (
+        t.strip() != ""
+        and not any(is_control(c) or c in "\t\n" for c in t)
+        and any(unicodedata.category(c)[0] in "LN" for c in unicodedata.normalize("NFKC", t))
+    )
+)  # a workbook's name refuses control characters (see workbook.terminal) and needs a letter
 workbooks = st.tuples(
     st.lists(goals, max_size=3),
     st.lists(people, max_size=3),

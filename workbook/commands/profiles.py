@@ -38,7 +38,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         epilog="Example: workbook profiles create Sam --pathway cut-back --working-on alcohol",
     )
     create.add_argument("name", help="the name or nickname to show")
-    create.add_argument("--pathway", choices=sorted(PATHWAYS), default="not-sure")
+    create.add_argument(
+        "--pathway",
+        choices=sorted(PATHWAYS),
+        default="not-sure",
+        help="the way you want to go: stop (completely), cut-back, reduce-harm or not-sure "
+        "(the default; it can be changed later in Settings)",
+    )
     create.add_argument(
         "--working-on",
         action="append",

@@ -36,7 +36,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         " | workbook export --format json -o my-workbook.json",
     )
     add_profile_option(export)
-    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        required=True,
+        help="md or html: a report to share with a coach (the sections you choose); "
+        "json: a full copy of your workbook, to keep or to bring in with `workbook import`",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
     export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
     when = export.add_mutually_exclusive_group()

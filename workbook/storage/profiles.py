@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workbook import clock
 from workbook.errors import InvalidInput, ProfileNotFound
-from workbook.models import Profile, ProfileCard, Settings
+from workbook.models import Profile, ProfileCard, Settings, name_key
 from workbook.paths import check_data_root, check_private, ensure_private_dir
 from workbook.storage import crypto, initials, passphrases
 from workbook.storage.atomic import atomic_write
@@ -375,9 +375,7 @@ class DataRoot:
         return target
 
     def _check_name_free(self, name: str, except_id: str = "") -> None:
-        if name.casefold() in {
-            c.display_name.casefold() for c in self.cards() if c.id != except_id
-        }:
+        if name_key(name) in {name_key(c.display_name) for c in self.cards() if c.id != except_id}:
             raise InvalidInput(
                 f"There is already a workbook called {name!r}. "
                 "Try adding an initial or choosing a nickname."
