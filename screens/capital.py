@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
+from screens.widgets.textbox import TextBox
 from workbook import capital
 from workbook.models import (
     CAPITAL_HIGH,
@@ -102,7 +103,7 @@ class CapitalScreen(WorkbookScreen):
             id=f"rate-{key}",
         )
         with Horizontal(classes="row"):
-            yield Input(
+            yield TextBox(
                 answer.better if answer else "",
                 placeholder=f"One step better? {words.example}",
                 id=f"better-{key}",

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # What each screen mounts today on an empty workbook / ten years of entries, in comments;
 # the budget leaves about a tenth for small changes. A new section needs a line here.
 WIDGET_BUDGET = {
-    "home": 36,  # 28 / 32
+    "home": 42,  # 35 / 38: the sections column (issue 21) and the life check-in card
     "checkin": 50,  # 44 / 46
     "plan": 44,  # 39 / 31
     "goals": 28,  # 25 / 25
@@ -40,7 +40,8 @@ WIDGET_BUDGET = {
     "hard_plan": 38,  # 34 / 26
     "resources": 31,  # 28 / 28
     "export": 36,  # 32 / 32
-    "settings": 72,  # 65 / 65
+    "capital": 90,  # 82 / 82: ten areas, each a scale, a box and a goal button
+    "settings": 80,  # 74 / 74: the pathway choice and its withdrawal note (issue 18)
 }
 
 
