@@ -248,7 +248,7 @@ class StartWorkbookScreen(WorkbookScreen):
         if code is None:
             app.open_with(card, codec)
             return
-        from screens.profiles_manage import RecoveryCodeDialog
+        from screens.profile_dialogs import RecoveryCodeDialog
 
         app.push_screen(RecoveryCodeDialog(code), lambda _: app.open_with(card, codec))
 

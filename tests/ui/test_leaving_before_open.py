@@ -19,7 +19,8 @@ from textual.widgets import Input, Static
 
 from screens.app import WorkbookApp
 from screens.lock import HideScreen
-from screens.profiles_manage import PassphraseDialog, ProfilesScreen, RecoveryCodeDialog
+from screens.profile_dialogs import PassphraseDialog, RecoveryCodeDialog
+from screens.profiles_manage import ProfilesScreen
 from screens.unlock import UnlockScreen
 from screens.welcome import StartWorkbookScreen
 from tests.ui.helpers import make_app

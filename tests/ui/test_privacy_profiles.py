@@ -9,12 +9,8 @@ from textual.widgets import Button, Checkbox, Input, OptionList, Static
 
 from screens.app import WorkbookApp
 from screens.home import HomeScreen
-from screens.profiles_manage import (
-    DeleteDialog,
-    ProfilesScreen,
-    RecoveryCodeDialog,
-    RenameDialog,
-)
+from screens.profile_dialogs import DeleteDialog, RecoveryCodeDialog, RenameDialog
+from screens.profiles_manage import ProfilesScreen
 from screens.unlock import UnlockScreen
 from screens.welcome import StartWorkbookScreen, WelcomeScreen
 from tests.blns import naughty_strings
@@ -228,7 +224,7 @@ async def test_damaged_workbook_is_quarantined_and_backup_offered(root: DataRoot
 
 async def test_change_then_remove_passphrase_asks_twice(root: DataRoot) -> None:
     from screens.dialogs import Confirm
-    from screens.profiles_manage import PassphraseDialog
+    from screens.profile_dialogs import PassphraseDialog
 
     card, _ = make_private(root, "Max")
     app = make_app(root)

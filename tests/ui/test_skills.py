@@ -11,7 +11,8 @@ from textual.app import App
 from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
 
 from screens.cards.skills import card as home_card
-from screens.skills import OwnSkillDialog, SkillScreen, SkillsScreen, StepRow
+from screens.skill_page import OwnSkillDialog, SkillScreen, StepRow
+from screens.skills import SkillsScreen
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from workbook import skills

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from textual.widgets import Input, OptionList, Static
 
-from screens.skills import SkillScreen, SkillsScreen, StepRow
+from screens.skill_page import SkillScreen, StepRow
+from screens.skills import SkillsScreen
 from screens.text import literal
 from tests.blns import naughty_strings
 from tests.ui.helpers import make_app
