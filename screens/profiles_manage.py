@@ -7,28 +7,21 @@ to this screen closes whatever workbook was open.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import fit_footer, footer_first
+from screens.profile_dialogs import DeleteDialog, PassphraseDialog, RenameDialog, picker_app
 from workbook.models import ProfileCard
 from workbook.storage import Codec
-
-if TYPE_CHECKING:
-    pass
-
-from screens.profile_dialogs import (
-    DeleteDialog,
-    PassphraseDialog,
-    RenameDialog,
-    picker_app,
-)
 
 NEW = "new-workbook"
 """The picker's last row: start a new workbook (the same welcome as the first run)."""
@@ -52,6 +45,18 @@ class ProfilesScreen(Screen[None]):
         Binding("p,P", "passphrase", "Passphrase", key_display="p"),
         Binding("i,I", "initials", "Initials", show=False),
     ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The picker's keys in the footer's order, fitted to the width (F1 never cut)."""
+        app = self.app
+        return fit_footer(
+            footer_first(super().active_bindings), app.size.width, app.get_key_display
+        )
+
+    @on(events.Resize)
+    def _refit_footer(self) -> None:
+        self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         with Vertical():

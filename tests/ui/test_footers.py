@@ -24,6 +24,8 @@ ALL_PLACES: dict[str, Go] = {
     "home": keys(),
     "keys-screen": keys("f3"),
     "hard-moment": keys("f1"),
+    "picker": keys("f8"),
+    "picker-passphrase-dialog": keys("f8", "p"),
 }
 
 
