@@ -6,6 +6,7 @@ of its own that shows only the keys that work while it is open.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -272,11 +273,12 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
         return fit_footer(footer_first(shown), app.size.width, app.get_key_display)
 
 
-def app_priority_bindings(app_class: type[App[object]]) -> list[Binding]:
+@functools.cache
+def app_priority_bindings(app_class: type[App[object]]) -> tuple[Binding, ...]:
     """The app's priority keys (F1, F2, F9, Ctrl+Q...), which still work over a dialog.
 
     Read from each class's public ``BINDINGS``, nearest class first, so a key the app redefines
-    is listed once, as the app defines it.
+    is listed once, as the app defines it. They are fixed for a class, so found once.
     """
     found: dict[str, Binding] = {}
     if app_class.ENABLE_COMMAND_PALETTE:  # Textual adds the palette's key itself, like this
@@ -294,4 +296,4 @@ def app_priority_bindings(app_class: type[App[object]]) -> list[Binding]:
         for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
             if binding.priority and binding.key not in found:
                 found[binding.key] = binding
-    return list(found.values())
+    return tuple(found.values())

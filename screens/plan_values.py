@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from screens.base import WorkbookScreen
 from screens.widgets.ruler import Ruler
@@ -125,7 +126,7 @@ class ValuesScreen(WorkbookScreen):
                 with words.prevent(SelectionList.SelectedChanged):
                     try:
                         words.get_option(value)
-                    except Exception:
+                    except OptionDoesNotExist:
                         words.add_option((value, value))
                     words.select(value)
             event.input.value = ""
