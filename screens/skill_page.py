@@ -3,6 +3,11 @@
 Each tick saves at once; a practice note is typed and saved with Enter (kept as a draft if the
 person is interrupted); the level picker and "make this a goal" are here too, and the dialog for
 a skill of the person's own. The list of every skill is in ``screens.skills``.
+
+State flows down: the screen holds what is stored for the skill in one reactive, ``record``
+(and ``goal_made``), read again after every save; each part of the page (the level line, the
+level picker, every step's tick, the practice log, the level history, the goal button) is bound
+to it with ``data_bind`` and draws itself from it. No handler finds a child to poke it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import (
     Button,
     Input,
@@ -72,12 +78,19 @@ class StepRow(Static, can_focus=True):
             super().__init__()
             self.row = row
 
+    record: reactive[SkillProgress | None] = reactive(None)
+    """What is stored for the skill (bound to the page's); the tick is drawn from it."""
+
     def __init__(self, key: str, text: str, done: bool) -> None:
         super().__init__(classes="step")
         self.key = key
         self.text = text
         self.done = done
         self.update(self._table())
+
+    def watch_record(self, record: SkillProgress | None) -> None:
+        if record is not None:
+            self.set_done(self.key in record.ticked)
 
     def _table(self) -> Table:
         grid = Table.grid(padding=(0, 1))
@@ -116,6 +129,92 @@ def level_words(level: SkillLevel) -> str:
     return f"{MARKS[level]} {level.value}"
 
 
+class LevelLine(Static):
+    """The skill's group and the level now, drawn from the stored record."""
+
+    record: reactive[SkillProgress | None] = reactive(None)
+
+    def __init__(self, group_title: str, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+        self.group_title = group_title
+
+    def watch_record(self, record: SkillProgress | None) -> None:
+        if record is not None:
+            self.update(f"{self.group_title} · your level now: {level_words(record.level)}")
+
+
+class LevelPicker(RadioSet):
+    """The four levels; the one pressed follows the stored record (so a level that could not be
+    saved springs back to the one that is stored)."""
+
+    record: reactive[SkillProgress | None] = reactive(None, always_update=True)
+
+    def watch_record(self, record: SkillProgress | None) -> None:
+        if record is None:
+            return
+        for button in self.query(Choice):
+            if button.name == record.level.value and not button.value:
+                button.value = True
+
+
+class LevelHistory(Static):
+    """The skill's level changes, newest first (the last few)."""
+
+    record: reactive[SkillProgress | None] = reactive(None)
+
+    def watch_record(self, record: SkillProgress | None) -> None:
+        if record is None:
+            return
+        if not record.history:
+            self.update(Text("No changes yet. Set your level above whenever it feels right."))
+            return
+        lines = [
+            f"{c.day:%a %d %b %Y}  {c.from_level.value} → {c.to_level.value}"
+            for c in reversed(record.history[-HISTORY_SHOWN:])
+        ]
+        self.update(Text("\n".join(lines)))
+
+
+class PracticeLog(Vertical):
+    """The practice notes, newest first (the last few), rebuilt when the record changes."""
+
+    record: reactive[SkillProgress | None] = reactive(None, recompose=True)
+
+    def compose(self) -> ComposeResult:
+        if self.record is None:
+            return
+        entries = list(reversed(self.record.practice))
+        if not entries:
+            yield Static(
+                "Nothing here yet. A line each time you practise shows how far you have come.",
+                classes="muted",
+            )
+            return
+        for e in entries[:LOG_SHOWN]:
+            yield Static(self._entry(e.day, e.note), classes="entry")
+        if len(entries) > LOG_SHOWN:
+            yield Static(
+                f"…and {len(entries) - LOG_SHOWN} earlier notes, all kept.", classes="muted"
+            )
+
+    @staticmethod
+    def _entry(day: date, note: str) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"{day:%a %d %b %Y}"), literal(note))
+        return grid
+
+
+class GoalButton(Button):
+    """ "Make this a goal", or "Already a goal" once it is one."""
+
+    made: reactive[bool] = reactive(False)
+
+    def watch_made(self, made: bool) -> None:
+        self.label = "Already a goal ✓" if made else "Make this a goal (g)"
+
+
 # --- One skill -------------------------------------------------------------------------------
 
 
@@ -130,6 +229,11 @@ class SkillScreen(WorkbookScreen):
         Binding("e", "edit", "Edit", id="edit", tooltip="Change your own skill"),
     ]
 
+    record: reactive[SkillProgress | None] = reactive(None, always_update=True, init=False)
+    """What is stored for this skill: every part of the page is drawn from it."""
+    goal_made: reactive[bool] = reactive(False, init=False)
+    """Whether the skill is already one of the person's goals."""
+
     def __init__(self, skill_id: str) -> None:
         super().__init__()
         self.skill_id = skill_id
@@ -138,6 +242,11 @@ class SkillScreen(WorkbookScreen):
     def skill(self) -> skills.Skill:
         return skills.get_skill(self.repo, self.skill_id)
 
+    def reload(self) -> None:
+        """Read what is stored again; the page follows."""
+        self.record = skills.progress(self.repo, self.skill_id)
+        self.goal_made = skills.goal_for(self.repo, self.skill_id) is not None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit":
             return self.skill_id.startswith("own-")
@@ -145,18 +254,21 @@ class SkillScreen(WorkbookScreen):
 
     def body(self) -> ComposeResult:
         skill = self.skill
-        record = skills.progress(self.repo, skill.id)
+        self.reload()
+        record = self.record
+        assert record is not None  # just read
+        bound = SkillScreen.record
         with VerticalScroll(id="skill"):
             yield Static(literal(skill.title, style="bold"), id="skill-title")
-            yield Static(self._level_line(record.level), id="level-line", markup=False)
-            with RadioSet(id="skill-level"):
+            yield LevelLine(skill.group_title, id="level-line").data_bind(bound)
+            with LevelPicker(id="skill-level").data_bind(bound):
                 for level in skills.LEVELS:
                     yield Choice(level.value, value=level == record.level, name=level.value)
             yield from self._guide(skill)
             yield Label("Steps (Space ticks a step; ticks are saved)", classes="heading")
             with Vertical(id="skill-steps"):
                 for step in skill.steps:
-                    yield StepRow(step.key, step.text, step.key in record.ticked)
+                    yield StepRow(step.key, step.text, step.key in record.ticked).data_bind(bound)
             if not skill.steps:
                 yield Static("No steps yet. Press e to add some.", classes="muted")
             yield from self._after_steps(skill)
@@ -168,25 +280,14 @@ class SkillScreen(WorkbookScreen):
                     max_length=5000,
                 )
                 yield Button("Add", id="note-add")
-            yield Vertical(id="practice-log")
+            yield PracticeLog(id="practice-log").data_bind(bound)
             yield Label("How your level has changed", classes="heading")
-            yield Static(self._history(record), id="level-history")
+            yield LevelHistory(id="level-history").data_bind(bound)
             with Horizontal(id="skill-actions"):
-                yield Button(self._goal_label(), id="make-goal")
+                yield GoalButton("", id="make-goal").data_bind(made=SkillScreen.goal_made)
                 if skill.own:
                     yield Button("Edit (e)", id="edit-own")
                     yield Button("Remove", id="remove-own", variant="error")
-
-    @staticmethod
-    def _history(record: SkillProgress) -> Text:
-        """The skill's level changes, newest first (the last few)."""
-        if not record.history:
-            return Text("No changes yet. Set your level above whenever it feels right.")
-        lines = [
-            f"{c.day:%a %d %b %Y}  {c.from_level.value} → {c.to_level.value}"
-            for c in reversed(record.history[-HISTORY_SHOWN:])
-        ]
-        return Text("\n".join(lines))
 
     def _guide(self, skill: skills.Skill) -> ComposeResult:
         if skill.why:
@@ -207,73 +308,29 @@ class SkillScreen(WorkbookScreen):
             yield Static(bullets(skill.practise), classes="prose")
 
     def on_mount(self) -> None:
-        self._show_log(skills.progress(self.repo, self.skill_id))
-        self.query_one("#skill-level", RadioSet).focus()
+        self.query_one(LevelPicker).focus()
         follow_scrolling(self.query_one("#skill", VerticalScroll))
         self.offer_draft()
 
-    def _goal_label(self) -> str:
-        return (
-            "Already a goal ✓"
-            if skills.goal_for(self.repo, self.skill_id)
-            else "Make this a goal (g)"
-        )
-
-    def _show_log(self, record: SkillProgress) -> None:
-        log = self.query_one("#practice-log", Vertical)
-        log.remove_children()
-        entries = list(reversed(record.practice))
-        if not entries:
-            log.mount(
-                Static(
-                    "Nothing here yet. A line each time you practise shows how far you have come.",
-                    classes="muted",
-                )
-            )
-            return
-        shown = [Static(self._entry(e.day, e.note), classes="entry") for e in entries[:LOG_SHOWN]]
-        if len(entries) > LOG_SHOWN:
-            more = f"…and {len(entries) - LOG_SHOWN} earlier notes, all kept."
-            shown.append(Static(more, classes="muted"))
-        log.mount_all(shown)
-
-    @staticmethod
-    def _entry(day: date, note: str) -> Table:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(f"{day:%a %d %b %Y}"), literal(note))
-        return grid
-
-    # Saving ------------------------------------------------------------------------------
+    # Saving: each handler saves, then reads the record again; the page follows ---------------
 
     @on(RadioSet.Changed, "#skill-level")
     def _level(self, event: RadioSet.Changed) -> None:
         if event.pressed.name is None:  # every level button is named; nothing to save
             return
         level = SkillLevel(event.pressed.name)
-        if level == skills.level_of(self.repo, self.skill_id):
+        if self.record is None or level == self.record.level:
             return
         today = self.today()
-        if self.try_save(
+        saved = self.try_save(
             lambda: skills.set_level(self.repo, self.skill_id, level, today),
             f"Level saved: {level.value}.",
-        ):
-            self.query_one("#level-line", Static).update(self._level_line(level))
-            record = skills.progress(self.repo, self.skill_id)
-            self.query_one("#level-history", Static).update(self._history(record))
-            return
-        # Not saved: show the level that is stored again, once the radio set has settled.
-        self.call_after_refresh(self._show_stored_level)
-
-    def _show_stored_level(self) -> None:
-        stored = skills.level_of(self.repo, self.skill_id)
-        for button in self.query(Choice):
-            if button.name == stored.value:
-                button.value = True
-
-    def _level_line(self, level: SkillLevel) -> str:
-        return f"{self.skill.group_title} · your level now: {level_words(level)}"
+        )
+        if saved:
+            self.reload()
+        else:
+            # Not saved: the picker shows the stored level again once it has settled.
+            self.call_after_refresh(self.reload)
 
     @on(StepRow.Toggled)
     def _tick(self, event: StepRow.Toggled) -> None:
@@ -281,7 +338,7 @@ class SkillScreen(WorkbookScreen):
         done = not row.done
         today = self.today()
         if self.try_save(lambda: skills.tick_step(self.repo, self.skill_id, row.key, done, today)):
-            row.set_done(done)
+            self.reload()
 
     def unsaved(self) -> bool:
         """A practice note typed and not added yet (quitting asks; F9 keeps it as a draft)."""
@@ -301,12 +358,11 @@ class SkillScreen(WorkbookScreen):
             "Practice note saved.",
         ):
             box.value = ""
-            self._show_log(skills.progress(self.repo, self.skill_id))
+            self.reload()
 
     @on(Button.Pressed, "#make-goal")
     def action_make_goal(self) -> None:
-        existing = skills.goal_for(self.repo, self.skill_id)
-        if existing is not None:
+        if self.goal_made:
             self.notify("This skill is already one of your goals; you will find it under Goals.")
             return
         today = self.today()
@@ -314,7 +370,7 @@ class SkillScreen(WorkbookScreen):
             lambda: skills.make_goal(self.repo, self.skill_id, today),
             "Made a goal from this skill, with its steps. You will find it under Goals.",
         ):
-            self.query_one("#make-goal", Button).label = self._goal_label()
+            self.reload()
 
     def action_note(self) -> None:
         box = self.query_one("#note-input", Input)

@@ -336,3 +336,45 @@ async def test_the_level_lets_go_of_the_keys_when_scrolled_out_of_sight(
         await pilot.pause()
     record = stored(root, card).find(SkillProgress, BANK)
     assert record is None or record.level == SkillLevel.NOT_YET
+
+
+async def test_every_part_of_the_page_is_drawn_from_the_screens_record(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """State flows down (issue 15): the page holds one record and each part draws itself from it.
+
+    Setting the screen's ``record`` (here a record that was never stored) changes the level line,
+    the picker, each step's tick, the practice log and the level history, and stores nothing.
+    """
+    from screens.skill_page import GoalButton, LevelHistory, LevelLine, LevelPicker, PracticeLog
+    from workbook.models import LevelChange, PracticeEntry
+
+    card = make_profile()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        screen = await open_skill(pilot)
+        first = screen.query(StepRow).first()
+        assert not first.done
+        screen.record = SkillProgress(
+            id=BANK,
+            level=SkillLevel.CONFIDENT,
+            ticked={first.key: TODAY},
+            practice=[PracticeEntry(day=TODAY, note="Asked about [b]fees[/b] at the counter")],
+            history=[
+                LevelChange(day=TODAY, from_level=SkillLevel.NOT_YET, to_level=SkillLevel.CONFIDENT)
+            ],
+        )
+        screen.goal_made = True
+        await pilot.pause()
+        assert "your level now: ● confident" in plain(screen.query_one(LevelLine))
+        pressed = screen.query_one(LevelPicker).pressed_button
+        assert pressed is not None and pressed.name == SkillLevel.CONFIDENT.value
+        assert first.done and "[x]" in plain(first)
+        assert all(not row.done for row in list(screen.query(StepRow))[1:])
+        log = "\n".join(plain(w) for w in screen.query_one(PracticeLog).query(Static))
+        assert "Asked about [b]fees[/b] at the counter" in log
+        assert "not yet → confident" in plain(screen.query_one(LevelHistory))
+        assert "Already a goal" in str(screen.query_one(GoalButton).label)
+    # Drawn, not stored: the workbook still has no record for the skill and no goal.
+    after = stored(root, card)
+    assert skills.progress(after, BANK).level is SkillLevel.NOT_YET
+    assert skills.goal_for(after, BANK) is None
