@@ -3,26 +3,58 @@
 A calm screen with a gentle timer; then it asks how strong the urge is now and offers to note it
 in the log. The timer's tick is a plain method (``tick``/``advance``) so tests move time on
 without sleeping.
+
+State flows down: the screen's reactives (``phase``, ``minutes``, ``elapsed``, ``still_strong``,
+``minutes_error``) are the whole state. The phase and "still strong" are classes on the screen,
+so the stylesheet shows the part that belongs to them; the timer and the error line are bound
+to the reactives and draw themselves.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookScreen
-from screens.checkin import show_error
 from screens.urges import LogUrgeScreen
+from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from workbook import urges
 from workbook.models import Urge
 from workbook.urge_summary import parse_minutes
+
+
+class SurfTimer(Widget):
+    """The riding-out words, the breath count and the time left, drawn from the guide's state."""
+
+    DEFAULT_CSS = """
+    SurfTimer { height: auto; }
+    """
+
+    minutes: reactive[int] = reactive(5)
+    elapsed: reactive[int] = reactive(0)
+    phase: reactive[str] = reactive("setup")
+
+    def render(self) -> Text:
+        if self.phase != "riding":
+            return Text("")
+        left = self.minutes * 60 - self.elapsed
+        breath = UrgeSurfScreen.breath_words(self.elapsed)
+        done = round(20 * self.elapsed / (self.minutes * 60))
+        bar = "●" * done + "○" * (20 - done)
+        return Text(
+            f"{urges.words().guide.riding}\n\n{breath}\n\n{bar}  "
+            f"{left // 60}:{left % 60:02d} left of {self.minutes} min"
+        )
 
 
 class UrgeSurfScreen(WorkbookScreen):
@@ -37,12 +69,29 @@ class UrgeSurfScreen(WorkbookScreen):
     # From this strength on, the end offers a next step as well as the log.
     STILL_STRONG: ClassVar[int] = 6
 
+    PHASES: ClassVar[tuple[str, ...]] = ("setup", "riding", "after")
+
+    phase: reactive[str] = reactive("setup")
+    """Choosing the minutes, riding the wave, or after (how strong now)."""
+    minutes: reactive[int] = reactive(5)
+    elapsed: reactive[int] = reactive(0)
+    still_strong: reactive[bool] = reactive(False)
+    minutes_error: reactive[str] = reactive("")
+
     def __init__(self) -> None:
         super().__init__()
-        self.minutes = 5
-        self.elapsed = 0
-        self.running = False
         self._timer: Timer | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.phase == "riding"
+
+    def watch_phase(self, phase: str) -> None:
+        for name in self.PHASES:
+            self.set_class(phase == name, f"-{name}")
+
+    def watch_still_strong(self, strong: bool) -> None:
+        self.set_class(strong, "-still-strong")
 
     def body(self) -> ComposeResult:
         g = urges.words().guide
@@ -55,8 +104,10 @@ class UrgeSurfScreen(WorkbookScreen):
                 with Horizontal(classes="row"):
                     yield TextBox("5", id="surf-minutes", max_length=2)
                     yield Button("Start (Enter)", id="surf-start", variant="primary")
-                yield Static("", id="surf-error", classes="error", markup=False)
-            yield Static("", id="surf-timer", markup=False)
+                yield FieldMessage(id="surf-error").data_bind(message=UrgeSurfScreen.minutes_error)
+            yield SurfTimer(id="surf-timer").data_bind(
+                UrgeSurfScreen.minutes, UrgeSurfScreen.elapsed, UrgeSurfScreen.phase
+            )
             with Vertical(id="surf-after"):
                 yield Static(g.finished, markup=False)
                 yield Label(g.strength_now, markup=False)
@@ -69,30 +120,25 @@ class UrgeSurfScreen(WorkbookScreen):
                     yield Button("Not now", id="surf-done")
 
     def on_mount(self) -> None:
-        self.query_one("#surf-after").display = False
-        self.query_one("#surf-still-strong").display = False
         self.query_one("#surf-minutes", Input).focus()
 
     @on(Input.Submitted, "#surf-minutes")
     @on(Button.Pressed, "#surf-start")
     def start(self) -> None:
         """Start the gentle timer for the chosen number of minutes (1 to 30)."""
-        error = self.query_one("#surf-error", Static)
         try:
             minutes = parse_minutes(self.query_one("#surf-minutes", Input).value, 1, 30)
         except ValueError as exc:
-            show_error(error, str(exc))
+            self.minutes_error = str(exc)
             return
-        show_error(error, "")
+        self.minutes_error = ""
         self._begin(minutes or 5)
 
     def _begin(self, minutes: int) -> None:
         self.minutes = minutes
         self.elapsed = 0
-        self.running = True
-        self.query_one("#surf-setup").display = False
-        self.query_one("#surf-after").display = False
-        self._show_time()
+        self.still_strong = False
+        self.phase = "riding"
         self.call_after_refresh(self.query_one("#surf", VerticalScroll).scroll_end, animate=False)
         if self.TICK_SECONDS > 0:
             self._timer = self.set_interval(self.TICK_SECONDS, self.tick)
@@ -106,19 +152,8 @@ class UrgeSurfScreen(WorkbookScreen):
         if not self.running:
             return
         self.elapsed = min(self.elapsed + seconds, self.minutes * 60)
-        self._show_time()
         if self.elapsed >= self.minutes * 60:
             self.finish()
-
-    def _show_time(self) -> None:
-        left = self.minutes * 60 - self.elapsed
-        breath = self.breath_words(self.elapsed)
-        done = round(20 * self.elapsed / (self.minutes * 60))
-        bar = "●" * done + "○" * (20 - done)
-        self.query_one("#surf-timer", Static).update(
-            f"{urges.words().guide.riding}\n\n{breath}\n\n{bar}  "
-            f"{left // 60}:{left % 60:02d} left of {self.minutes} min"
-        )
 
     @classmethod
     def breath_words(cls, elapsed: int) -> str:
@@ -130,15 +165,11 @@ class UrgeSurfScreen(WorkbookScreen):
 
     def finish(self) -> None:
         """The time is up: ask how strong the urge is now, and offer to note it."""
-        self.running = False
         if self._timer is not None:
             self._timer.stop()
-        self.query_one("#surf-timer", Static).update("")
-        # The guide's words were read before; hiding them keeps the end (and its buttons) on
-        # screen at 80x24, so Enter never presses a button nobody can see.
-        for part in self.query("#surf-intro, .surf-step"):
-            part.display = False
-        self.query_one("#surf-after").display = True
+        # The stylesheet hides the guide's words (read before) in this phase, which keeps the
+        # end and its buttons on screen at 80x24, so Enter never presses a button nobody sees.
+        self.phase = "after"
         self.query_one("#surf-strength", Ruler).focus()
         self.call_after_refresh(self._show_buttons)
 
@@ -147,14 +178,12 @@ class UrgeSurfScreen(WorkbookScreen):
 
     @on(Ruler.Changed, "#surf-strength")
     def _strength(self, event: Ruler.Changed) -> None:
-        strong = event.value is not None and event.value >= self.STILL_STRONG
-        self.query_one("#surf-still-strong").display = strong
+        self.still_strong = event.value is not None and event.value >= self.STILL_STRONG
         self.call_after_refresh(self._show_buttons)
 
     @on(Button.Pressed, "#surf-again")
     def _again(self) -> None:
         """Another round of the same length, straight away."""
-        self.query_one("#surf-still-strong").display = False
         self._begin(self.minutes)
 
     @on(Button.Pressed, "#surf-log")

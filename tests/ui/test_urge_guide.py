@@ -85,3 +85,35 @@ async def test_a_still_strong_urge_is_offered_a_next_step_and_another_round(
         await pilot.pause()
         assert guide.running and guide.minutes == 1 and guide.elapsed == 0
         assert not guide.query_one("#surf-after").display
+
+
+async def test_the_guide_draws_itself_from_its_state(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """State flows down (issue 15): setting the screen's reactives is all it takes; the parts
+    shown, the timer and the error line follow without a handler poking them."""
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        guide = app.screen
+        assert isinstance(guide, UrgeSurfScreen)
+        assert guide.query_one("#surf-setup").display
+        assert not guide.query_one("#surf-after").display
+        guide.minutes_error = "Please give [b]1 to 30[/b] minutes."
+        await pilot.pause()
+        error = guide.query_one("#surf-error")
+        assert error.display and "[b]1 to 30[/b]" in str(error.render())  # words, not markup
+        guide.minutes, guide.elapsed, guide.phase = 10, 125, "riding"
+        await pilot.pause()
+        assert not guide.query_one("#surf-setup").display
+        assert "7:55 left of 10 min" in str(guide.query_one("#surf-timer").render())
+        guide.phase, guide.still_strong = "after", True
+        await pilot.pause()
+        assert guide.query_one("#surf-after").display
+        assert guide.query_one("#surf-still-strong").display
+        assert not guide.query_one("#surf-intro").display
+        assert str(guide.query_one("#surf-timer").render()) == ""

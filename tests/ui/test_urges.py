@@ -137,7 +137,7 @@ async def test_the_urge_surfing_guide_times_then_offers_to_log(
         await pilot.pause()
         assert guide.running and guide.minutes == 3
         guide.advance(60)
-        timer = str(guide.query_one("#surf-timer", Static).render())
+        timer = str(guide.query_one("#surf-timer").render())
         assert "2:00 left of 3 min" in timer
         assert not guide.query_one("#surf-after").display
         guide.tick()

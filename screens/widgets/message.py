@@ -1,0 +1,23 @@
+"""A line under a field that says what is wrong, shown only while there is something to say.
+
+Bound to a screen's reactive with ``data_bind(message=TheScreen.some_error)``: the screen sets
+its own attribute and the line follows (state flows down; no handler finds the line to poke it).
+"""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class FieldMessage(Static):
+    """Plain words (never read as markup); hidden (class ``-shown`` off) while empty."""
+
+    message: reactive[str] = reactive("")
+
+    def __init__(self, *, id: str | None = None, classes: str = "error") -> None:
+        super().__init__("", markup=False, id=id, classes=classes)
+
+    def watch_message(self, message: str) -> None:
+        self.update(message)
+        self.set_class(bool(message), "-shown")
