@@ -2,6 +2,10 @@
 
 Leaving with words not saved asks first; a title, dates and an if-then plan are checked with a
 plain message under the field. Everything a person typed is shown with markup off.
+
+State flows down: the messages under the title and the date are bound to the screen's
+``title_message`` and ``target_message``; whether "does it serve a long-term goal?" is shown
+follows ``horizon`` as a class on the screen, for the stylesheet.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.reactive import reactive
+from textual.widgets import Button, Input, Label, Select
 
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
 from screens.goals import GoalDetailScreen, area_options
 from screens.text import clip
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from workbook import goals
 from workbook.errors import InvalidInput
@@ -33,6 +39,11 @@ class GoalEditScreen(WorkbookScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="goal_save", priority=True),
     ]
+
+    title_message: reactive[str] = reactive("")
+    target_message: reactive[str] = reactive("")
+    horizon: reactive[str] = reactive(Horizon.SHORT.value, init=False)
+    """The horizon chosen in the form (a short-term goal may serve a long-term one)."""
 
     def __init__(self, goal_id: str | None, area: LifeArea | None = None) -> None:
         super().__init__()
@@ -53,7 +64,9 @@ class GoalEditScreen(WorkbookScreen):
                 200,
                 "for example: walk 20 minutes a day, or open a bank account",
             )
-            yield Static("", id="title-message", classes="form-message", markup=False)
+            yield FieldMessage(id="title-message", classes="form-message").data_bind(
+                message=GoalEditScreen.title_message
+            )
             yield Label("Short-term (days to weeks) or long-term (months to years)?")
             yield Select(
                 [
@@ -102,7 +115,9 @@ class GoalEditScreen(WorkbookScreen):
                 10,
                 "for example 2026-12-31",
             )
-            yield Static("", id="target-message", classes="form-message", markup=False)
+            yield FieldMessage(id="target-message", classes="form-message").data_bind(
+                message=GoalEditScreen.target_message
+            )
             yield Label("An if-then plan helps when things get hard (optional):")
             yield TextBox(
                 goal.if_situation if goal else "",
@@ -142,7 +157,8 @@ class GoalEditScreen(WorkbookScreen):
         )
 
     def on_mount(self) -> None:
-        self.show_serves()
+        self.horizon = str(self.query_one("#horizon", Select).value)
+        self.watch_horizon(self.horizon)
         self.initial = self.snapshot()
         self.offer_draft()
         # Focusing the first field scrolls the form a little; show it from the top.
@@ -182,20 +198,18 @@ class GoalEditScreen(WorkbookScreen):
             answered,
         )
 
-    def show_serves(self) -> None:
-        short = self.query_one("#horizon", Select).value == Horizon.SHORT.value
-        for widget in (self.query_one("#serves-label"), self.query_one("#serves")):
-            widget.display = short and self.has_longs
+    def watch_horizon(self, horizon: str) -> None:
+        self.set_class(horizon == Horizon.SHORT.value and self.has_longs, "-serves")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "horizon":
-            self.show_serves()
+            self.horizon = str(event.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "target":
-            self.query_one("#target-message", Static).update(self.date_message(event.value))
+            self.target_message = self.date_message(event.value)
         elif event.input.id == "title" and event.value.strip():
-            self.query_one("#title-message", Static).update("")
+            self.title_message = ""
 
     def date_message(self, text: str) -> str:
         try:
@@ -221,13 +235,13 @@ class GoalEditScreen(WorkbookScreen):
     def gather(self) -> dict[str, Any] | None:
         """The form's values, or None after showing a kind message beside the problem."""
         if not self.value("title").strip():
-            self.query_one("#title-message", Static).update(goals.EMPTY_TITLE)
+            self.title_message = goals.EMPTY_TITLE
             self.query_one("#title", Input).focus()
             return None
         try:
             target = goals.parse_date(self.value("target"), self.today())
         except InvalidInput as exc:
-            self.query_one("#target-message", Static).update(str(exc))
+            self.target_message = str(exc)
             self.query_one("#target", Input).focus()
             return None
         horizon = Horizon(str(self.query_one("#horizon", Select).value))
@@ -260,7 +274,7 @@ class GoalEditScreen(WorkbookScreen):
         try:
             ok = self.try_save(save)
         except InvalidInput as exc:
-            self.query_one("#title-message", Static).update(str(exc))
+            self.title_message = str(exc)
             return
         if not ok:
             return

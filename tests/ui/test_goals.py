@@ -110,6 +110,14 @@ async def test_add_a_long_term_goal_and_link_a_short_one_from_a_plan_step(
         await pilot.press("e")
         form = pilot.app.screen
         assert isinstance(form, GoalEditScreen) and form.query_one("#serves").display
+        # Choosing long-term hides the question (a long-term goal serves no other), and short-term
+        # brings it back: the form's horizon flows down to what is shown.
+        form.query_one("#horizon", Select).value = Horizon.LONG.value
+        await pilot.pause()
+        assert form.horizon == Horizon.LONG.value and not form.query_one("#serves").display
+        form.query_one("#horizon", Select).value = Horizon.SHORT.value
+        await pilot.pause()
+        assert form.query_one("#serves").display
         form.query_one("#serves", Select).value = long.id
         await pilot.press("ctrl+s")
         await pilot.pause()
