@@ -14,13 +14,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Static
 
 from screens.base import WorkbookScreen
 from screens.settings import COUNTRIES
+from screens.widgets.message import FieldMessage
 from screens.widgets.passphrase_choice import PassphraseChoice
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice, Tick, TickList
+from screens.widgets.ticks import Choice, Choices, Tick, TickList
 from workbook import safety
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import NAME_MAX, SHORT_TEXT_MAX, Country, Pathway, ProfileCard, WorkingOn
@@ -111,6 +113,16 @@ class StartWorkbookScreen(WorkbookScreen):
         Binding("ctrl+s", "start", "Start my workbook", tooltip="Save these answers and go Home"),
     ]
 
+    problem: reactive[str] = reactive("")
+    """What stops the workbook being made (or that it is being made), under the button."""
+    start_problem: reactive[str] = reactive("")
+    """What is wrong with the start date, under its box."""
+    withdrawal: reactive[bool] = reactive(False)
+    """Whether the withdrawal note shows: "Stop completely", unless only other habits are ticked."""
+
+    def watch_withdrawal(self, shown: bool) -> None:
+        self.set_class(shown, "-withdrawal")
+
     def body(self) -> ComposeResult:
         try:
             config = self.workbook_app.root.config()
@@ -136,7 +148,7 @@ class StartWorkbookScreen(WorkbookScreen):
                 max_length=SHORT_TEXT_MAX,
             )
             yield from _field("Your pathway", "Every pathway is welcome. You can change it later.")
-            with RadioSet(id="pathway"):
+            with Choices(id="pathway"):
                 for value, label in PATHWAY_LABELS.items():
                     yield Choice(label, value=value == Pathway.NOT_SURE, name=value.value)
             # Shown when "Stop completely" is chosen: stopping some things at once is dangerous.
@@ -146,7 +158,9 @@ class StartWorkbookScreen(WorkbookScreen):
                 "Year-month-day, like 2026-11-01. Leave it empty if you prefer.",
             )
             yield TextBox(placeholder="YYYY-MM-DD", id="start", max_length=10)
-            yield Static("", id="start-problem", classes="problem", markup=False)
+            yield FieldMessage(id="start-problem", classes="problem").data_bind(
+                message=StartWorkbookScreen.start_problem
+            )
             yield from _field(
                 "Day counter", "Shows the days since that date on Home. Off unless you want it."
             )
@@ -155,13 +169,13 @@ class StartWorkbookScreen(WorkbookScreen):
                 "Passphrase", "Recommended on a shared computer. You can add or change it later."
             )
             yield PassphraseChoice(default=shared, required=required, id="secret")
-            yield Static("", id="problem", classes="problem", markup=False)
+            yield FieldMessage(id="problem", classes="problem").data_bind(
+                message=StartWorkbookScreen.problem
+            )
             yield Button("Start my workbook", id="start-workbook", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
-        # Start the pathway's highlight on the chosen answer, so the arrows move from there.
-        self.query_one("#pathway", RadioSet)._selected = len(PATHWAY_LABELS) - 1
 
     @on(RadioSet.Changed, "#pathway")
     @on(SelectionList.SelectedChanged, "#working-on")
@@ -171,7 +185,7 @@ class StartWorkbookScreen(WorkbookScreen):
         stop = pressed is not None and pressed.name == Pathway.STOP.value
         ticked = set(self.query_one("#working-on", TickList).selected)
         substances = not ticked or bool(ticked & safety.SUBSTANCES)
-        self.query_one("#withdrawal", Static).set_class(stop and substances, "-shown")
+        self.withdrawal = stop and substances
 
     def unsaved(self) -> bool:
         """Anything typed here is not stored until "Start my workbook"."""
@@ -258,10 +272,7 @@ class StartWorkbookScreen(WorkbookScreen):
         The form is taller than a small terminal, so a problem is also said in a notice that
         shows wherever the form is scrolled to.
         """
-        for ident, message in (("#problem", general), ("#start-problem", about_date)):
-            line = self.query_one(ident, Static)
-            line.update(message)
-            line.display = bool(message)
+        self.problem, self.start_problem = general, about_date
         if about_date:
             self.query_one("#start", Input).focus()
         elif general and focus:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 T = TypeVar("T")
@@ -31,6 +31,22 @@ class Choice(RadioButton):
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
+
+
+class Choices(RadioSet):
+    """A radio set whose highlight starts on the answer already chosen, so the arrows move from
+    there (Textual's starts on the first). Only public actions are used to move it."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._highlight_pressed)
+
+    def _highlight_pressed(self) -> None:
+        buttons = list(self.query(RadioButton))
+        pressed = self.pressed_button
+        if pressed is None or pressed not in buttons:
+            return
+        for _ in range(buttons.index(pressed)):
+            self.action_next_button()
 
 
 class TickList(SelectionList[T]):
