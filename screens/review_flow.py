@@ -3,16 +3,23 @@
 Every answer is saved as it is given (text after a short pause, choices at once), and the page
 is remembered, so leaving and coming back carries on where the person was. Goals can be
 changed from the review without leaving it.
+
+State flows down: the screen's reactives are ``page`` (which page is shown), ``changes`` (a
+count of changes to the review's goals) and ``reviewed_with``. The pages, the progress line,
+the two buttons, each goal's heading and "Changed: ..." line and the "Chosen: ..." line are
+bound to them and draw themselves; handlers save, then set the screen's state.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, RadioSet, Static
 
@@ -33,6 +40,69 @@ SAVE_DELAY = 0.6
 RATING_LEGEND = " · ".join(f"{n} {word}" for n, word in enumerate(RATING_WORDS))
 
 
+class Pages(ContentSwitcher):
+    """The review's pages; the one shown follows the screen's ``page``."""
+
+    page: reactive[int] = reactive(0)
+
+    def watch_page(self, page: int) -> None:
+        self.current = f"page-{page}"
+
+
+class FlowProgress(Static):
+    """ "Week of ... · goal 1 of 3 · page 1 of 4", drawn from the page shown."""
+
+    page: reactive[int] = reactive(0)
+
+    def __init__(self, week: str, goal_count: int) -> None:
+        super().__init__("", id="flow-progress", markup=False)
+        self.week, self.goal_count = week, goal_count
+
+    def watch_page(self, page: int) -> None:
+        last = page == self.goal_count
+        what = "the whole week" if last else f"goal {page + 1} of {self.goal_count}"
+        self.update(f"{self.week} · {what} · page {page + 1} of {self.goal_count + 1}")
+
+
+class PageButton(Button):
+    """ "Page back" (off on the first page), or "Next" that says "Finish" on the last."""
+
+    page: reactive[int] = reactive(0)
+
+    def __init__(self, forward: bool, last_page: int) -> None:
+        words, ident = ("Next", "next") if forward else ("Page back", "prev")
+        super().__init__(words, id=ident, compact=True, variant="primary" if forward else "default")
+        self.forward, self.last_page = forward, last_page
+
+    def watch_page(self, page: int) -> None:
+        if self.forward:
+            self.label = "Finish" if page == self.last_page else "Next"
+        else:
+            self.disabled = page == 0
+
+
+class GoalLine(Static):
+    """A goal's heading, or its "Changed: ..." line, drawn again whenever a goal changes."""
+
+    changes: reactive[int] = reactive(0)
+
+    def __init__(self, draw: Callable[[], Text | str], ident: str) -> None:
+        super().__init__("", id=ident, markup=False)
+        self.draw = draw
+
+    def watch_changes(self) -> None:
+        self.update(self.draw())
+
+
+class WhoChosen(Static):
+    """ "Chosen: ..." under who reviewed with the person."""
+
+    reviewed_with: reactive[ReviewedWith | None] = reactive(None)
+
+    def watch_reviewed_with(self, who: ReviewedWith | None) -> None:
+        self.update(f"Chosen: {who.value}" if who else "Chosen: not chosen yet")
+
+
 class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     """One page per goal in the review, then the whole week. Saves as it goes."""
 
@@ -43,6 +113,12 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         Binding("pageup,ctrl+b", "page(-1)", "Page back", id="review_prev", priority=True),
         Binding("ctrl+f", "finish", "Finish", id="review_finish", priority=True),
     ]
+
+    page: reactive[int] = reactive(0, init=False)
+    """The page shown: one per goal, then the whole week."""
+    changes: reactive[int] = reactive(0, init=False)
+    """Goes up each time one of the review's goals is changed, so what shows it is drawn again."""
+    reviewed_with: reactive[ReviewedWith | None] = reactive(None, init=False)
 
     def __init__(self, review_id: str) -> None:
         super().__init__()
@@ -68,14 +144,18 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         return len(self.review.goals) + 1
 
     def body(self) -> ComposeResult:
-        yield Static("", id="flow-progress", markup=False)
-        with ContentSwitcher(initial=f"page-{self.start_page}", id="pages"):
+        self.set_reactive(ReviewFlowScreen.page, self.start_page)
+        self.set_reactive(ReviewFlowScreen.reviewed_with, self.review.reviewed_with)
+        page = ReviewFlowScreen.page
+        last = self.page_count - 1
+        yield FlowProgress(week_label(self.review), len(self.review.goals)).data_bind(page)
+        with Pages(initial=f"page-{self.start_page}", id="pages").data_bind(page):
             for index, entry in enumerate(self.review.goals):
                 yield from self.goal_page(index, entry.goal_id)
             yield from self.week_page()
         with Horizontal(id="flow-nav"):
-            yield Button("Page back", id="prev", compact=True)
-            yield Button("Next", id="next", variant="primary", compact=True)
+            yield PageButton(forward=False, last_page=last).data_bind(page)
+            yield PageButton(forward=True, last_page=last).data_bind(page)
 
     @property
     def start_page(self) -> int:
@@ -84,7 +164,9 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     def goal_page(self, index: int, goal_id: str) -> ComposeResult:
         entry = reviews.goal_entry(self.review, goal_id)
         with VerticalScroll(id=f"page-{index}", classes="page"):
-            yield Static(self.goal_head(index, goal_id), id=f"head-{index}")
+            yield GoalLine(lambda: self.goal_head(index, goal_id), f"head-{index}").data_bind(
+                ReviewFlowScreen.changes
+            )
             yield Label(reviews.RATING_QUESTION, classes="question")
             yield Ruler(0, 4, entry.rating, words=RATING_WORDS, id=f"rating-{index}")
             yield Static(RATING_LEGEND, classes="muted", markup=False)
@@ -108,7 +190,9 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
                     ("letgo", "Let go"),
                 ):
                     yield Button(words, id=f"{action}-{index}", compact=True)
-            yield Static(self.adjusted_text(index), id=f"adjusted-{index}", markup=False)
+            yield GoalLine(lambda: self.adjusted_text(index), f"adjusted-{index}").data_bind(
+                ReviewFlowScreen.changes
+            )
 
     def step_ticks(self, index: int, goal_id: str) -> ComposeResult:
         """The goal's steps, each ticked (or unticked) with Space and saved at once."""
@@ -156,11 +240,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             with RadioSet(id="reviewed_with"):
                 for who in ReviewedWith:
                     yield Choice(who.value, value=self.review.reviewed_with == who)
-            yield Static(self.who_text(), id="who-chosen", markup=False)
-
-    def who_text(self) -> str:
-        who = self.review.reviewed_with
-        return f"Chosen: {who.value}" if who else "Chosen: not chosen yet"
+            yield WhoChosen(id="who-chosen", markup=False).data_bind(ReviewFlowScreen.reviewed_with)
 
     def goal_head(self, index: int, goal_id: str) -> Text:
         entry = reviews.goal_entry(self.review, goal_id)
@@ -186,23 +266,12 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
     # Moving between pages -----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.show_page(self.start_page)
+        self.watch_page(self.page)
 
-    @property
-    def page(self) -> int:
-        current = self.query_one("#pages", ContentSwitcher).current or "page-0"
-        return int(current.removeprefix("page-"))
-
-    def show_page(self, page: int) -> None:
-        self.query_one("#pages", ContentSwitcher).current = f"page-{page}"
+    def watch_page(self, page: int) -> None:
+        """The page's first question takes the focus (the bound parts draw themselves)."""
         last = page == self.page_count - 1
-        what = "the whole week" if last else f"goal {page + 1} of {len(self.review.goals)}"
-        where = f"{week_label(self.review)} · {what} · page {page + 1} of {self.page_count}"
-        self.query_one("#flow-progress", Static).update(where)
-        self.query_one("#next", Button).label = "Finish" if last else "Next"
-        self.query_one("#prev", Button).disabled = page == 0
-        target = f"#rating-{page}" if not last else "#wins"
-        self.query_one(target).focus()
+        self.query_one(f"#rating-{page}" if not last else "#wins").focus()
 
     def action_page(self, step: int) -> None:
         page = self.page + step
@@ -210,7 +279,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
             return
         self.flush()
         if self.try_save(lambda: reviews.go_to(self.repo, self.review, page)):
-            self.show_page(page)
+            self.page = page
 
     def action_finish(self) -> None:
         """Ctrl+F finishes from any page, as in the change plan."""
@@ -300,13 +369,12 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
         if step is None or (step.done_on is not None) == event.value:
             return
         if self.try_save(lambda: goals.toggle_step(self.repo, goal_id, step_id, self.today())):
-            index = int((event.checkbox.id or "").split("-")[1])
-            self.query_one(f"#head-{index}", Static).update(self.goal_head(index, goal_id))
+            self.changes += 1
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.remember(None, "reviewed_with", ReviewedWith(str(event.pressed.label)))
         self.flush()
-        self.query_one("#who-chosen", Static).update(self.who_text())
+        self.reviewed_with = self.review.reviewed_with
 
     # Buttons: navigation and quick changes ------------------------------------------------
 
@@ -336,8 +404,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
                 reviews.note_adjustment(self.repo, self.review, goal_id, words)
             except WorkbookError as exc:
                 self.notify(str(exc), title="Not saved", severity="error", markup=False)
-            self.query_one(f"#head-{index}", Static).update(self.goal_head(index, goal_id))
-            self.query_one(f"#adjusted-{index}", Static).update(self.adjusted_text(index))
+            self.changes += 1
 
         acts = {
             "date": self.change_date,

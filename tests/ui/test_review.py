@@ -467,3 +467,38 @@ async def test_with_under_four_weeks_only_the_numbers_are_shown(
         assert not pilot.app.screen.query(Sparkline)  # 2 and 3 of 4 would draw alike
         text = visible_text(pilot.app)
         assert "Scores: 5 8" in text and "2 3 (latest: mostly)" in text
+
+
+async def test_the_flow_draws_itself_from_its_state(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """State flows down (issue 15): the page, the goals' changes and who reviewed are the
+    screen's reactives; the pages, progress line, buttons, headings and "Chosen" follow them."""
+    card = make_profile()
+    seed(root, card, two_goals)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "b")
+        await pilot.pause()
+        flow = pilot.app.screen
+        assert isinstance(flow, ReviewFlowScreen) and flow.page == 0
+        progress = flow.query_one("#flow-progress", Static)
+        assert "goal 1 of 2 · page 1 of 3" in str(progress.render())
+        assert flow.query_one("#prev", Button).disabled
+        flow.page = 2
+        await pilot.pause()
+        assert "the whole week · page 3 of 3" in str(progress.render())
+        assert flow.query_one("#pages").current == "page-2"  # type: ignore[attr-defined]
+        assert str(flow.query_one("#next", Button).label) == "Finish"
+        assert not flow.query_one("#prev", Button).disabled
+        assert flow.focused is not None and flow.focused.id == "wins"
+        assert "not chosen yet" in str(flow.query_one("#who-chosen", Static).render())
+        flow.reviewed_with = ReviewedWith.COACH
+        await pilot.pause()
+        assert f"Chosen: {ReviewedWith.COACH.value}" in str(
+            flow.query_one("#who-chosen", Static).render()
+        )
+        # A goal changed elsewhere: one bump of ``changes`` draws every heading again.
+        goals.edit_goal(pilot.app.repo, stored_goal(pilot.app, "Walk daily").id, title="Walk [b]")  # type: ignore[attr-defined]
+        flow.changes += 1
+        await pilot.pause()
+        assert "Walk [b]" in str(flow.query_one("#head-1", Static).render())
