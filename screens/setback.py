@@ -16,11 +16,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from screens.base import WorkbookScreen
-from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day, show_error
+from screens.checkin import HALT_LABELS, _kind_error, day_text, parse_day
 from screens.dialogs import Confirm
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
@@ -55,6 +57,11 @@ class SetbackScreen(WorkbookScreen):
             tooltip="Remove the setback written down for this day, if it was noted by mistake",
         ),
     ]
+
+    day_error: reactive[str] = reactive("")
+    """What is wrong with the day typed, shown under it."""
+    form_error: reactive[str] = reactive("")
+    """What stops the reflection being saved, shown under the form."""
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
@@ -106,8 +113,8 @@ class SetbackScreen(WorkbookScreen):
                 yield TextBox(self.day.isoformat(), id="day", max_length=10, compact=True)
             if self._day is None and night_before(clock.now()) is not None:
                 yield Button(self._last_night_label(), id="last-night", compact=True)
-            yield Static("", id="day-error", classes="error", markup=False)
-            yield Static("", id="form-error", classes="error", markup=False)
+            yield FieldMessage(id="day-error").data_bind(message=SetbackScreen.day_error)
+            yield FieldMessage(id="form-error").data_bind(message=SetbackScreen.form_error)
             yield Button("Save (ctrl+s)", id="save", variant="primary")
 
     def _plan_line(self) -> str:
@@ -172,15 +179,13 @@ class SetbackScreen(WorkbookScreen):
 
     def read_form(self) -> Setback | None:
         """The form as a setback, or None after showing inline what needs fixing."""
-        error = self.query_one("#day-error", Static)
-        form_error = self.query_one("#form-error", Static)
-        show_error(form_error, "")
+        self.form_error = ""
         try:
             day = parse_day(self.query_one("#day", Input).value, self.today())
         except ValueError as exc:
-            show_error(error, str(exc))
+            self.day_error = str(exc)
             return None
-        show_error(error, "")
+        self.day_error = ""
         try:
             setback = Setback(
                 on=day,
@@ -190,7 +195,7 @@ class SetbackScreen(WorkbookScreen):
                 next_step=self.query_one("#next-step", Input).value,
             )
         except ValidationError as exc:
-            show_error(form_error, _kind_error(exc))
+            self.form_error = _kind_error(exc)
             return None
         existing = checkins.setback_for(self.repo, day)
         if existing is not None:
@@ -202,7 +207,7 @@ class SetbackScreen(WorkbookScreen):
         try:
             day = parse_day(self.query_one("#day", Input).value, self.today())
         except ValueError as exc:
-            show_error(self.query_one("#day-error", Static), str(exc))
+            self.day_error = str(exc)
             return
         if checkins.setback_for(self.repo, day) is None:
             self.notify(f"There is no setback written down for {day_text(day, self.today())}.")
