@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Input, RadioSet, Static
 from textual.widgets.selection_list import Selection
 
@@ -40,6 +41,19 @@ FORMATS_SHOWN = ("html", "md", "json")
 REPORT_ONLY = "Sections and the date apply to a report; a full copy always holds everything."
 
 
+class ResultLine(Static):
+    """Where the file went, or why it was not written (in words, and styled as a problem)."""
+
+    result: reactive[tuple[str, bool]] = reactive(("", False))
+
+    def watch_result(self, result: tuple[str, bool]) -> None:
+        words, problem = result
+        self.update(words)
+        self.set_class(problem, "problem")
+        if words:
+            self.call_after_refresh(self.scroll_visible)
+
+
 class ExportScreen(WorkbookScreen):
     """Make a report for a coach, or a full copy of the workbook, and say where it went."""
 
@@ -49,9 +63,15 @@ class ExportScreen(WorkbookScreen):
         Binding("ctrl+s", "export", "Export", id="export", tooltip="Write the file now"),
     ]
 
+    fmt: reactive[str] = reactive("html", init=False)
+    """The format chosen."""
+    full_copy: reactive[bool] = reactive(False, init=False)
+    """A full copy (JSON) holds everything, so the report's sections and dates are off."""
+    result: reactive[tuple[str, bool]] = reactive(("", False), init=False)
+    """What the last export said, and whether it was a problem."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.fmt = "html"
         self.written: Path | None = None
         self.suggested = ""
         """The default file name shown, so a change of format can update it if untouched."""
@@ -71,15 +91,16 @@ class ExportScreen(WorkbookScreen):
                 "(Space ticks or unticks one)",
                 classes="label",
             )
+            off = {"disabled": ExportScreen.full_copy}
             yield TickList[str](
                 *[Selection(SECTIONS[i][0], i, i in RECOMMENDED) for i in SECTION_IDS],
                 id="sections",
-            )
+            ).data_bind(**off)
             yield Static("Only entries from this date on (optional)", classes="label")
             yield TextBox(
                 placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since"
-            )
-            with RadioSet(id="period"):
+            ).data_bind(**off)
+            with RadioSet(id="period").data_bind(**off):
                 for key, label in self._periods():
                     yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")
@@ -87,7 +108,7 @@ class ExportScreen(WorkbookScreen):
             yield TextBox(self._default(self.fmt), id="path")
             yield Static(f"Please note: {NOT_PROTECTED}", id="warning", markup=False)
             yield Button("Export (ctrl+s)", id="go", variant="primary")
-            yield Static("", id="result", markup=False)
+            yield ResultLine("", id="result", markup=False).data_bind(ExportScreen.result)
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
@@ -118,10 +139,9 @@ class ExportScreen(WorkbookScreen):
         if path.value.strip() == self.suggested:
             path.value = self._default(fmt)
         self.fmt = fmt
-        report = fmt != "json"
-        self.query_one("#sections", TickList).disabled = not report
-        self.query_one("#since", Input).disabled = not report
-        self.query_one("#period", RadioSet).disabled = not report
+
+    def watch_fmt(self, fmt: str) -> None:
+        self.full_copy = fmt == "json"
 
     # Writing -------------------------------------------------------------------------------
 
@@ -134,25 +154,20 @@ class ExportScreen(WorkbookScreen):
         self.action_export()
 
     def action_export(self, replace: bool = False) -> None:
-        result = self.query_one("#result", Static)
         try:
             where = self._write(replace)
         except FileExists as exc:
             self._ask_to_replace(exc.path)
             return
         except WorkbookError as exc:
-            result.update(f"Not exported: {exc}")
-            result.add_class("problem")
-            self.call_after_refresh(result.scroll_visible)
+            self.result = (f"Not exported: {exc}", True)
             self.notify(str(exc), title="Not exported", severity="error", markup=False, timeout=10)
             return
         self.written = where
         if self.fmt != "json":
             self.try_save(lambda: remember_in(self.repo, self.today()))
-        result.remove_class("problem")
         done = "Done. The earlier file was replaced" if replace else "Done. Your file is at"
-        result.update(f"{done}:\n{where}\nIt is not protected by a passphrase.")
-        self.call_after_refresh(result.scroll_visible)
+        self.result = (f"{done}:\n{where}\nIt is not protected by a passphrase.", False)
         self.notify(f"Saved to {where}", title="Exported", markup=False)
 
     def _ask_to_replace(self, path: Path) -> None:
@@ -162,8 +177,9 @@ class ExportScreen(WorkbookScreen):
             if yes:
                 self.action_export(replace=True)
             else:
-                self.query_one("#result", Static).update(
-                    "Nothing was written; the earlier file is kept. You could choose another name."
+                self.result = (
+                    "Nothing was written; the earlier file is kept. You could choose another name.",
+                    False,
                 )
 
         question = f"There is already a file at {path}. Replace it with this export?"

@@ -189,3 +189,32 @@ async def test_a_report_remembers_its_day_and_offers_since_then(
         app.screen.query_one("#period-last", RadioButton).value = True
         await pilot.pause()
         assert app.screen.query_one("#since", Input).value == TODAY.isoformat()
+
+
+async def test_the_form_draws_itself_from_its_state(
+    root: DataRoot, seeded: ProfileCard, home: Path
+) -> None:
+    """State flows down (issue 15): the format and the last result are the screen's reactives;
+    the report's parts turn off and on with the format, and the result line follows."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        parts = [screen.query_one(f"#{name}") for name in ("sections", "since", "period")]
+        assert not any(part.disabled for part in parts)
+        screen.fmt = "json"
+        await pilot.pause()
+        assert all(part.disabled for part in parts)
+        screen.fmt = "md"
+        await pilot.pause()
+        assert not any(part.disabled for part in parts)
+        line = screen.query_one("#result", Static)
+        screen.result = ("Not exported: [b]the disk is full[/b]", True)
+        await pilot.pause()
+        assert line.has_class("problem") and "[b]the disk is full[/b]" in str(line.render())
+        screen.result = ("Done.", False)
+        await pilot.pause()
+        assert not line.has_class("problem") and str(line.render()) == "Done."
+    assert not list(home.glob("*")), "drawing the state wrote nothing"
