@@ -14,6 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -91,6 +92,26 @@ def resource_fields(resource: Resource | None = None) -> list[FieldSpec]:
     ]
 
 
+class GroupNotice(Static):
+    """What the group's own resource files say about themselves (a file that could not be
+    read, one that is out of date), hidden when they say nothing."""
+
+    notices: reactive[tuple[str, ...]] = reactive(())
+
+    def watch_notices(self, notices: tuple[str, ...]) -> None:
+        self.update("\n".join(notices))
+        self.display = bool(notices)
+
+
+class ResourceDetail(Static):
+    """Everything about the resource highlighted in the list."""
+
+    chosen: reactive[Entry | None] = reactive(None)
+
+    def watch_chosen(self, entry: Entry | None) -> None:
+        self.update(entry_detail(entry) if entry else "")
+
+
 class ResourcesScreen(WorkbookScreen):
     """Where to turn: search and filter every resource; add your own."""
 
@@ -112,6 +133,11 @@ class ResourcesScreen(WorkbookScreen):
     }
     """
 
+    notices: reactive[tuple[str, ...]] = reactive((), init=False)
+    """What the group files say about themselves (shown above the list)."""
+    chosen: reactive[Entry | None] = reactive(None, init=False)
+    """The resource highlighted in the list (its detail is shown below it)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.groups: list[GroupList] = []
@@ -127,19 +153,18 @@ class ResourcesScreen(WorkbookScreen):
                 id="resource-kind",
                 compact=True,
             )
-        yield Static("", id="group-notice", markup=False)
+        yield GroupNotice("", id="group-notice", markup=False).data_bind(ResourcesScreen.notices)
         yield OptionList(id="resource-list", markup=False)
         with VerticalScroll(id="resource-detail"):
-            yield Static("", id="resource-detail-text", markup=False)
+            yield ResourceDetail("", id="resource-detail-text", markup=False).data_bind(
+                ResourcesScreen.chosen
+            )
 
     def on_mount(self) -> None:
         extra = getattr(self.app, "resources_file", None)
         paths = resources.group_file_paths(self.workbook_app.root.path, extra)
         self.groups = [resources.read_group_file(path) for path in paths]
-        notices = [n for n in (g.notice() for g in self.groups) if n]
-        notice = self.query_one("#group-notice", Static)
-        notice.update("\n".join(notices))
-        notice.display = bool(notices)
+        self.notices = tuple(n for n in (g.notice() for g in self.groups) if n)
         self.refresh_list()
         self.query_one("#resource-list", OptionList).focus()
 
@@ -164,8 +189,7 @@ class ResourcesScreen(WorkbookScreen):
         self._show(self.shown[listing.highlighted or 0])
 
     def _show(self, entry: Entry | None) -> None:
-        detail = self.query_one("#resource-detail-text", Static)
-        detail.update(entry_detail(entry) if entry else "")
+        self.chosen = entry
 
     def selected(self) -> Entry | None:
         index = self.query_one("#resource-list", OptionList).highlighted

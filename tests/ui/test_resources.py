@@ -136,3 +136,33 @@ async def test_down_from_the_search_box_goes_to_the_list(
         await pilot.press("a")  # a key of the screen again (add my own), not a letter in the search
         await pilot.pause()
         assert not isinstance(app.screen, ResourcesScreen)
+
+
+async def test_the_notice_and_the_detail_follow_the_screens_state(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """State flows down (issue 15): the group files' notices and the highlighted resource are
+    the screen's reactives; the notice line and the detail pane draw themselves from them."""
+    from textual.widgets import Static
+
+    setup(root, make_profile)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResourcesScreen)
+        notice = screen.query_one("#group-notice", Static)
+        detail = screen.query_one("#resource-detail-text", Static)
+        assert not notice.display
+        assert screen.chosen == screen.shown[0] and screen.shown[0].name in str(detail.render())
+        screen.notices = ("The group's list could not be read: [b]line 3[/b].",)
+        await pilot.pause()
+        assert notice.display and "[b]line 3[/b]" in str(notice.render())
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.chosen == screen.shown[1]
+        assert screen.shown[1].name in str(detail.render())
+        screen.chosen = None
+        await pilot.pause()
+        assert str(detail.render()) == ""
