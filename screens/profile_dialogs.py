@@ -13,11 +13,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from screens.base import WorkbookDialog
 from screens.dialogs import Confirm
+from screens.widgets.message import FieldMessage
 from screens.widgets.passphrase_choice import WITH_PASSPHRASE, WITHOUT_PASSPHRASE
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
@@ -89,6 +91,9 @@ class RecoveryCodeDialog(WorkbookDialog[None]):
 class RenameDialog(WorkbookDialog[ProfileCard | None]):
     """A new name for a workbook (its passphrase is asked for first, if it has one)."""
 
+    error: reactive[str] = reactive("")
+    """What went wrong, in words, shown in the dialog (bound to its message line)."""
+
     DEFAULT_CSS = DIALOG_CSS.format(name="RenameDialog")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -102,7 +107,7 @@ class RenameDialog(WorkbookDialog[ProfileCard | None]):
             yield TextBox(
                 placeholder="New name or nickname", id="rename", max_length=60, compact=True
             )
-            yield Static("", id="rename-error", classes="error")
+            yield FieldMessage(id="rename-error").data_bind(message=RenameDialog.error)
             yield Static("Enter renames it. Escape leaves it as it is.", classes="note")
 
     def on_mount(self) -> None:
@@ -130,13 +135,16 @@ class RenameDialog(WorkbookDialog[ProfileCard | None]):
         try:
             renamed = picker_app(self).root.rename(self.card, name, codec)
         except (WorkbookError, ValueError) as exc:
-            self.query_one("#rename-error", Static).update(Text(_plain(exc)))
+            self.error = _plain(exc)
             return
         self.dismiss(renamed)
 
 
 class DeleteDialog(WorkbookDialog[bool]):
     """Delete a workbook: type its name (and its passphrase); a last copy can be kept."""
+
+    error: reactive[str] = reactive("")
+    """What went wrong, in words, shown in the dialog (bound to its message line)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="DeleteDialog")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -162,7 +170,7 @@ class DeleteDialog(WorkbookDialog[bool]):
             yield Tick(
                 "Keep a last copy in the data folder (kept/)", False, id="keep", compact=True
             )
-            yield Static("", id="delete-error", classes="error")
+            yield FieldMessage(id="delete-error").data_bind(message=DeleteDialog.error)
             with Horizontal():
                 yield Button("Delete", variant="error", id="delete", compact=True)
                 yield Button("Keep it", id="cancel", compact=True)
@@ -196,11 +204,14 @@ class DeleteDialog(WorkbookDialog[bool]):
         self.app.call_from_thread(self.dismiss, True)
 
     def _error(self, text: str) -> None:
-        self.query_one("#delete-error", Static).update(Text(text))
+        self.error = text
 
 
 class PassphraseDialog(WorkbookDialog[None]):
     """Set a passphrase (encrypting the workbook), change it, or remove it (asked twice)."""
+
+    error: reactive[str] = reactive("")
+    """What went wrong, in words, shown in the dialog (bound to its message line)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PassphraseDialog")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -224,7 +235,7 @@ class PassphraseDialog(WorkbookDialog[None]):
             yield TextBox(
                 placeholder="The same passphrase again", password=True, id="pass2", compact=True
             )
-            yield Static("", id="pass-error", classes="error")
+            yield FieldMessage(id="pass-error").data_bind(message=PassphraseDialog.error)
             with Horizontal():
                 yield Button("Save", variant="primary", id="save", compact=True)
                 if self.codec is not None:
@@ -241,7 +252,7 @@ class PassphraseDialog(WorkbookDialog[None]):
         self.dismiss(None)
 
     def _error(self, text: str) -> None:
-        self.query_one("#pass-error", Static).update(Text(text))
+        self.error = text
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

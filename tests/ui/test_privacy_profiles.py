@@ -351,3 +351,28 @@ async def test_the_picker_shows_no_note_when_nothing_was_skipped(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#profiles-notes", Static).display
+
+
+async def test_a_passphrase_problem_is_said_in_the_dialog(root: DataRoot) -> None:
+    """The dialog's message line is bound to its ``error`` (issue 15: state flows down): a
+    mismatch is said in words under the boxes, and nothing is changed."""
+    from screens.profile_dialogs import PassphraseDialog
+
+    card, _ = make_private(root, "Max")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_picker(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await unlock_with(pilot, PASS)
+        dialog = app.screen
+        assert isinstance(dialog, PassphraseDialog)
+        line = dialog.query_one("#pass-error", Static)
+        assert not str(line.render())
+        fill(app, "#pass1", "a fresh long phrase")
+        fill(app, "#pass2", "a different long phrase")
+        await press_button(pilot, "#save")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.error
+        assert line.display and dialog.error in str(line.render())
+    root.unlock(card, PASS)  # the old passphrase still opens it
