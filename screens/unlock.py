@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from screens.base import WorkbookDialog
@@ -25,6 +26,20 @@ from workbook.storage.crypto import Throttle
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
+
+
+START = "Type the passphrase and press Enter. Esc goes back. F1: help for a hard moment."
+
+
+class StatusLine(Static):
+    """What is happening ("Unlocking…") or what went wrong, drawn from the dialog's state."""
+
+    status: reactive[tuple[str, bool]] = reactive((START, False))
+
+    def watch_status(self, status: tuple[str, bool]) -> None:
+        words, error = status
+        self.update(Text(words))
+        self.set_class(error, "-error")
 
 
 class UnlockScreen(WorkbookDialog[Codec | None]):
@@ -44,10 +59,14 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Go back without unlocking"),
     ]
 
+    busy: reactive[bool] = reactive(False, init=False)
+    """A key is being derived: the box is off until it is done."""
+    status: reactive[tuple[str, bool]] = reactive((START, False), init=False)
+    """The words under the box, and whether they say something went wrong."""
+
     def __init__(self, card: ProfileCard) -> None:
         super().__init__()
         self.card = card
-        self.busy = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,11 +76,8 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
                 password=True,
                 id="unlock-input",
                 compact=True,
-            )
-            yield Static(
-                "Type the passphrase and press Enter. Esc goes back. F1: help for a hard moment.",
-                id="unlock-status",
-            )
+            ).data_bind(disabled=UnlockScreen.busy)
+            yield StatusLine(id="unlock-status").data_bind(UnlockScreen.status)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -73,7 +89,6 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
             return
         self.busy = True
         event.input.value = ""
-        event.input.disabled = True
         app: WorkbookApp = self.app  # type: ignore[assignment]
         wait = Throttle(app.root.files(self.card).folder).delay()
         if wait > 0:
@@ -98,11 +113,9 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
 
     def _done(self, result: Codec | WorkbookError) -> None:
         self.busy = False
-        field = self.query_one(Input)
-        field.disabled = False
         if isinstance(result, WorkbookError):
-            self._status(str(result), error=True)
-            field.focus()
+            self.status = (str(result), True)
+            self.call_after_refresh(self.query_one(Input).focus)
             return
         if getattr(result, "by_recovery", False):
             self.app.notify(
@@ -113,9 +126,7 @@ class UnlockScreen(WorkbookDialog[Codec | None]):
         self.dismiss(result)
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#unlock-status", Static)
-        status.update(Text(text))
-        status.set_class(error, "-error")
+        self.status = (text, error)
 
     def action_cancel(self) -> None:
         if self.busy:

@@ -209,6 +209,11 @@ async def test_wrong_passphrase_says_so_and_keeps_the_file(
         assert isinstance(app.screen, UnlockScreen)
         assert "did not open this workbook" in rendered(app)
         assert app.repo is None
+        # The box follows the dialog's state: off while a key is derived, back on (and
+        # focused) after a wrong try, with the words marked as a problem.
+        box = app.screen.query_one("#unlock-input")
+        assert not app.screen.busy and not box.disabled and box.has_focus
+        assert app.screen.query_one("#unlock-status").has_class("-error")
         await unlock_with(pilot, PASS)
         assert app.repo is not None
     assert not any(root.files(sam).quarantine.iterdir())
