@@ -11,9 +11,11 @@ from typing import ClassVar, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookDialog
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from workbook import clock
 from workbook.errors import InvalidInput
@@ -51,11 +53,17 @@ class _Dialog(WorkbookDialog[T | None], Generic[T]):
     SCOPED_CSS = False
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
+    message: reactive[str] = reactive("")
+    """What needs changing before the dialog can be accepted (bound to its message line)."""
+
     def __init__(self) -> None:
         super().__init__(classes="goal-dialog")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def message_line(self) -> FieldMessage:
+        return FieldMessage(id="message", classes="dialog-message").data_bind(_Dialog.message)
 
     def buttons(self, ok: str) -> ComposeResult:
         with Horizontal():
@@ -91,14 +99,14 @@ class DateDialog(_Dialog[tuple[date | None]]):
             yield Label("Date (YYYY-MM-DD), or leave it empty for no date:", markup=False)
             value = self.current.isoformat() if self.current else ""
             yield TextBox(value, placeholder="for example 2026-12-31", id="date", compact=True)
-            yield Static("", classes="dialog-message", id="message", markup=False)
+            yield self.message_line()
             yield from self.buttons("Save date")
 
     def accept(self) -> None:
         try:
             chosen = parse_date(self.query_one("#date", Input).value, clock.today())
         except InvalidInput as exc:
-            self.query_one("#message", Static).update(str(exc))
+            self.message = str(exc)
             return
         self.dismiss((chosen,))
 
@@ -128,19 +136,18 @@ class StepDialog(_Dialog[tuple[str, date | None]]):
             yield TextBox(
                 placeholder="for example 2026-12-31, friday or next week", id="due", compact=True
             )
-            yield Static("", classes="dialog-message", id="message", markup=False)
+            yield self.message_line()
             yield from self.buttons("Add step")
 
     def accept(self) -> None:
-        message = self.query_one("#message", Static)
         text = self.query_one("#step", Input).value
         if not text.strip():
-            message.update("A step needs a few words. What is one small thing you could do?")
+            self.message = "A step needs a few words. What is one small thing you could do?"
             return
         try:
             due = parse_date(self.query_one("#due", Input).value, clock.today())
         except InvalidInput as exc:
-            message.update(str(exc))
+            self.message = str(exc)
             return
         self.dismiss((text, due))
 

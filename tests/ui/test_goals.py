@@ -505,3 +505,31 @@ async def test_the_goal_page_reads_its_if_then_plan_with_then(
         await pilot.press("enter")
         await pilot.pause()
         assert "If-then plan: If it is Friday 6pm, then I make tea" in screen_text(pilot.app)
+
+
+async def test_the_step_dialog_says_what_is_missing_and_stores_nothing(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The dialog's message line is bound to its ``message`` (issue 15: state flows down)."""
+    from screens.goal_dialogs import StepDialog
+
+    card = make_profile()
+    seed(root, card, lambda r: goals.add_goal(r, "Bank", steps=["ID"]))
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter", "s")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, StepDialog)
+        line = dialog.query_one("#message", Static)
+        assert not line.has_class("-shown")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "A step needs a few words" in str(line.render()) and line.has_class("-shown")
+        await pilot.press(*"Ring them", "tab", *"2026-02-30", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is dialog
+        assert dialog.message and dialog.message in str(line.render())
+        assert "few words" not in dialog.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [s.text for s in stored_goals(pilot.app)[0].steps] == ["ID"]
