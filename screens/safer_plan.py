@@ -14,9 +14,11 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
 from screens.base import WorkbookScreen
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
 from workbook import safer_plan, safety
@@ -33,10 +35,22 @@ INTRO_OTHER = "A limit and a few safer-use rules, if they help. Everything here 
 
 
 class SaferPlanScreen(WorkbookScreen):
-    """A limit, days off, safer-use rules and my own rules, each saved as it changes."""
+    """A limit, days off, safer-use rules and my own rules, each saved as it changes.
+
+    State flows down: what could not be saved is in ``amount_status`` and ``days_off_status``
+    (bound to the lines under the boxes), and the unit chosen is a class on the screen, so the
+    stylesheet shows the standard-drink explainer only beside "standard drinks".
+    """
 
     SECTION_TITLE = "My limits and safer-use plan"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+
+    amount_status: reactive[str] = reactive("")
+    days_off_status: reactive[str] = reactive("")
+    unit: reactive[LimitUnit | None] = reactive(None, init=False)
+
+    def watch_unit(self, unit: LimitUnit | None) -> None:
+        self.set_class(unit == LimitUnit.STANDARD_DRINKS, "-standard-drinks")
 
     def body(self) -> ComposeResult:
         plan = safer_plan.load(self.repo)
@@ -61,11 +75,15 @@ class SaferPlanScreen(WorkbookScreen):
                     allow_blank=False,
                     id="period",
                 )
-            yield Static("", id="amount-status", classes="status", markup=False)
+            yield FieldMessage(id="amount-status", classes="status").data_bind(
+                message=SaferPlanScreen.amount_status
+            )
             yield Static(safer_plan.STANDARD_DRINK, id="standard-drink", classes="hint")
             yield Label("Days off each week (0 to 7)", classes="prompt")
             yield TextBox(days_off, placeholder="e.g. 2", id="days-off", max_length=1)
-            yield Static("", id="days-off-status", classes="status", markup=False)
+            yield FieldMessage(id="days-off-status", classes="status").data_bind(
+                message=SaferPlanScreen.days_off_status
+            )
             yield Label("Safer-use rules I keep (Space ticks)", classes="prompt")
             yield TickList[SaferRule](
                 *[(safer_plan.RULE_WORDS[rule], rule, rule in plan.rules) for rule in SaferRule],
@@ -86,7 +104,8 @@ class SaferPlanScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
-        self._show_unit_help(self.query_one("#unit", Select).value)
+        unit = self.query_one("#unit", Select).value
+        self.unit = unit if isinstance(unit, LimitUnit) else None
         self.offer_draft()
 
     def unsaved(self) -> bool:
@@ -99,58 +118,52 @@ class SaferPlanScreen(WorkbookScreen):
         self._not_saved = self._not_saved | {box} if held else self._not_saved - {box}
 
     def _save(self, status: str, **changes: Any) -> None:
-        line = self.query_one(f"#{status}", Static)
+        """Save at once; a problem is said under the box named by ``status``."""
         try:
             safer_plan.save(self.repo, **changes)
         except WorkbookError as exc:
-            line.update(f"Not saved: {exc}")
-            line.add_class("-problem")
+            setattr(self, status, f"Not saved: {exc}")
             return
-        line.update("")
-        line.remove_class("-problem")
+        setattr(self, status, "")
 
     @on(Input.Changed, "#amount")
     def _amount(self, event: Input.Changed) -> None:
         try:
             amount = safer_plan.parse_amount(event.value)
         except WorkbookError as exc:
-            self.query_one("#amount-status", Static).update(f"Not saved: {exc}")
+            self.amount_status = f"Not saved: {exc}"
             self._held("amount", True)
             return
         self._held("amount", False)
-        self._save("amount-status", limit_amount=amount)
+        self._save("amount_status", limit_amount=amount)
 
     @on(Input.Changed, "#days-off")
     def _days_off(self, event: Input.Changed) -> None:
         try:
             days = safer_plan.parse_days_off(event.value)
         except WorkbookError as exc:
-            self.query_one("#days-off-status", Static).update(f"Not saved: {exc}")
+            self.days_off_status = f"Not saved: {exc}"
             self._held("days-off", True)
             return
         self._held("days-off", False)
-        self._save("days-off-status", days_off=days)
+        self._save("days_off_status", days_off=days)
 
     @on(Select.Changed, "#unit")
     def _unit(self, event: Select.Changed) -> None:
-        self._show_unit_help(event.value)
+        self.unit = event.value if isinstance(event.value, LimitUnit) else None
         if isinstance(event.value, LimitUnit):
-            self._save("amount-status", limit_unit=event.value)
+            self._save("amount_status", limit_unit=event.value)
 
     @on(Select.Changed, "#period")
     def _period(self, event: Select.Changed) -> None:
         if isinstance(event.value, LimitPeriod):
-            self._save("amount-status", limit_period=event.value)
+            self._save("amount_status", limit_period=event.value)
 
     @on(SelectionList.SelectedChanged, "#rules")
     def _rules(self, event: SelectionList.SelectedChanged[SaferRule]) -> None:
         chosen = set(event.selection_list.selected)
-        self._save("days-off-status", rules=[r for r in SaferRule if r in chosen])
+        self._save("days_off_status", rules=[r for r in SaferRule if r in chosen])
 
     @on(TextArea.Changed, "#own-rules")
     def _own_rules(self, event: TextArea.Changed) -> None:
-        self._save("days-off-status", own_rules=event.text_area.text)
-
-    def _show_unit_help(self, unit: object) -> None:
-        # The explainer only where it helps: beside "standard drinks".
-        self.query_one("#standard-drink", Static).display = unit == LimitUnit.STANDARD_DRINKS
+        self._save("days_off_status", own_rules=event.text_area.text)
