@@ -5,16 +5,28 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
 from screens.base import WorkbookScreen
+from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import SHORT_TEXT_MAX, TOP_VALUES
+
+
+class TopFive(Static):
+    """ "Your top five: 1. ... 2. ...", drawn from the top values saved."""
+
+    top: reactive[tuple[str, ...]] = reactive(())
+
+    def watch_top(self, top: tuple[str, ...]) -> None:
+        order = "  ".join(f"{n}. {v}" for n, v in enumerate(top, start=1))
+        self.update(f"Your top five: {order}" if top else "")
 
 
 class ValuesScreen(WorkbookScreen):
@@ -32,6 +44,11 @@ class ValuesScreen(WorkbookScreen):
     ValuesScreen #v-msg { color: $text-warning; padding: 0 1; height: auto; }
     """
 
+    top: reactive[tuple[str, ...]] = reactive((), init=False)
+    """The top five as saved, in order (drawn under the list)."""
+    message: reactive[str] = reactive("", init=False)
+    """What could not be saved, or the most that can be picked (drawn at the bottom)."""
+
     def body(self) -> ComposeResult:
         text = wp.words().values
         saved = wp.load_values(self.repo)
@@ -46,7 +63,7 @@ class ValuesScreen(WorkbookScreen):
             yield TextBox(placeholder="a value of my own", id="v-own", max_length=SHORT_TEXT_MAX)
             yield Label(text.top, classes="v-label", markup=False)
             yield TickList[str](id="v-top")
-            yield Static("", id="v-order", markup=False)
+            yield TopFive("", id="v-order", markup=False).data_bind(ValuesScreen.top)
             yield Label(text.place, classes="v-label", markup=False)
             yield Ruler(
                 1,
@@ -58,7 +75,7 @@ class ValuesScreen(WorkbookScreen):
             )
             yield Label(text.notice, classes="v-label", markup=False)
             yield TextBox(saved.notice, id="v-notice", max_length=5000)
-        yield Static("", id="v-msg", markup=False)
+        yield FieldMessage(id="v-msg", classes="").data_bind(message=ValuesScreen.message)
 
     def on_mount(self) -> None:
         self._fill_top()
@@ -77,22 +94,17 @@ class ValuesScreen(WorkbookScreen):
                 top.select(value)
         if saved.chosen:
             top.highlighted = 0
-        self._show_order(saved.top)
-
-    def _show_order(self, top: list[str]) -> None:
-        order = "  ".join(f"{n}. {v}" for n, v in enumerate(top, start=1))
-        self.query_one("#v-order", Static).update(f"Your top five: {order}" if top else "")
+        self.top = tuple(saved.top)
 
     def _save(self, **fields: object) -> bool:
-        msg = self.query_one("#v-msg", Static)
         try:
             wp.save_values(self.repo, **fields)
         except InvalidInput as exc:
-            msg.update(str(exc))
+            self.message = str(exc)
             return False
         except WorkbookError:
             return self.try_save(lambda: wp.save_values(self.repo, **fields))
-        msg.update("")
+        self.message = ""
         return True
 
     @on(SelectionList.SelectedChanged, "#v-words")
@@ -105,14 +117,12 @@ class ValuesScreen(WorkbookScreen):
     def _topped(self, event: SelectionList.SelectedChanged[str]) -> None:
         top = list(event.selection_list.selected)
         if len(top) > TOP_VALUES:
-            self.query_one("#v-msg", Static).update(
-                "Five is the most. Unpick one first, then pick this one."
-            )
+            self.message = "Five is the most. Unpick one first, then pick this one."
             with event.selection_list.prevent(SelectionList.SelectedChanged):
                 event.selection_list.deselect(top[-1])
             return
         if top != wp.load_values(self.repo).top and self._save(top=top):
-            self._show_order(top)
+            self.top = tuple(top)
 
     @on(Input.Submitted, "#v-own")
     def _own(self, event: Input.Submitted) -> None:

@@ -479,6 +479,10 @@ async def test_what_matters_most_top_five_and_the_habit(
         assert len(values.chosen) == 8 and values.chosen[-1] == "my dog"
         assert values.top == values.chosen[:5]
         assert "Five is the most" in screen_text(app)
+        # The order line is drawn from the screen's ``top`` (state flows down, issue 15).
+        assert app.screen.top == tuple(values.top)  # type: ignore[attr-defined]
+        order = str(app.screen.query_one("#v-order").render())
+        assert order.startswith("Your top five: 1. ") and f"5. {values.top[4]}" in order
         await pilot.press("tab", "3")
         await pilot.pause()
         assert wp.load_values(app.repo).habit_place == 3
