@@ -24,6 +24,20 @@ from workbook.models import HardMomentsPlan
 NOT_WRITTEN = "(not written yet)"
 
 
+class SummaryLine(Static):
+    """One part of the plan on the summary page, drawn from the plan as stored."""
+
+    plan: reactive[HardMomentsPlan | None] = reactive(None)
+
+    def __init__(self, number: int, section: hard_plan.Section) -> None:
+        super().__init__("", id=f"summary-{number}")
+        self.number, self.section = number, section
+
+    def watch_plan(self, plan: HardMomentsPlan | None) -> None:
+        if plan is not None:
+            self.update(summary_line(self.number, self.section, plan))
+
+
 class HardPlanScreen(WorkbookScreen):
     """The guided plan for hard moments, then a summary of it on one page."""
 
@@ -57,6 +71,8 @@ class HardPlanScreen(WorkbookScreen):
 
     page: reactive[int] = reactive(-1, init=False)
     """Which part is shown: 0 to 6, or the summary (one past the last part)."""
+    plan: reactive[HardMomentsPlan | None] = reactive(None, init=False)
+    """The plan as stored, read again each time the summary is shown (its lines follow)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,10 +100,7 @@ class HardPlanScreen(WorkbookScreen):
     async def watch_page(self, page: int) -> None:
         switcher = self.query_one("#plan-pages", ContentSwitcher)
         if page >= self.summary_page:
-            plan = hard_plan.load(self.repo)
-            for number, section in enumerate(self.sections, 1):
-                line = self.query_one(f"#summary-{number}", Static)
-                line.update(summary_line(number, section, plan))
+            self.plan = hard_plan.load(self.repo)
             switcher.current = "summary"
             self.query_one("#summary", VerticalScroll).focus()
         else:
@@ -144,8 +157,9 @@ class HardPlanScreen(WorkbookScreen):
                 classes="part-intro spaced",
             ),
         ]
+        self.set_reactive(HardPlanScreen.plan, plan)
         for number, section in enumerate(self.sections, 1):
-            widgets.append(Static(summary_line(number, section, plan), id=f"summary-{number}"))
+            widgets.append(SummaryLine(number, section).data_bind(HardPlanScreen.plan))
         return widgets
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -75,6 +76,15 @@ def person_fields(person: Person | None = None) -> list[FieldSpec]:
     ]
 
 
+class PersonDetail(Static):
+    """Everything about the person highlighted in the list."""
+
+    chosen: reactive[Person | None] = reactive(None)
+
+    def watch_chosen(self, person: Person | None) -> None:
+        self.update(person_text(person) if person else "")
+
+
 class PeopleScreen(WorkbookScreen):
     """The person's support network: add, change or remove someone."""
 
@@ -85,6 +95,8 @@ class PeopleScreen(WorkbookScreen):
         Binding("d", "remove", "Remove", id="remove_person"),
     ]
     _last: str | None = None
+    chosen: reactive[Person | None] = reactive(None, init=False)
+    """The person highlighted in the list (their detail is shown below it)."""
     DEFAULT_CSS = """
     PeopleScreen #people-intro { color: $text-muted; margin: 0 1; }
     PeopleScreen #people-list { height: 1fr; min-height: 4; margin: 0 1; }
@@ -97,7 +109,9 @@ class PeopleScreen(WorkbookScreen):
         yield Static(INTRO, id="people-intro", markup=False)
         yield OptionList(id="people-list", markup=False)
         with VerticalScroll(id="person-detail"):
-            yield Static("", id="person-detail-text", markup=False)
+            yield PersonDetail("", id="person-detail-text", markup=False).data_bind(
+                PeopleScreen.chosen
+            )
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -117,8 +131,7 @@ class PeopleScreen(WorkbookScreen):
         self._show(everyone[listing.highlighted or 0])
 
     def _show(self, person: Person | None) -> None:
-        detail = self.query_one("#person-detail-text", Static)
-        detail.update(person_text(person) if person else "")
+        self.chosen = person
 
     def selected(self) -> Person | None:
         listing = self.query_one("#people-list", OptionList)
