@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Button, Static
 
 from screens.base import WorkbookDialog
@@ -42,6 +43,15 @@ Confirm Button, ChooseOne Button { margin-right: 1; }
 """The centred-dialog style, for every question the workbook asks."""
 
 
+class Question(Static):
+    """The question asked, as plain words (never markup)."""
+
+    question: reactive[str] = reactive("")
+
+    def watch_question(self, question: str) -> None:
+        self.update(Text(question))
+
+
 class Confirm(WorkbookDialog[bool]):
     """A yes-or-no question. Dismisses True for yes; No, Escape and ``n`` mean no.
 
@@ -56,6 +66,9 @@ class Confirm(WorkbookDialog[bool]):
         Binding("y", "answer(True)", "Yes", show=False),
     ]
 
+    question: reactive[str] = reactive("", init=False)
+    """The question shown (asking twice changes it to the second question)."""
+
     def __init__(
         self,
         question: str,
@@ -67,7 +80,7 @@ class Confirm(WorkbookDialog[bool]):
         again: str | None = None,
     ) -> None:
         super().__init__()
-        self.question = question
+        self.set_reactive(Confirm.question, question)
         self.yes = yes
         self.no = no
         self.heading = heading
@@ -78,7 +91,7 @@ class Confirm(WorkbookDialog[bool]):
         with Vertical():
             if self.heading:
                 yield Static(Text(self.heading), classes="dialog-heading")
-            yield Static(Text(self.question), id="question")
+            yield Question(id="question").data_bind(Confirm.question)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no, variant="primary", id="no")
                 yield Button(self.yes, variant="error" if self.danger else "default", id="yes")
@@ -96,8 +109,7 @@ class Confirm(WorkbookDialog[bool]):
 
     def action_answer(self, yes: bool) -> None:
         if yes and self.again:
-            self.query_one("#question", Static).update(Text(self.again))
-            self.again = None
+            self.question, self.again = self.again, None
             self.query_one("#no", Button).focus()
             return
         self.dismiss(yes)

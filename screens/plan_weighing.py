@@ -7,9 +7,11 @@ from collections.abc import Callable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Label, Static, TextArea
 
 from screens.base import WorkbookScreen
+from screens.widgets.message import FieldMessage
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 
@@ -18,6 +20,9 @@ BOXES = ("habit_gives", "habit_costs", "change_gives", "change_costs")
 
 class WeighingScreen(WorkbookScreen):
     """The four boxes. Tab moves between them; Escape goes back. Everything saves as you type."""
+
+    message: reactive[str] = reactive("")
+    """What could not be saved, said under the boxes."""
 
     SECTION_TITLE = "Weighing it up"
 
@@ -45,7 +50,7 @@ class WeighingScreen(WorkbookScreen):
                 )
                 area.show_line_numbers = False
                 yield area
-        yield Static("", id="w-msg", markup=False)
+        yield FieldMessage(id="w-msg", classes="").data_bind(message=WeighingScreen.message)
 
     def on_mount(self) -> None:
         self.query_one("#w-habit_gives").focus()
@@ -67,13 +72,12 @@ class WeighingScreen(WorkbookScreen):
 
     def run_typed_save(self, save: Callable[[], object]) -> bool:
         """A refusal is said under the boxes; a failed write is said and tried again later."""
-        msg = self.query_one("#w-msg", Static)
         try:
             save()
         except InvalidInput as exc:
-            msg.update(str(exc))
+            self.message = str(exc)
             return False
         except WorkbookError:
             return self.try_save(save)
-        msg.update("")
+        self.message = ""
         return True

@@ -14,12 +14,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import fit_footer, footer_first
 from screens.profile_dialogs import DeleteDialog, PassphraseDialog, RenameDialog, picker_app
+from screens.widgets.message import FieldMessage
 from workbook.models import ProfileCard
 from workbook.storage import Codec
 
@@ -30,12 +32,17 @@ NEW = "new-workbook"
 class ProfilesScreen(Screen[None]):
     """Who is using Side by Side? Pick a workbook, or make, rename or delete one."""
 
+    notes: reactive[str] = reactive("")
+    """Workbooks the picker could not list, and why (hidden when none)."""
+
     DEFAULT_CSS = """
     ProfilesScreen { align: center middle; }
     ProfilesScreen > Vertical { width: 60; height: auto; max-height: 100%; }
     ProfilesScreen #profiles-title { text-style: bold; margin-bottom: 1; }
     ProfilesScreen OptionList { height: auto; max-height: 14; }
     ProfilesScreen .note { color: $text-muted; margin-top: 1; }
+    ProfilesScreen #profiles-notes { display: none; }
+    ProfilesScreen #profiles-notes.-shown { display: block; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         # Capitals too: the README and the unlock screen name these keys N, R, D, P.
@@ -69,7 +76,9 @@ class ProfilesScreen(Screen[None]):
             )
             # Folders the list skipped (a planted link, a card that does not read): said, so
             # a workbook that went missing from the list is not a mystery.
-            yield Static("", id="profiles-notes", classes="note", markup=False)
+            yield FieldMessage(id="profiles-notes", classes="note").data_bind(
+                message=ProfilesScreen.notes
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,10 +99,7 @@ class ProfilesScreen(Screen[None]):
             lock = "  (passphrase)" if card.encrypted else ""
             listing.add_option(Option(Text(card.label + lock), id=card.id))
         listing.add_option(Option(Text("+ Start a new workbook"), id=NEW))
-        notes = self.query_one("#profiles-notes", Static)
-        skipped = picker_app(self).root.notes
-        notes.update("\n".join(skipped))
-        notes.display = bool(skipped)
+        self.notes = "\n".join(picker_app(self).root.notes)
         listing.highlighted = min(was, listing.option_count - 1)  # stay where the person was
         listing.focus()
 

@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from screens.base import WorkbookDialog
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from workbook.errors import WorkbookError
 
@@ -87,6 +89,9 @@ RecordForm Button {
 class RecordForm(WorkbookDialog[bool]):
     """Add or edit one record. Dismisses True once saved, False when cancelled."""
 
+    error: reactive[str] = reactive("")
+    """Why the form was not saved, said under it."""
+
     DEFAULT_CSS = FORM_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -114,7 +119,7 @@ class RecordForm(WorkbookDialog[bool]):
                     with Horizontal(classes="row"):
                         yield Label(spec.label, markup=False)
                         yield self._widget(spec)
-            yield Static("", id="form-error", markup=False)
+            yield FieldMessage(id="form-error", classes="").data_bind(message=RecordForm.error)
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -176,7 +181,7 @@ class RecordForm(WorkbookDialog[bool]):
         try:
             self._save(self.values())
         except WorkbookError as exc:
-            self.query_one("#form-error", Static).update(f"Not saved yet: {exc}")
+            self.error = f"Not saved yet: {exc}"
             return
         self.dismiss(True)
 

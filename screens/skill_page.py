@@ -36,6 +36,7 @@ from screens.base import WorkbookDialog, WorkbookScreen
 from screens.dialogs import Confirm
 from screens.focus import follow_scrolling
 from screens.text import literal
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from workbook import skills
@@ -411,6 +412,9 @@ class SkillScreen(WorkbookScreen):
 class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
     """Add (or change) a skill of the person's own: a name, why (optional), and steps."""
 
+    error: reactive[str] = reactive("")
+    """What needs changing before the skill can be saved."""
+
     CSS_PATH = "skills.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -434,7 +438,7 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
             yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
             yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="own-error", markup=False)
+            yield FieldMessage(id="own-error", classes="").data_bind(message=OwnSkillDialog.error)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="own-save", variant="primary")
                 yield Button("Cancel", id="own-cancel")
@@ -451,7 +455,7 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
             else:
                 own = skills.update_own_skill(repo, self.existing.id, title, steps, why)
         except InvalidInput as exc:
-            self.query_one("#own-error", Static).update(str(exc))
+            self.error = str(exc)
             return
         except WorkbookError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
