@@ -17,10 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from workbook import clock, dates
 from workbook.errors import InvalidInput
@@ -58,6 +60,14 @@ class ListEditor(Vertical):
     it (ctrl+z puts it back); ctrl+o asks for a goal to be made from it.
     """
 
+    message: reactive[str] = reactive("")
+    """A short message under the list ("Removed. Press ctrl+z to put it back."); empty hides it."""
+
+    def watch_message(self, message: str) -> None:
+        line = getattr(self, "_message_line", None)
+        if line is not None:
+            line.message = message
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+up,alt+up", "move(-1)", "Move up", show=False),
         Binding("ctrl+down,alt+down", "move(1)", "Move down", show=False),
@@ -74,8 +84,8 @@ class ListEditor(Vertical):
     ListEditor Input { margin-right: 1; }
     ListEditor Select { margin-right: 1; }
     ListEditor .le-keys { color: $text-muted; }
-    ListEditor #le-msg { color: $text-warning; height: auto; }
-    ListEditor #le-msg.-empty { display: none; }
+    ListEditor #le-msg { color: $text-warning; height: auto; display: none; }
+    ListEditor #le-msg.-shown { display: block; }
     """
 
     class Changed(Message):
@@ -123,7 +133,6 @@ class ListEditor(Vertical):
         self.goals = goals
         self.then_focus = then_focus
         self._removed: list[tuple[int, BaseModel]] = []
-        self._message = ""
         self._date_problem = False
 
     # Building the rows ----------------------------------------------------------------------
@@ -141,9 +150,11 @@ class ListEditor(Vertical):
         if self.items:
             keys = "ctrl+↑↓ move · ctrl+r remove · ctrl+z undo"
             yield Static(keys + (" · ctrl+o make a goal" if self.goals else ""), classes="le-keys")
-        yield Static(
-            self._message, id="le-msg", markup=False, classes="" if self._message else "-empty"
-        )
+        # Bound by hand, not with data_bind: the list recomposes itself after each change, and
+        # Textual's data_bind needs the widget's own compose to be running (it is not then).
+        self._message_line = FieldMessage(id="le-msg", classes="")
+        self._message_line.message = self.message
+        yield self._message_line
 
     @staticmethod
     def _box(column: Column, ident: str, value: Any) -> Widget:
@@ -191,10 +202,7 @@ class ListEditor(Vertical):
 
     def say(self, message: str) -> None:
         """Show a short message under the list (an empty string hides it)."""
-        self._message = message
-        msg = self.query_one("#le-msg", Static)
-        msg.update(message)
-        msg.set_class(not message, "-empty")
+        self.message = message
 
     def _changed(self, *, typing: bool = False) -> None:
         self.post_message(self.Changed(self, list(self.items), typing=typing))
@@ -330,7 +338,7 @@ class ListEditor(Vertical):
             self.say(str(exc))
             return
         self.items.append(item)
-        self._message = ""
+        self.message = ""
         self._changed()
         if self.then_focus:
             await self._rebuild(len(self.items) - 1, self.then_focus)
@@ -355,7 +363,7 @@ class ListEditor(Vertical):
         if index is None:
             return
         self._removed.append((index, self.items.pop(index)))
-        self._message = "Removed. Press ctrl+z to put it back."
+        self.message = "Removed. Press ctrl+z to put it back."
         self._changed()
         await self._rebuild(min(index, len(self.items) - 1) if self.items else None)
 
@@ -365,7 +373,7 @@ class ListEditor(Vertical):
         index, item = self._removed.pop()
         index = min(index, len(self.items))
         self.items.insert(index, item)
-        self._message = "Put back."
+        self.message = "Put back."
         self._changed()
         await self._rebuild(index)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from screens.widgets.textbox import TextBox
@@ -30,7 +31,14 @@ class PassphraseChoice(Vertical):
     DEFAULT_CSS = """
     PassphraseChoice { height: auto; }
     PassphraseChoice .note { color: $text-muted; }
+    PassphraseChoice Input, PassphraseChoice #note-with { display: none; }
+    PassphraseChoice.-locked Input, PassphraseChoice.-locked #note-with { display: block; }
+    PassphraseChoice.-locked #note-without { display: none; }
     """
+
+    locked: reactive[bool] = reactive(False)
+    """Whether the passphrase is chosen: a class on the widget, for the stylesheet to show the
+    boxes and the note that fits (state flows down; nothing is hidden by hand)."""
 
     def __init__(self, *, default: bool, required: bool, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -41,27 +49,23 @@ class PassphraseChoice(Vertical):
         yield Tick(
             "Lock it with a passphrase", self.default, id="use-passphrase", disabled=self.required
         )
-        yield Static(self._note(self.default), id="choice-note", classes="note", markup=False)
+        required = (
+            " This computer's group asks every workbook to have one." if self.required else ""
+        )
+        yield Static(WITH_PASSPHRASE + required, id="note-with", classes="note", markup=False)
+        yield Static(WITHOUT_PASSPHRASE, id="note-without", classes="note", markup=False)
         yield TextBox(placeholder="Passphrase (8 or more characters)", password=True, id="pass1")
         yield TextBox(placeholder="The same passphrase again", password=True, id="pass2")
 
     def on_mount(self) -> None:
-        self._show(self.default)
+        self.locked = self.default
 
-    def _note(self, on: bool) -> str:
-        required = (
-            " This computer's group asks every workbook to have one." if self.required else ""
-        )
-        return (WITH_PASSPHRASE + required) if on else WITHOUT_PASSPHRASE
-
-    def _show(self, on: bool) -> None:
-        for box in self.query(Input):
-            box.display = on
+    def watch_locked(self, locked: bool) -> None:
+        self.set_class(locked, "-locked")
 
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         event.stop()
-        self.query_one("#choice-note", Static).update(self._note(event.value))
-        self._show(event.value)
+        self.locked = event.value
 
     def chosen(self) -> str | None:
         """The passphrase to use, or None for none; a kind ``InvalidInput`` if it won't do."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Label
 
 
@@ -29,23 +30,24 @@ class TopBar(Horizontal):
     TopBar #topbar-date { width: auto; color: $text-muted; padding-left: 1; }
     """
 
+    who: reactive[str] = reactive("", recompose=True)
+    """The person's name (or label): a rename in Settings sets it and the bar is drawn again."""
+
     def __init__(self, title: str, who: str, today: date) -> None:
         super().__init__()
         self._title = title
-        self._who = who
+        self.set_reactive(TopBar.who, who)
         self._today = today
 
     def compose(self) -> ComposeResult:
         yield Label(f"Side by Side · {self._title}", id="topbar-title", markup=False)
-        yield Label(self._who, id="topbar-who", markup=False)
+        yield Label(self.who, id="topbar-who", markup=False)
         yield Label(self._when(), id="topbar-date", markup=False)
 
     def _when(self) -> str:
         when = f"{self._today:%a} {self._today.day} {self._today:%b %Y}"
-        return f"· {when}" if self._who else when
+        return f"· {when}" if self.who else when
 
     def set_who(self, who: str) -> None:
         """Show a new name (after a rename in Settings)."""
-        self._who = who
-        self.query_one("#topbar-who", Label).update(who)
-        self.query_one("#topbar-date", Label).update(self._when())
+        self.who = who
