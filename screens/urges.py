@@ -29,13 +29,14 @@ from textual.widgets import (
 
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day, show_error
+from screens.widgets.letter_pick import LetterPick
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import clock, urges
 from workbook.errors import WorkbookError
-from workbook.models import Urge
+from workbook.models import TriggerKind, Urge
 from workbook.urge_summary import parse_minutes, parse_time, summary_lines
 
 if TYPE_CHECKING:
@@ -107,6 +108,13 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             ):
                 yield Label(getattr(w, field), markup=False)
                 yield TextBox(p.get(field, ""), placeholder=example, id=field, max_length=limit)
+                if field == "trigger":
+                    yield Label(w.kind, markup=False)
+                    yield LetterPick(
+                        [(k.kind.value, k.key, k.name) for k in urges.words().trigger_kinds],
+                        p.get("kind"),
+                        id="kind",
+                    )
             yield Label(w.passed, markup=False)
             passed = p.get("passed")
             with RadioSet(id="passed"):
@@ -189,6 +197,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 strength=strength,
                 minutes=minutes,
                 trigger=self.query_one("#trigger", Input).value,
+                kind=_kind(self.query_one("#kind", LetterPick).value),
                 thoughts=self.query_one("#thoughts", Input).value,
                 did=self.query_one("#did", Input).value,
                 passed=PASSED.get(pressed.id or "") if pressed is not None else None,
@@ -213,6 +222,10 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             return
         self.notify(f"Urge noted, for {day_text(urge.on, self.wb.today())}.", markup=False)
         self.dismiss(urge)
+
+
+def _kind(value: str | None) -> TriggerKind | None:
+    return None if value is None else TriggerKind(value)
 
 
 # --- The log and its patterns -------------------------------------------------------------
@@ -279,7 +292,7 @@ class UrgesScreen(WorkbookScreen):
                 Text(f"{urge.strength}/10"),
                 Text(lasted),
                 Text(passed),
-                Text(urge.trigger.replace("\n", " ")),
+                Text(urges.trigger_text(urge).replace("\n", " ")),
                 key=urge.id,
             )
 
