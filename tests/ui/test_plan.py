@@ -712,3 +712,58 @@ async def test_the_habits_place_among_values_is_said_in_words_alone(
         assert "Chosen: between 2 and 3" in shown and "3 - between" not in shown
         assert app.repo is not None
         assert wp.load_values(app.repo).habit_place == 3
+
+
+LONG_CHANGE = (
+    "Stop drinking on weeknights so that I can be there for my kids in the morning, "
+    "keep the job I worked so hard to get back, and feel like myself again by spring"
+)
+LONG_THEN = (
+    "then I will text Sam before I leave work, take the long way home past the park, "
+    "and cook something with the kids instead of going to the pub at all"
+)
+
+
+def _full_text(app: WorkbookApp) -> list[str]:
+    """The long answers shown in full under their box (each joined back into one line)."""
+    from textual.widgets import Static
+
+    from tests.ui.helpers import static_text
+
+    shown = [w for w in app.screen.query(".le-full").results(Static) if w.display]
+    return [" ".join(static_text(w, width=70).split()) for w in shown]
+
+
+async def test_a_long_answer_in_steps_1_and_8_can_be_read_in_full(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A one-line box shows only part of a long answer; under the focused box, all of it."""
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await type_text(pilot, LONG_CHANGE)  # shown in full while typed
+        await pilot.pause()
+        assert _full_text(app) == [LONG_CHANGE]
+        await pilot.press("enter")  # added; the part of life is asked next
+        await pilot.pause()
+        assert [c.text for c in stored(app).changes] == [LONG_CHANGE]
+        box = app.screen.query_one("#r0-text", Input)
+        box.focus()
+        await pilot.pause()
+        assert _full_text(app) == [LONG_CHANGE]  # read back in full, exactly as stored
+        assert box.region.width < len(LONG_CHANGE)  # the box alone could not show it
+        app.screen.query_one("#new-text", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == []  # an empty box needs no second line
+
+        await app.screen.query_one(PlanWalk).go(8)
+        await pilot.pause()
+        await add_row(pilot, "a party", LONG_THEN)
+        assert [(o.text, o.then) for o in stored(app).obstacles] == [("a party", LONG_THEN)]
+        app.screen.query_one("#r0-then", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == [LONG_THEN]
+        app.screen.query_one("#r0-text", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == []  # "a party" fits its box
