@@ -33,7 +33,7 @@ from screens.goal_dialogs import (
 from screens.text import clip, pad
 from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
-from workbook.text import counted
+from workbook.text import counted, wrap
 
 ALL_AREAS = "all"
 SOURCE_WORDS = {
@@ -68,11 +68,22 @@ def area_options() -> list[tuple[str, str]]:
     return [(area.value.capitalize(), area.value) for area in LifeArea]
 
 
-def goal_line(goal: Goal, today: date) -> Text:
-    """One row of the goals list: title, steps done/total with a small bar, and the date."""
+TITLE_CELLS = 38
+"""The title column: a longer title goes on to a second and third line (then it is cut)."""
+ROW_CELLS = 68
+"""The widest a row gets at 80 columns (title, steps and bar, date)."""
+
+
+def goal_line(goal: Goal, today: date, serves: str | None = None) -> Text:
+    """One row of the goals list: title, steps done/total with a small bar, and the date.
+
+    A long title wraps under itself (up to three lines); ``serves``, the title of the
+    long-term goal a short-term one is for, goes on a line of its own under it.
+    """
     p = goals.progress(goal)
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(pad(clip(goal.title, 38), 39))
+    title = wrap(goal.title, TITLE_CELLS, max_lines=3) or [""]
+    text.append(pad(title[0], TITLE_CELLS + 1))
     if p.total:
         text.append(f"{p.done}/{p.total} ", style="bold")
         text.append(p.bar(8) + " ")
@@ -84,6 +95,12 @@ def goal_line(goal: Goal, today: date) -> Text:
         text.append(PAST_DATE_SHORT, style="italic dim")
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:
         text.append(f"by {dates.short(goal.target_date, today)}", style="dim")
+    for more in title[1:]:
+        text.append("\n" + more)
+    if serves:
+        label = "  towards: "
+        for n, line in enumerate(wrap(serves, ROW_CELLS - len(label), max_lines=2)):
+            text.append("\n" + (label if n == 0 else " " * len(label)) + line, style="dim")
     return text
 
 
@@ -220,11 +237,15 @@ class GoalsScreen(WorkbookScreen):
         chosen = listed.highlighted_option.id if listed.highlighted_option else None
         self._listed_area = self.area
         shown = goals.all_goals(self.repo, self.area)
+        # the long-term goal a short-term one is for may be in another life area
+        titles = {g.id: g.title for g in goals.long_term_goals(self.repo)}
         options: list[Option] = []
         for horizon, status, members in goals.grouped(shown):
             heading = f"{HORIZON_HEADINGS[horizon]} · {STATUS_HEADINGS[status]} ({len(members)})"
             options.append(Option(Text(heading, style="bold"), disabled=True))
-            options.extend(Option(goal_line(g, today), id=g.id) for g in members)
+            options.extend(
+                Option(goal_line(g, today, titles.get(g.serves or "")), id=g.id) for g in members
+            )
         if not options:
             empty = (
                 "No goals here yet. Press a to set one: something small you could start "
