@@ -767,3 +767,45 @@ async def test_a_long_answer_in_steps_1_and_8_can_be_read_in_full(
         app.screen.query_one("#r0-text", Input).focus()
         await pilot.pause()
         assert _full_text(app) == []  # "a party" fits its box
+
+
+async def test_a_long_summary_line_wraps_under_its_own_text(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A wrapped line of the plan summary lines up under its first word (a hanging indent),
+    never back at the left edge, and reads back exactly as stored."""
+    from textual.widgets import Static
+
+    from tests.ui.helpers import static_text
+
+    card = make_profile()
+    repo = root.open(card)
+    why = (
+        "I have stopped before, for most of last spring, and I remember how good the "
+        "mornings felt and how much more patient I was with the kids"
+    )
+    wp.set_answers(repo, changes=[PlanChange(text=LONG_CHANGE)], importance=7, importance_why=why)
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert stored(app).importance_why == why
+        blocks = list(app.screen.query(".sum-lines").results(Static))
+
+        def items(block: Static) -> list[str]:
+            """The block's bullets at its width on screen: every line that is not a new
+            bullet must start under the text (4 cells in), each bullet joined back."""
+            found: list[str] = []
+            shown = static_text(block, width=block.content_size.width)
+            for line in shown.rstrip().split("\n"):
+                if line.startswith("  • "):
+                    found.append(line[4:].rstrip())
+                else:
+                    assert line.startswith("    ") and line[4] != " ", line
+                    found[-1] += " " + line.strip()
+            return found
+
+        assert items(blocks[0]) == [LONG_CHANGE]
+        assert items(blocks[1]) == ["7 out of 10", f"Not lower because: {why}"]
+        assert len(static_text(blocks[0], width=blocks[0].content_size.width).split("\n")) > 2
