@@ -73,7 +73,7 @@ def parse_sleep(text: str) -> float | None:
     if not text.strip():
         return None
     try:
-        hours = float(text.strip())
+        hours = float(text.strip().replace(",", "."))  # 6,5 is how many people write 6.5
     except ValueError:
         raise ValueError("Sleep hours must be a number from 0 to 24, e.g. 7 or 6.5.") from None
     if not 0 <= hours <= 24 or hours != hours:
@@ -227,6 +227,18 @@ class CheckinScreen(WorkbookScreen):
         event.input.value = day.isoformat()  # "yesterday" shown as the date it stands for
         await self.load_day(day)
         self.query_one("#mood", Ruler).focus()
+
+    @on(Input.Changed, "#sleep")
+    def _sleep_typed(self, event: Input.Changed) -> None:
+        """Say at once, beside the box, when the hours are not a number from 0 to 24: what
+        was typed stays as it is, to put right (a lone "." is a number being started)."""
+        try:
+            parse_sleep(event.value)
+        except ValueError as exc:
+            started = event.value.strip() in (".", ",")
+            show_error(self.query_one("#sleep-error", Static), "" if started else str(exc))
+            return
+        show_error(self.query_one("#sleep-error", Static), "")
 
     @on(Input.Submitted, "#sleep, #win, #note")
     def _submit_form(self) -> None:
