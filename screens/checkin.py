@@ -75,7 +75,9 @@ def parse_sleep(text: str) -> float | None:
     try:
         hours = float(text.strip().replace(",", "."))  # 6,5 is how many people write 6.5
     except ValueError:
-        raise ValueError("Please write the hours as a number from 0 to 24, e.g. 7 or 6.5.") from None
+        raise ValueError(
+            "Please write the hours as a number from 0 to 24, e.g. 7 or 6.5."
+        ) from None
     if not 0 <= hours <= 24 or hours != hours:
         raise ValueError("Please write a number of hours from 0 to 24.")
     return hours

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,7 +31,7 @@ from screens.goal_dialogs import (
     let_go_dialog,
     pause_dialog,
 )
-from screens.text import clip, pad
+from screens.text import Hanging, clip, pad
 from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 from workbook.text import counted, wrap
@@ -360,7 +361,9 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             text.append(f"  by {short_date(step.due)}", style="dim")
         return text
 
-    def describe(self, goal: Goal) -> Text:
+    def describe(self, goal: Goal) -> Group:
+        """The goal in words. A "Label: long text" line wraps under its own text (a hanging
+        indent), not back at the left edge."""
         today = self.today()
         text = Text()
         text.append(goal.title, style="bold")
@@ -376,20 +379,22 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             if goal.source.label:
                 text.append(": ", style="dim")
                 text.append(goal.source.label, style="dim")
-        self._describe_links(goal, text)
+        parts: list[Text | Hanging] = [text, *self._describe_links(goal)]
+        steps = Text()
         p = goals.progress(goal)
         if p.total:
-            text.append(f"\nSteps: {p.text()} done  {p.bar(10)}  {p.percent}%")
+            steps.append(f"Steps: {p.text()} done  {p.bar(10)}  {p.percent}%")
         else:
-            text.append("\nSteps: none yet")
+            steps.append("Steps: none yet")
         if goal.target_date:
-            text.append(f"\nAiming for: {short_date(goal.target_date)}")
+            steps.append(f"\nAiming for: {short_date(goal.target_date)}")
             if goals.past_target(goal, today):
-                text.append(
+                steps.append(
                     "  (this date has passed; that's fine. Press t to pick a new one "
                     "when you are ready)",
                     style="italic",
                 )
+        parts.append(steps)
         for label, value in (
             ("Why it matters to me", goal.why),
             ("I will know I have done it when", goal.done_when),
@@ -397,22 +402,22 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
         ):
             if value:
-                text.append(f"\n{label}: ", style="bold")
-                text.append(value)
-        return text
+                parts.append(Hanging(Text(f"{label}: ", style="bold"), Text(value)))
+        return Group(*parts)
 
-    def _describe_links(self, goal: Goal, text: Text) -> None:
+    def _describe_links(self, goal: Goal) -> list[Hanging]:
+        links: list[Hanging] = []
         if goal.serves:
             long = goals.find_goal(self.repo, goal.serves)
             if long is not None:
-                text.append("\nServes the long-term goal: ")
-                text.append(long.title)
+                links.append(Hanging("Serves the long-term goal: ", Text(long.title)))
         if goal.horizon == Horizon.LONG:
             serving = goals.served_by(self.repo.all(Goal), goal.id)
             if serving:
                 done = sum(1 for g in serving if g.status == GoalStatus.DONE)
-                text.append(f"\nShort-term goals serving it: {len(serving)} ({done} done): ")
-                text.append(", ".join(clip(g.title, 30) for g in serving))
+                lead = f"Short-term goals serving it: {len(serving)} ({done} done): "
+                links.append(Hanging(lead, Text(", ".join(clip(g.title, 30) for g in serving))))
+        return links
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -550,3 +550,27 @@ async def test_long_titles_wrap_and_a_short_term_goal_shows_its_long_term_goal(
         pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.MONEY.value
         await pilot.pause()
         assert f"towards: {long_title}" in " ".join(screen_text(pilot.app).split())
+
+
+async def test_a_goals_long_why_wraps_under_its_own_text(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """In a goal, "Why it matters to me: ..." wraps under its text, not at the left edge."""
+    card = make_profile()
+    why = (
+        "So my wages are safe from the machines, the rent is paid on the first, and I can "
+        "stop hiding letters from the bank in the kitchen drawer"
+    )
+    seed(root, card, lambda repo: goals.add_goal(repo, "Open a bank account", why=why))
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert [g.why for g in stored_goals(pilot.app)] == [why]
+        info = pilot.app.screen.query_one("#goal-info", Static)
+        lines = static_text(info, width=info.content_size.width).rstrip().split("\n")
+        label = "Why it matters to me: "
+        start = next(n for n, line in enumerate(lines) if line.startswith(label))
+        rest = [line for line in lines[start + 1 :] if line.strip()]
+        assert rest and all(line.startswith(" " * len(label)) for line in rest), lines
+        joined = " ".join([lines[start][len(label) :].strip(), *(r.strip() for r in rest)])
+        assert joined == why
