@@ -258,6 +258,7 @@ class UrgesScreen(WorkbookScreen):
         with Vertical(id="urges"):
             yield Static("", id="urge-patterns", markup=False)
             yield DataTable(id="urge-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="urge-full", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#urge-table", DataTable)
@@ -295,6 +296,15 @@ class UrgesScreen(WorkbookScreen):
                 Text(urges.trigger_text(urge).replace("\n", " ")),
                 key=urge.id,
             )
+
+    @on(DataTable.RowHighlighted, "#urge-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Under the table, what was happening for the urge in view, in full: the last column
+        is cut at 80 columns, and the kind of trigger before the words makes it longer."""
+        urge = self.repo.find(Urge, str(event.row_key.value)) if event.row_key else None
+        full = self.query_one("#urge-full", Static)
+        full.update(urges.trigger_text(urge) if urge is not None else "")
+        full.set_class(urge is None or not urge.trigger.strip(), "-empty")
 
     @on(DataTable.RowSelected, "#urge-table")
     def _edit(self, event: DataTable.RowSelected) -> None:

@@ -248,6 +248,14 @@ async def test_the_kind_of_trigger_is_one_key_optional_and_counted(
         summary = str(app.screen.query_one("#urge-patterns", Static).render())
         assert "  money (2): Payday · Bills on the mat" in summary.splitlines()
         assert str(app.screen.query_one(DataTable).get_row_at(0)[4]) == "money: Payday"
+        # the urge in view, in full under the table (its column is cut at 80)
+        full = app.screen.query_one("#urge-full", Static)
+        assert full.display and str(full.render()) == "money: Payday"
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(full.render()) == "money: Bills on the mat"
+        await pilot.press("up")
+        await pilot.pause()
         # Changing it opens with its kind chosen; no kind saved is no kind shown.
         await pilot.press("enter")
         await pilot.pause()
