@@ -14,9 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from screens.base import WorkbookScreen
+from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice, Tick
@@ -35,12 +37,6 @@ HALT_LABELS = {
     Halt.LONELY: "Lonely",
     Halt.TIRED: "Tired",
 }
-
-
-def show_error(widget: Static, text: str) -> None:
-    """Show ``text`` under a field (the line is hidden while there is nothing to say)."""
-    widget.update(text)
-    widget.set_class(bool(text), "-shown")
 
 
 def day_text(day: date, today: date) -> str:
@@ -73,16 +69,36 @@ def parse_sleep(text: str) -> float | None:
     if not text.strip():
         return None
     try:
-        hours = float(text.strip())
+        hours = float(text.strip().replace(",", "."))  # 6,5 is how many people write 6.5
     except ValueError:
-        raise ValueError("Sleep hours must be a number from 0 to 24, e.g. 7 or 6.5.") from None
+        raise ValueError(
+            "Please write the hours as a number from 0 to 24, e.g. 7 or 6.5."
+        ) from None
     if not 0 <= hours <= 24 or hours != hours:
-        raise ValueError("Sleep hours must be from 0 to 24.")
+        raise ValueError("Please write a number of hours from 0 to 24.")
     return hours
 
 
+class DayQuestion(Label):
+    """A question that says "today", or "that day" while a past day is being filled in."""
+
+    past: reactive[bool] = reactive(False)
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, classes="question", markup=False)
+        self.text = text
+
+    def watch_past(self, past: bool) -> None:
+        self.update(self.text.replace("today", "that day") if past else self.text)
+
+
 class CheckinScreen(WorkbookScreen):
-    """Mood, craving, used today, HALT, sleep, a win and a note, for one day."""
+    """Mood, craving, used today, HALT, sleep, a win and a note, for one day.
+
+    State flows down: which day (``past`` and ``day_line``) and what needs fixing (``day_error``,
+    ``sleep_error``, ``form_error``) are the screen's reactives; the questions and the lines are
+    bound to them. The answers themselves live in the form's own boxes.
+    """
 
     SECTION_TITLE = "Daily check-in"
     CSS_PATH = "checkin.tcss"
@@ -97,11 +113,18 @@ class CheckinScreen(WorkbookScreen):
         ),
     ]
 
+    past: reactive[bool] = reactive(False, init=False)
+    """A past day is being filled in (the questions say "that day")."""
+    day_line: reactive[str] = reactive("", init=False)
+    """Which day the form is for, and whether it was checked in already."""
+    day_error: reactive[str] = reactive("", init=False)
+    sleep_error: reactive[str] = reactive("", init=False)
+    form_error: reactive[str] = reactive("", init=False)
+
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
         self._day = day
         self._loaded: tuple[object, ...] = ()
-        self._questions: list[tuple[Label, str]] = []
 
     @property
     def day(self) -> date:
@@ -123,11 +146,11 @@ class CheckinScreen(WorkbookScreen):
         w = checkins.words()
         used = w.used_for(self.pathway)
         with VerticalScroll(id="checkin"):
-            yield Static("", id="day-line", markup=False)
+            yield FieldMessage(id="day-line", classes="").data_bind(message=CheckinScreen.day_line)
             with Horizontal(classes="row"):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
                 yield TextBox(self.day.isoformat(), id="day", max_length=10, compact=True)
-            yield Static("", id="day-error", classes="error", markup=False)
+            yield FieldMessage(id="day-error").data_bind(message=CheckinScreen.day_error)
             yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
             yield self._question(w.craving.question)
@@ -144,12 +167,12 @@ class CheckinScreen(WorkbookScreen):
                     yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.sleep.question, markup=False)
             yield TextBox(placeholder=w.sleep.example, id="sleep", max_length=5)
-            yield Static("", id="sleep-error", classes="error", markup=False)
+            yield FieldMessage(id="sleep-error").data_bind(message=CheckinScreen.sleep_error)
             yield self._question(w.win.question)
             yield TextBox(placeholder=w.win.example, id="win", max_length=200)
             yield Label(w.note.question, markup=False)
             yield TextBox(placeholder=w.note.example, id="note", max_length=5000)
-            yield Static("", id="form-error", classes="error", markup=False)
+            yield FieldMessage(id="form-error").data_bind(message=CheckinScreen.form_error)
             yield Button("Save check-in (ctrl+s)", id="save", variant="primary")
 
     def _used_set(self) -> RadioSet:
@@ -173,9 +196,7 @@ class CheckinScreen(WorkbookScreen):
 
     def _question(self, text: str) -> Label:
         """A question that says "today", or "that day" when a past day is being filled in."""
-        label = Label(text, classes="question", markup=False)
-        self._questions.append((label, text))
-        return label
+        return DayQuestion(text).data_bind(CheckinScreen.past)
 
     async def on_mount(self) -> None:
         await self.load_day(self.day)
@@ -187,10 +208,9 @@ class CheckinScreen(WorkbookScreen):
     async def load_day(self, day: date) -> None:
         """Show ``day``'s check-in (or an empty form) and say which day it is."""
         self._day = day
-        for label, text in self._questions:
-            label.update(text if day == self.today() else text.replace("today", "that day"))
+        self.past = day != self.today()
         existing = checkins.checkin_for(self.repo, day)
-        self.query_one("#day-line", Static).update(self._day_line(day, existing))
+        self.day_line = self._day_line(day, existing)
         self.query_one("#mood", Ruler).value = existing.mood if existing else None
         self.query_one("#craving", Ruler).value = existing.craving if existing else None
         await self._choose_used(existing.used if existing else None)
@@ -217,16 +237,27 @@ class CheckinScreen(WorkbookScreen):
 
     @on(Input.Submitted, "#day")
     async def _day_submitted(self, event: Input.Submitted) -> None:
-        error = self.query_one("#day-error", Static)
         try:
             day = parse_day(event.value, self.today())
         except ValueError as exc:
-            show_error(error, str(exc))
+            self.day_error = str(exc)
             return
-        show_error(error, "")
+        self.day_error = ""
         event.input.value = day.isoformat()  # "yesterday" shown as the date it stands for
         await self.load_day(day)
         self.query_one("#mood", Ruler).focus()
+
+    @on(Input.Changed, "#sleep")
+    def _sleep_typed(self, event: Input.Changed) -> None:
+        """Say at once, beside the box, when the hours are not a number from 0 to 24: what
+        was typed stays as it is, to put right (a lone "." is a number being started)."""
+        try:
+            parse_sleep(event.value)
+        except ValueError as exc:
+            started = event.value.strip() in (".", ",")
+            self.sleep_error = "" if started else str(exc)
+            return
+        self.sleep_error = ""
 
     @on(Input.Submitted, "#sleep, #win, #note")
     def _submit_form(self) -> None:
@@ -240,14 +271,11 @@ class CheckinScreen(WorkbookScreen):
 
     def read_form(self) -> Checkin | None:
         """The form as a check-in, or None after showing what needs fixing."""
-        sleep_error = self.query_one("#sleep-error", Static)
-        form_error = self.query_one("#form-error", Static)
-        show_error(sleep_error, "")
-        show_error(form_error, "")
+        self.sleep_error = self.form_error = ""
         try:
             sleep = parse_sleep(self.query_one("#sleep", Input).value)
         except ValueError as exc:
-            show_error(sleep_error, str(exc))
+            self.sleep_error = str(exc)
             return None
         pressed = self.query_one("#used", RadioSet).pressed_button
         used = _answer(pressed.id) if pressed is not None and pressed.id else None
@@ -263,7 +291,7 @@ class CheckinScreen(WorkbookScreen):
                 note=self.query_one("#note", Input).value,
             )
         except ValidationError as exc:
-            show_error(form_error, _kind_error(exc))
+            self.form_error = _kind_error(exc)
             return None
 
     def unsaved(self) -> bool:
@@ -297,11 +325,10 @@ class CheckinScreen(WorkbookScreen):
         checkin = self.read_form()
         if checkin is None:
             return
-        day_error = self.query_one("#day-error", Static)
         try:
             parse_day(self.day.isoformat(), self.today())
         except ValueError as exc:
-            show_error(day_error, str(exc))
+            self.day_error = str(exc)
             return
         saved: list[Checkin] = []
         ok = self.try_save(

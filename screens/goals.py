@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,10 +31,10 @@ from screens.goal_dialogs import (
     let_go_dialog,
     pause_dialog,
 )
-from screens.text import clip, pad
+from screens.text import Hanging, clip, pad
 from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
-from workbook.text import counted
+from workbook.text import counted, wrap
 
 ALL_AREAS = "all"
 SOURCE_WORDS = {
@@ -68,11 +69,22 @@ def area_options() -> list[tuple[str, str]]:
     return [(area.value.capitalize(), area.value) for area in LifeArea]
 
 
-def goal_line(goal: Goal, today: date) -> Text:
-    """One row of the goals list: title, steps done/total with a small bar, and the date."""
+TITLE_CELLS = 38
+"""The title column: a longer title goes on to a second and third line (then it is cut)."""
+ROW_CELLS = 68
+"""The widest a row gets at 80 columns (title, steps and bar, date)."""
+
+
+def goal_line(goal: Goal, today: date, serves: str | None = None) -> Text:
+    """One row of the goals list: title, steps done/total with a small bar, and the date.
+
+    A long title wraps under itself (up to three lines); ``serves``, the title of the
+    long-term goal a short-term one is for, goes on a line of its own under it.
+    """
     p = goals.progress(goal)
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(pad(clip(goal.title, 38), 39))
+    title = wrap(goal.title, TITLE_CELLS, max_lines=3) or [""]
+    text.append(pad(title[0], TITLE_CELLS + 1))
     if p.total:
         text.append(f"{p.done}/{p.total} ", style="bold")
         text.append(p.bar(8) + " ")
@@ -84,6 +96,12 @@ def goal_line(goal: Goal, today: date) -> Text:
         text.append(PAST_DATE_SHORT, style="italic dim")
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:
         text.append(f"by {dates.short(goal.target_date, today)}", style="dim")
+    for more in title[1:]:
+        text.append("\n" + more)
+    if serves:
+        label = "  towards: "
+        for n, line in enumerate(wrap(serves, ROW_CELLS - len(label), max_lines=2)):
+            text.append("\n" + (label if n == 0 else " " * len(label)) + line, style="dim")
     return text
 
 
@@ -220,11 +238,15 @@ class GoalsScreen(WorkbookScreen):
         chosen = listed.highlighted_option.id if listed.highlighted_option else None
         self._listed_area = self.area
         shown = goals.all_goals(self.repo, self.area)
+        # the long-term goal a short-term one is for may be in another life area
+        titles = {g.id: g.title for g in goals.long_term_goals(self.repo)}
         options: list[Option] = []
         for horizon, status, members in goals.grouped(shown):
             heading = f"{HORIZON_HEADINGS[horizon]} · {STATUS_HEADINGS[status]} ({len(members)})"
             options.append(Option(Text(heading, style="bold"), disabled=True))
-            options.extend(Option(goal_line(g, today), id=g.id) for g in members)
+            options.extend(
+                Option(goal_line(g, today, titles.get(g.serves or "")), id=g.id) for g in members
+            )
         if not options:
             empty = (
                 "No goals here yet. Press a to set one: something small you could start "
@@ -339,7 +361,9 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             text.append(f"  by {short_date(step.due)}", style="dim")
         return text
 
-    def describe(self, goal: Goal) -> Text:
+    def describe(self, goal: Goal) -> Group:
+        """The goal in words. A "Label: long text" line wraps under its own text (a hanging
+        indent), not back at the left edge."""
         today = self.today()
         text = Text()
         text.append(goal.title, style="bold")
@@ -355,20 +379,22 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             if goal.source.label:
                 text.append(": ", style="dim")
                 text.append(goal.source.label, style="dim")
-        self._describe_links(goal, text)
+        parts: list[Text | Hanging] = [text, *self._describe_links(goal)]
+        steps = Text()
         p = goals.progress(goal)
         if p.total:
-            text.append(f"\nSteps: {p.text()} done  {p.bar(10)}  {p.percent}%")
+            steps.append(f"Steps: {p.text()} done  {p.bar(10)}  {p.percent}%")
         else:
-            text.append("\nSteps: none yet")
+            steps.append("Steps: none yet")
         if goal.target_date:
-            text.append(f"\nAiming for: {short_date(goal.target_date)}")
+            steps.append(f"\nAiming for: {short_date(goal.target_date)}")
             if goals.past_target(goal, today):
-                text.append(
+                steps.append(
                     "  (this date has passed; that's fine. Press t to pick a new one "
                     "when you are ready)",
                     style="italic",
                 )
+        parts.append(steps)
         for label, value in (
             ("Why it matters to me", goal.why),
             ("I will know I have done it when", goal.done_when),
@@ -376,22 +402,22 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
             (NOTE_LABELS.get(goal.status, "Note"), goal.status_note),
         ):
             if value:
-                text.append(f"\n{label}: ", style="bold")
-                text.append(value)
-        return text
+                parts.append(Hanging(Text(f"{label}: ", style="bold"), Text(value)))
+        return Group(*parts)
 
-    def _describe_links(self, goal: Goal, text: Text) -> None:
+    def _describe_links(self, goal: Goal) -> list[Hanging]:
+        links: list[Hanging] = []
         if goal.serves:
             long = goals.find_goal(self.repo, goal.serves)
             if long is not None:
-                text.append("\nServes the long-term goal: ")
-                text.append(long.title)
+                links.append(Hanging("Serves the long-term goal: ", Text(long.title)))
         if goal.horizon == Horizon.LONG:
             serving = goals.served_by(self.repo.all(Goal), goal.id)
             if serving:
                 done = sum(1 for g in serving if g.status == GoalStatus.DONE)
-                text.append(f"\nShort-term goals serving it: {len(serving)} ({done} done): ")
-                text.append(", ".join(clip(g.title, 30) for g in serving))
+                lead = f"Short-term goals serving it: {len(serving)} ({done} done): "
+                links.append(Hanging(lead, Text(", ".join(clip(g.title, 30) for g in serving))))
+        return links
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +15,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookDialog
-from screens.text import day_text
+from screens.text import day_text, hanging
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import PLAN_STEP_COUNT, Plan, PlanAnswers
@@ -31,7 +32,8 @@ def plan_text(plan: PlanAnswers | Plan) -> list[Static]:
             Static(Text(f"{n}. {wp.step_text(n).title}", style="bold"), classes="sum-head")
         )
         lines = wp.section_lines(plan, key)
-        body = Text("\n".join(f"  • {line}" for line in lines)) if lines else None
+        # a long line wraps under its own first word, not back at the left edge
+        body = Group(*[hanging("  • ", line) for line in lines]) if lines else None
         widgets.append(Static(body or Text("  not yet", style="italic"), classes="sum-lines"))
     return widgets
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 
 from workbook.text import clip
 
-__all__ = ["clip", "day_text", "literal", "pad"]
+__all__ = ["Hanging", "clip", "day_text", "hanging", "literal", "pad"]
 
 # Control characters would reach the terminal as commands (clear the screen, set the title...),
 # so a person's text shows them as visible symbols instead: "␛" for escape, "␇" for a bell.
@@ -30,3 +32,30 @@ def literal(text: str, style: str = "") -> Text:
 def day_text(day: date) -> str:
     """A date as people say it: ``27 Nov 2026``."""
     return f"{day.day} {day:%b %Y}"
+
+
+class Hanging:
+    """``lead`` then ``body``, with every wrapped line of ``body`` lined up under its first
+    character (a hanging indent), never back at the left edge: "  • Not lower because: ..."
+    or "Why it matters to me: ...". Both are shown as written, never read as markup."""
+
+    def __init__(self, lead: str | Text, body: str | Text) -> None:
+        self.lead = lead if isinstance(lead, Text) else Text(lead)
+        self.body = body if isinstance(body, Text) else literal(body)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid(padding=0, expand=True)
+        grid.add_column(width=cell_len(self.lead.plain), no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(self.lead, self.body)
+        yield grid
+
+    @property
+    def plain(self) -> str:
+        """The words, on one line as stored (for tests and for reading back)."""
+        return self.lead.plain + self.body.plain
+
+
+def hanging(lead: str | Text, body: str | Text) -> Hanging:
+    """``lead`` then ``body`` with a hanging indent (see :class:`Hanging`)."""
+    return Hanging(lead, body)

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -28,14 +29,16 @@ from textual.widgets import (
 )
 
 from screens.base import WorkbookDialog, WorkbookScreen
-from screens.checkin import _kind_error, day_text, parse_day, show_error
+from screens.checkin import _kind_error, day_text, parse_day
+from screens.widgets.letter_pick import LetterPick
+from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import clock, urges
 from workbook.errors import WorkbookError
-from workbook.models import Urge
+from workbook.models import TriggerKind, Urge
 from workbook.urge_summary import parse_minutes, parse_time, summary_lines
 
 if TYPE_CHECKING:
@@ -59,6 +62,11 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
         Binding("ctrl+s", "save", "Save", id="save_urge", tooltip="Save this urge"),
         Binding("escape", "cancel", "Cancel", id="cancel_urge"),
     ]
+
+    when_error: reactive[str] = reactive("", init=False)
+    strength_error: reactive[str] = reactive("", init=False)
+    minutes_error: reactive[str] = reactive("", init=False)
+    form_error: reactive[str] = reactive("", init=False)
 
     def __init__(self, prefill: dict[str, Any] | None = None, editing: Urge | None = None) -> None:
         super().__init__()
@@ -88,10 +96,10 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 yield TextBox(
                     at.strftime("%H:%M") if at else "", id="urge-time", max_length=5, compact=True
                 )
-            yield Static("", id="when-error", classes="error", markup=False)
+            yield FieldMessage(id="when-error").data_bind(message=LogUrgeScreen.when_error)
             yield Label(w.strength, markup=False)
             yield Ruler(0, 10, p.get("strength"), ends=("none", "strongest"), id="strength")
-            yield Static("", id="strength-error", classes="error", markup=False)
+            yield FieldMessage(id="strength-error").data_bind(message=LogUrgeScreen.strength_error)
             yield Label(w.minutes, markup=False)
             yield TextBox(
                 "" if minutes is None else str(minutes),
@@ -99,7 +107,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 id="minutes",
                 max_length=4,
             )
-            yield Static("", id="minutes-error", classes="error", markup=False)
+            yield FieldMessage(id="minutes-error").data_bind(message=LogUrgeScreen.minutes_error)
             for field, example, limit in (
                 ("trigger", w.trigger_example, 200),
                 ("thoughts", w.thoughts_example, 5000),
@@ -107,6 +115,13 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             ):
                 yield Label(getattr(w, field), markup=False)
                 yield TextBox(p.get(field, ""), placeholder=example, id=field, max_length=limit)
+                if field == "trigger":
+                    yield Label(w.kind, markup=False)
+                    yield LetterPick(
+                        [(k.kind.value, k.key, k.name) for k in urges.words().trigger_kinds],
+                        p.get("kind"),
+                        id="kind",
+                    )
             yield Label(w.passed, markup=False)
             passed = p.get("passed")
             with RadioSet(id="passed"):
@@ -115,7 +130,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 yield Choice(
                     "Not sure", self.editing is not None and passed is None, id="passed-unsure"
                 )
-            yield Static("", id="form-error", classes="error", markup=False)
+            yield FieldMessage(id="form-error").data_bind(message=LogUrgeScreen.form_error)
             with Horizontal(classes="row buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -155,9 +170,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
         self.app.push_screen(UnsavedScreen(), chosen)
 
     def _clear_errors(self) -> None:
-        for error in self.query(".error"):
-            if isinstance(error, Static):
-                show_error(error, "")
+        self.when_error = self.strength_error = self.minutes_error = self.form_error = ""
 
     def read_form(self) -> Urge | None:
         """The form as an urge, or None after showing inline what needs fixing."""
@@ -167,19 +180,18 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             day = parse_day(self.query_one("#urge-day", Input).value, today)
             at = parse_time(self.query_one("#urge-time", Input).value)
         except ValueError as exc:
-            show_error(self.query_one("#when-error", Static), str(exc))
+            self.when_error = str(exc)
             return None
         strength = self.query_one("#strength", Ruler).value
         if strength is None:
-            show_error(
-                self.query_one("#strength-error", Static),
-                "Please pick how strong it was, from 0 to 10 (a digit or the arrow keys).",
+            self.strength_error = (
+                "Please pick how strong it was, from 0 to 10 (a digit or the arrow keys)."
             )
             return None
         try:
             minutes = parse_minutes(self.query_one("#minutes", Input).value)
         except ValueError as exc:
-            show_error(self.query_one("#minutes-error", Static), str(exc))
+            self.minutes_error = str(exc)
             return None
         pressed = self.query_one("#passed", RadioSet).pressed_button
         try:
@@ -189,6 +201,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 strength=strength,
                 minutes=minutes,
                 trigger=self.query_one("#trigger", Input).value,
+                kind=_kind(self.query_one("#kind", LetterPick).value),
                 thoughts=self.query_one("#thoughts", Input).value,
                 did=self.query_one("#did", Input).value,
                 passed=PASSED.get(pressed.id or "") if pressed is not None else None,
@@ -198,7 +211,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                 ),
             )
         except ValidationError as exc:
-            show_error(self.query_one("#form-error", Static), _kind_error(exc))
+            self.form_error = _kind_error(exc)
             return None
 
     def action_save(self) -> None:
@@ -215,11 +228,30 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
         self.dismiss(urge)
 
 
+def _kind(value: str | None) -> TriggerKind | None:
+    return None if value is None else TriggerKind(value)
+
+
 # --- The log and its patterns -------------------------------------------------------------
+
+
+class UrgeInFull(Static):
+    """What was happening for the urge in view, in full (hidden when there is nothing)."""
+
+    in_view: reactive[Urge | None] = reactive(None)
+
+    def watch_in_view(self, urge: Urge | None) -> None:
+        self.update(urges.trigger_text(urge) if urge is not None else "")
+        self.set_class(urge is None or not urge.trigger.strip(), "-empty")
 
 
 class UrgesScreen(WorkbookScreen):
     """Every urge noted, newest first, with the patterns they show."""
+
+    patterns: reactive[str] = reactive("", init=False)
+    """The patterns in words (this week, common triggers, times of day), above the table."""
+    in_view: reactive[Urge | None] = reactive(None, init=False)
+    """The urge highlighted in the table (what was happening is shown in full under it)."""
 
     SECTION_TITLE = "Urges"
     CSS_PATH = "urges.tcss"
@@ -243,8 +275,11 @@ class UrgesScreen(WorkbookScreen):
 
     def body(self) -> ComposeResult:
         with Vertical(id="urges"):
-            yield Static("", id="urge-patterns", markup=False)
+            yield FieldMessage(id="urge-patterns", classes="").data_bind(
+                message=UrgesScreen.patterns
+            )
             yield DataTable(id="urge-table", cursor_type="row", zebra_stripes=True)
+            yield UrgeInFull("", id="urge-full", markup=False).data_bind(UrgesScreen.in_view)
 
     def on_mount(self) -> None:
         table = self.query_one("#urge-table", DataTable)
@@ -258,7 +293,7 @@ class UrgesScreen(WorkbookScreen):
 
     def refresh_list(self) -> None:
         log = urges.all_urges(self.repo)
-        self.query_one("#urge-patterns", Static).update(
+        self.patterns = (
             "\n".join(summary_lines(log, self.today()))
             + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
             + " · t checks a thought"
@@ -279,9 +314,15 @@ class UrgesScreen(WorkbookScreen):
                 Text(f"{urge.strength}/10"),
                 Text(lasted),
                 Text(passed),
-                Text(urge.trigger.replace("\n", " ")),
+                Text(urges.trigger_text(urge).replace("\n", " ")),
                 key=urge.id,
             )
+
+    @on(DataTable.RowHighlighted, "#urge-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Under the table, what was happening for the urge in view, in full: the last column
+        is cut at 80 columns, and the kind of trigger before the words makes it longer."""
+        self.in_view = self.repo.find(Urge, str(event.row_key.value)) if event.row_key else None
 
     @on(DataTable.RowSelected, "#urge-table")
     def _edit(self, event: DataTable.RowSelected) -> None:

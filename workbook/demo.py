@@ -451,7 +451,7 @@ def _urges_on(span: DemoSpan, day: date, setback: bool) -> list[Urge]:
     p = span.progress(day)
     urges = []
     for i in range(count):
-        trigger, (low, high), kind, _ = span.pick(
+        trigger, (low, high), kind, _, trigger_kind = span.pick(
             [t for t in w.URGE_TRIGGERS if day.weekday() in t[3]]
         )
         hour = rng.randint(low, high - 1)
@@ -469,6 +469,7 @@ def _urges_on(span: DemoSpan, day: date, setback: bool) -> list[Urge]:
                 if span.chance(0.85)
                 else None,
                 trigger=trigger,
+                kind=trigger_kind,
                 thoughts=span.pick(w.URGE_THOUGHTS[kind]) if span.chance(0.75) else "",
                 did=span.pick(w.URGE_DID_NOT_PASSED if did_not_pass else w.URGE_DID),
                 passed=passed,

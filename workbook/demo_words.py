@@ -7,7 +7,7 @@ Never a word the content guide calls stigmatising (a test checks the whole demo 
 
 from __future__ import annotations
 
-from workbook.models import LifeArea, PersonRole, ResourceCategory
+from workbook.models import LifeArea, PersonRole, ResourceCategory, TriggerKind
 
 # --- People ----------------------------------------------------------------------------------
 
@@ -316,20 +316,21 @@ NOTES_LOW = [
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 ANY_DAY = (0, 1, 2, 3, 4, 5, 6)
-URGE_TRIGGERS: list[tuple[str, tuple[int, int], str, tuple[int, ...]]] = [
-    # (what was happening, the hours it comes, the kind of thoughts, the weekdays it can happen)
-    ("Payday", (9, 13), "money", (4,)),
-    ("Walking past the pub after work", (17, 19), "drink", WEEKDAYS),
-    ("Football on TV", (19, 22), "bet", (2, 5, 6)),
-    ("Friday night", (18, 22), "drink", (4,)),
-    ("Advert for a betting app", (12, 22), "bet", ANY_DAY),
-    ("Row with my ex", (16, 21), "feel", ANY_DAY),
-    ("Bored on a Sunday afternoon", (13, 17), "feel", (6,)),
-    ("Can't sleep", (23, 24), "feel", ANY_DAY),
-    ("Mates going for a pint", (17, 21), "drink", (3, 4, 5)),
-    ("Stressful day at work", (17, 20), "feel", WEEKDAYS),
-    ("Bills on the mat", (8, 11), "money", (0, 1, 2, 3, 4, 5)),
-    ("Lonely evening", (19, 23), "feel", ANY_DAY),
+URGE_TRIGGERS: list[tuple[str, tuple[int, int], str, tuple[int, ...], TriggerKind]] = [
+    # (what was happening, the hours it comes, the kind of thoughts, the weekdays it can happen,
+    #  the kind of trigger chosen on the form)
+    ("Payday", (9, 13), "money", (4,), TriggerKind.MONEY),
+    ("Walking past the pub after work", (17, 19), "drink", WEEKDAYS, TriggerKind.PLACE),
+    ("Football on TV", (19, 22), "bet", (2, 5, 6), TriggerKind.SENSES),
+    ("Friday night", (18, 22), "drink", (4,), TriggerKind.TIME),
+    ("Advert for a betting app", (12, 22), "bet", ANY_DAY, TriggerKind.SENSES),
+    ("Row with my ex", (16, 21), "feel", ANY_DAY, TriggerKind.PERSON),
+    ("Bored on a Sunday afternoon", (13, 17), "feel", (6,), TriggerKind.BORED),
+    ("Can't sleep", (23, 24), "feel", ANY_DAY, TriggerKind.TIRED_HUNGRY),
+    ("Mates going for a pint", (17, 21), "drink", (3, 4, 5), TriggerKind.PERSON),
+    ("Stressful day at work", (17, 20), "feel", WEEKDAYS, TriggerKind.FEELING),
+    ("Bills on the mat", (8, 11), "money", (0, 1, 2, 3, 4, 5), TriggerKind.MONEY),
+    ("Lonely evening", (19, 23), "feel", ANY_DAY, TriggerKind.FEELING),
 ]
 URGE_THOUGHTS = {
     "money": [

@@ -703,6 +703,25 @@ class Setback(Record):
     """When it was written down."""
 
 
+class TriggerKind(StrEnum):
+    """A short kind of trigger, chosen with one key, so urges with the same kind add up.
+
+    The person's own words stay in ``Urge.trigger``; the kind only groups them. The words shown
+    for each kind (and its key) are in ``content/<locale>/urges.toml``.
+    """
+
+    PERSON = "person"
+    PLACE = "place"
+    FEELING = "feeling"
+    TIME = "time of day"
+    MONEY = "money"
+    TIRED_HUNGRY = "tired or hungry"
+    BORED = "bored"
+    CELEBRATION = "celebration"
+    SENSES = "seeing or smelling it"
+    OTHER = "something else"
+
+
 class Urge(Record):
     """An urge, noted when it came or afterwards. Urges rise, peak and pass like a wave."""
 
@@ -717,7 +736,9 @@ class Urge(Record):
     minutes: int | None = Field(default=None, ge=0, le=1440)
     """About how many minutes it lasted, if known."""
     trigger: ShortText = ""
-    """What was happening: where, who, what set it off."""
+    """What was happening: where, who, what set it off (their own words)."""
+    kind: TriggerKind | None = None
+    """The kind of trigger, if they chose one (schema 12); urges are counted by it."""
     thoughts: LongText = ""
     """Thoughts and feelings that came with it."""
     did: LongText = ""

@@ -208,7 +208,8 @@ def urge_summary(found: list[Urge]) -> list[Block]:
     ]
     triggers = urge_log.common_triggers(found, top=5)
     if triggers:
-        blocks.append(Table(["Common triggers", "Times"], [[t, str(n)] for t, n in triggers]))
+        rows = [[t.name, str(t.count), "; ".join(t.words)] for t in triggers]
+        blocks.append(Table(["Common triggers", "Times", "In my own words"], rows))
     return blocks
 
 
@@ -233,7 +234,7 @@ def _urges(repo: Repository, since: date | None, today: date) -> list[Block]:
             u.at.strftime("%H:%M") if u.at else "-",
             str(u.strength),
             _num(u.minutes),
-            u.trigger,
+            urge_log.trigger_text(u),
             u.did,
             {True: "yes", False: "no", None: "-"}[u.passed],
         ]

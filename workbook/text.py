@@ -27,6 +27,48 @@ def clip(text: str, width: int) -> str:
     return set_cell_size(line, width - 1) + "…"
 
 
+def wrap(text: str, width: int, max_lines: int = 0) -> list[str]:
+    """``text`` on lines of at most ``width`` terminal cells, broken between words.
+
+    A word wider than a line (a long link, a CJK sentence with no spaces) is broken inside,
+    by cells. With ``max_lines``, the last line kept ends with an ellipsis when more was cut.
+    """
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            head = _fit(word, width)
+            lines.append(head)
+            word = word[len(head) :]
+        joined = f"{line} {word}" if line else word
+        if cell_len(joined) <= width:
+            line = joined
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if max_lines and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], clip(rest, width)]  # always cut: it did not fit
+    return lines
+
+
+def _fit(word: str, width: int) -> str:
+    """As many of ``word``'s first characters as fit in ``width`` cells (at least one)."""
+    from rich.cells import cell_len
+
+    end = 1
+    while end < len(word) and cell_len(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
+
+
 def pasted(text: str) -> str:
     """Pasted text for a one-line box: line breaks and tabs become spaces, and every other
     control character (ESC, BEL, bidi overrides...) is removed, so pasted text is only text."""

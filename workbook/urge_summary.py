@@ -9,7 +9,7 @@ from datetime import date, time
 
 from workbook.models import Urge
 from workbook.text import clip, counted
-from workbook.urges import patterns
+from workbook.urges import TriggerCount, patterns
 
 
 def parse_time(text: str) -> time | None:
@@ -33,8 +33,8 @@ def parse_minutes(text: str, low: int = 0, high: int = 1440) -> int | None:
     return int(cleaned)
 
 
-def summary_lines(log: list[Urge], today: date) -> list[str]:
-    """The patterns in words: this week, common triggers, times of day."""
+def summary_lines(log: list[Urge], today: date, width: int = 76) -> list[str]:
+    """The patterns in words: this week, common triggers (one line each), times of day."""
     found = patterns(log, today)
     if found.total == 0:
         return ["No urges noted yet. Press F2 any time to note one."]
@@ -48,10 +48,20 @@ def summary_lines(log: list[Urge], today: date) -> list[str]:
             week += f" ({', '.join(notes)})"
     lines = [week]
     if found.triggers:
-        lines.append("Common triggers: " + ", ".join(f"{t} ({n})" for t, n in found.triggers))
+        lines.append("Common triggers:")
+        lines += [trigger_line(t, width) for t in found.triggers]
     if found.times:
         lines.append("Times of day: " + ", ".join(f"{t} ({n})" for t, n in found.times[:3]))
     return lines
+
+
+def trigger_line(trigger: TriggerCount, width: int = 76) -> str:
+    """``  money (3): Payday · Bills on the mat``: a kind, its count and the person's own words
+    for it, newest first, as many as fit in ``width`` cells (the last one cut if need be)."""
+    line = f"{trigger.name} ({trigger.count})"
+    if trigger.words:
+        line += ": " + " · ".join(trigger.words)
+    return "  " + clip(line, width - 2)
 
 
 def card_lines(log: list[Urge], today: date) -> list[str]:
@@ -65,7 +75,9 @@ def card_lines(log: list[Urge], today: date) -> list[str]:
     if found.average_strength is not None:
         lines.append(f"Average strength: {found.average_strength:.1f} of 10")
     if found.triggers:
-        lines += wrap_items("Triggers:", [f"{clip(t, 24)} ({n})" for t, n in found.triggers])
+        lines += wrap_items(
+            "Triggers:", [f"{clip(t.name, 24)} ({t.count})" for t in found.triggers]
+        )
     if found.times:
         lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
     lines.append("F2 notes one · u opens the log")

@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workbook.checkins import FutureDate
 from workbook.content import DEFAULT_LOCALE, read_toml
-from workbook.models import Urge
+from workbook.models import TriggerKind, Urge
 from workbook.storage import Repository
 
 # --- Words --------------------------------------------------------------------------------
@@ -37,6 +37,7 @@ class LogWords(_Content):
     did: str
     did_example: str
     passed: str
+    kind: str
 
 
 class TimeOfDay(_Content):
@@ -57,12 +58,33 @@ class GuideWords(_Content):
     """A next step when the urge is still strong at the end (F1, a person, another round)."""
 
 
+class KindWords(_Content):
+    """One kind of trigger: its stored value, the one key that picks it, and its name."""
+
+    kind: TriggerKind
+    key: str = Field(pattern=r"^[a-z]$")
+    name: str = Field(min_length=1, max_length=24)
+
+
 class UrgeWords(_Content):
     """Everything in ``urges.toml``."""
 
     log: LogWords
+    trigger_kinds: list[KindWords]
     times_of_day: list[TimeOfDay] = Field(min_length=1)
     guide: GuideWords
+
+    @model_validator(mode="after")
+    def _every_kind_once(self) -> UrgeWords:
+        kinds = [k.kind for k in self.trigger_kinds]
+        keys = [k.key for k in self.trigger_kinds]
+        if sorted(kinds) != sorted(TriggerKind) or len(set(keys)) != len(keys):
+            raise ValueError("trigger_kinds: name every kind once, each with a key of its own")
+        return self
+
+    def kind_name(self, kind: TriggerKind) -> str:
+        """What the screens and the report call ``kind`` ("a person", "money")."""
+        return next(k.name for k in self.trigger_kinds if k.kind == kind)
 
     def time_of_day(self, at: time) -> str:
         """The name of the part of the day ``at`` falls in."""
@@ -98,6 +120,14 @@ def all_urges(repo: Repository) -> list[Urge]:
     return sorted(repo.all(Urge), key=lambda u: (u.on, u.at or time.max), reverse=True)
 
 
+def trigger_text(urge: Urge, locale: str = DEFAULT_LOCALE) -> str:
+    """What was happening, with its kind first when one was chosen: "money: Payday"."""
+    if urge.kind is None:
+        return urge.trigger
+    name = words(locale).kind_name(urge.kind)
+    return f"{name}: {urge.trigger}" if urge.trigger.strip() else name
+
+
 # --- Patterns -----------------------------------------------------------------------------
 
 
@@ -111,8 +141,8 @@ class Patterns:
     """Of those, how many passed."""
     average_strength: float | None
     """Their average peak strength, or None with none."""
-    triggers: list[tuple[str, int]]
-    """The most common triggers (as first written), with how many times, most first."""
+    triggers: list[TriggerCount]
+    """The most common triggers (by kind, else as first written), most first."""
     times: list[tuple[str, int]]
     """Times of day urges came, with how many, most first."""
     total: int
@@ -124,17 +154,48 @@ def _trigger_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def common_triggers(urges: list[Urge], top: int = 3) -> list[tuple[str, int]]:
-    """The ``top`` triggers by count; ties go to the most recent."""
+@dataclass(frozen=True)
+class TriggerCount:
+    """One common trigger: a kind with the person's own words for it, or words with no kind."""
+
+    name: str
+    """The kind's name ("money"), or the words as last written when no kind was chosen."""
+    count: int
+    """How many urges it came with."""
+    words: tuple[str, ...] = ()
+    """For a kind: the different things written with it, newest first (empty ones left out)."""
+
+
+def common_triggers(
+    urges: list[Urge], top: int = 3, locale: str = DEFAULT_LOCALE
+) -> list[TriggerCount]:
+    """The ``top`` triggers by count; ties go to the most recent.
+
+    Urges with a kind are counted by it, so "Payday" and "a bill I can't pay" both add to
+    money. An urge with no kind (noted before kinds existed, or left unchosen) counts by its
+    words, where the same words written slightly differently still count as one.
+    """
+    names = words(locale)
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    written: dict[str, dict[str, str]] = {}
     for urge in sorted(urges, key=lambda u: (u.on, u.at or time.min), reverse=True):
-        key = _trigger_key(urge.trigger)
-        if key:
-            counts[key] += 1
-            shown.setdefault(key, urge.trigger.strip())
+        text = urge.trigger.strip()
+        if urge.kind is not None:
+            key = f"kind:{urge.kind.value}"
+            shown.setdefault(key, names.kind_name(urge.kind))
+            if _trigger_key(text):
+                written.setdefault(key, {}).setdefault(_trigger_key(text), text)
+        elif _trigger_key(text):
+            key = f"words:{_trigger_key(text)}"
+            shown.setdefault(key, text)
+        else:
+            continue
+        counts[key] += 1
     order = sorted(counts, key=lambda k: -counts[k])  # stable: recent first among ties
-    return [(shown[k], counts[k]) for k in order[:top]]
+    return [
+        TriggerCount(shown[k], counts[k], tuple(written.get(k, {}).values())) for k in order[:top]
+    ]
 
 
 def times_of_day(urges: list[Urge], locale: str = DEFAULT_LOCALE) -> list[tuple[str, int]]:

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
-from textual import on
+from rich.cells import cell_len
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -79,6 +80,9 @@ class ListEditor(Vertical):
     DEFAULT_CSS = """
     ListEditor { height: auto; }
     ListEditor .le-row { height: 1; margin-bottom: 1; }
+    ListEditor .le-row.-open { margin-bottom: 0; }
+    ListEditor .le-full { height: auto; padding-left: 4; margin-bottom: 1; color: $text-muted; }
+    ListEditor .le-full.-empty { display: none; }
     ListEditor .le-num { width: 4; color: $text-muted; }
     ListEditor .le-new .le-num { color: $primary; }
     ListEditor Input { margin-right: 1; }
@@ -139,14 +143,16 @@ class ListEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         for index, item in enumerate(self.items):
-            with Horizontal(classes="le-row"):
+            with Horizontal(classes="le-row", id=f"row-r{index}"):
                 yield Label(f"{index + 1}.", classes="le-num")
                 for column in self.columns:
                     yield self._box(column, f"r{index}-{column.field}", getattr(item, column.field))
-        with Horizontal(classes="le-row le-new"):
+            yield Static("", id=f"full-r{index}", classes="le-full -empty", markup=False)
+        with Horizontal(classes="le-row le-new", id="row-new"):
             yield Label("+", classes="le-num")
             for column in self.columns:
                 yield self._box(column, f"new-{column.field}", None)
+        yield Static("", id="full-new", classes="le-full -empty", markup=False)
         if self.items:
             keys = "ctrl+↑↓ move · ctrl+r remove · ctrl+z undo"
             yield Static(keys + (" · ctrl+o make a goal" if self.goals else ""), classes="le-keys")
@@ -204,6 +210,34 @@ class ListEditor(Vertical):
         """Show a short message under the list (an empty string hides it)."""
         self.message = message
 
+    # Reading a long answer in full -----------------------------------------------------------
+
+    def _show_full(self, box: Widget | None) -> None:
+        """Under the focused box's row, its whole text wrapped, when the box is too narrow for
+        it: a long answer can always be read back in full, not only the part the box shows."""
+        shown = ""
+        row = ""
+        if isinstance(box, Input) and box.id and box in self.query("*"):
+            row = box.id.partition("-")[0]
+            room = box.content_size.width - 1  # the cursor takes a cell at the end
+            if room > 0 and cell_len(box.value) > room:
+                shown = box.value
+        for full in self.query(".le-full").results(Static):
+            text = shown if full.id == f"full-{row}" else ""
+            full.update(text)
+            full.set_class(not text, "-empty")
+        for line in self.query(".le-row"):
+            line.set_class(bool(shown) and line.id == f"row-{row}", "-open")
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        self._show_full(event.widget)
+
+    @on(events.DescendantBlur)
+    def _focus_left(self, event: events.DescendantBlur) -> None:
+        if self.screen.focused is None or self.screen.focused not in self.query("*"):
+            self._show_full(None)
+
     def _changed(self, *, typing: bool = False) -> None:
         self.post_message(self.Changed(self, list(self.items), typing=typing))
 
@@ -231,6 +265,8 @@ class ListEditor(Vertical):
     def _edited(self, event: Input.Changed | Select.Changed) -> None:
         event.stop()
         ident = event.control.id or ""
+        if isinstance(event, Input.Changed) and event.input.has_focus:
+            self._show_full(event.input)
         if ident.startswith("new-"):
             self._check_limit(event)
             return

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioButton, Switch, TextArea
 
 from screens.dialogs import ChooseOne
+from screens.widgets.letter_pick import LetterPick
 from screens.widgets.ruler import Ruler
 
 Choice = Literal["save", "discard", "stay"]
@@ -38,6 +39,6 @@ def form_state(root: Widget, exclude: frozenset[str] = frozenset()) -> tuple[obj
             values.append(widget.value)
         elif isinstance(widget, TextArea):
             values.append(widget.text)
-        elif isinstance(widget, (Ruler, Checkbox, RadioButton, Switch)):
+        elif isinstance(widget, (Ruler, LetterPick, Checkbox, RadioButton, Switch)):
             values.append(widget.value)
     return tuple(values)

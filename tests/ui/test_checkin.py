@@ -313,3 +313,35 @@ async def test_changing_the_day_loads_that_days_answers(
         stored = {c.on: c.used for c in app.repo.all(Checkin)}  # type: ignore[union-attr]
         assert stored == {TODAY: UseAnswer.OVER_LIMIT, YESTERDAY: UseAnswer.WITHIN_LIMIT}
         assert screen.day == YESTERDAY
+
+
+async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Typing "7 hours" says at once, beside the box, that it needs a number; the words stay
+    in the box to put right, nothing is saved until they are, then the number is stored."""
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        box = screen.query_one("#sleep", Input)
+        error = screen.query_one("#sleep-error", Static)
+        box.focus()
+        await pilot.press("7")
+        await pilot.pause()
+        assert not error.display  # a number so far: nothing to say
+        await pilot.press("space", "h")
+        await pilot.pause()
+        assert error.display and "a number from 0 to 24" in str(error.render())
+        assert box.value == "7 h"  # kept as typed, never cleared
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.repo.all(Checkin) == []  # type: ignore[union-attr]
+        assert box.value == "7 h" and isinstance(app.screen, CheckinScreen)
+        await pilot.press("backspace", "backspace", "ctrl+u")
+        await pilot.press(*"6,5")  # a comma for the decimal point is fine
+        await pilot.pause()
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.sleep_hours for c in app.repo.all(Checkin)] == [6.5]  # type: ignore[union-attr]

@@ -18,8 +18,9 @@ from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from tests.ui.test_daily_cards import CardsScreen, card_text
 from workbook import checkins
-from workbook.models import Checkin, ProfileCard, Setback, Urge
+from workbook.models import Checkin, ProfileCard, Setback, TriggerKind, Urge
 from workbook.storage import DataRoot
+from workbook.urges import trigger_text
 
 
 def _savable(text: str) -> bool:
@@ -110,6 +111,8 @@ async def test_urge_text_fields_and_where_they_show(
                 assert "cannot be saved" in str(dialog.query_one("#form-error", Static).render())
                 continue
             assert (urge.trigger, urge.thoughts, urge.did) == (text[:200], text, text)
+            if len(kept) % 2:  # every other one with a kind: "money: <their words>"
+                urge = urge.model_copy(update={"kind": TriggerKind.MONEY})
             kept.append(urge)
         await pilot.press("escape")
         repo = app.repo
@@ -128,12 +131,15 @@ async def test_urge_text_fields_and_where_they_show(
             assert table.row_count == len(chunk)
             shown = {str(table.get_row(u.id)[-1]) for u in chunk}
             # Rich drops control characters when drawing; everything else shows literally.
-            assert shown == {Text(u.trigger.replace("\n", " ")).plain for u in chunk}
+            assert shown == {Text(trigger_text(u).replace("\n", " ")).plain for u in chunk}
+            assert any(text.startswith("money: ") for text in shown)
             every_shown |= shown
             app.pop_screen()
             await pilot.pause()
         repo.save_many(list(kept))
-        assert {"[b]bold[/b]", "[link=https://x]y[/link] [red]"} <= every_shown
+        markup_like = kept[-2:]  # "[b]bold[/b]" and the link, one of them with a kind
+        assert {u.trigger for u in markup_like} == {"[b]bold[/b]", "[link=https://x]y[/link] [red]"}
+        assert {trigger_text(u) for u in markup_like} <= every_shown
         await app.push_screen(CardsScreen())
         await pilot.pause()
         assert "Triggers:" in card_text(app, "urges")

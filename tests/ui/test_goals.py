@@ -445,7 +445,8 @@ def test_a_goals_row_is_measured_in_cells_and_shows_another_years_date() -> None
     wide_row, plain_row = goal_line(wide, TODAY).plain, goal_line(plain, TODAY).plain
     assert cell_len(wide_row[: wide_row.index("no steps")]) == 39
     assert plain_row.index("no steps") == 39
-    assert wide_row.endswith("by 31 May 2027") and plain_row.endswith("by 31 Dec")
+    first = wide_row.split("\n")[0]  # a long title goes on under itself
+    assert first.endswith("by 31 May 2027") and plain_row.endswith("by 31 Dec")
     done = Goal(
         title="Walk",
         status=GoalStatus.DONE,
@@ -533,3 +534,79 @@ async def test_the_step_dialog_says_what_is_missing_and_stores_nothing(
         await pilot.press("escape")
         await pilot.pause()
         assert [s.text for s in stored_goals(pilot.app)[0].steps] == ["ID"]
+
+
+async def test_long_titles_wrap_and_a_short_term_goal_shows_its_long_term_goal(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """At 80x24 a long title is read in full over two or three lines (never cut at 38 cells),
+    and a short-term goal says which long-term goal it is for, on a line of its own."""
+    from rich.cells import cell_len
+
+    card = make_profile()
+    long_title = "Have a steady job I like, with a manager who knows about my recovery"
+    short_title = "Ask the job centre about the training course on Tuesday morning"
+    wide_title = "毎日散歩する" * 20  # 240 cells: more than three lines, cut by cells
+
+    def setup(repo: Repository) -> None:
+        big = goals.add_goal(repo, long_title, horizon=Horizon.LONG, area=LifeArea.WORK)
+        goals.add_goal(repo, short_title, serves=big.id, area=LifeArea.MONEY)
+        goals.add_goal(repo, wide_title[:100])
+
+    seed(root, card, setup)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        stored = {g.title: g for g in stored_goals(pilot.app)}
+        assert stored[short_title].serves == stored[long_title].id
+        listed = pilot.app.screen.query_one("#goals-list", OptionList)
+        rows = {
+            o.id: o.prompt.plain.split("\n")  # type: ignore[union-attr]
+            for o in listed.options
+            if o.id
+        }
+        room = listed.scrollable_content_region.width
+        for lines in rows.values():
+            assert all(cell_len(line) <= room for line in lines), lines
+
+        big = rows[stored[long_title].id]
+        assert " ".join([big[0][:38].rstrip(), *big[1:]]) == long_title  # all of it
+        small = rows[stored[short_title].id]
+        towards = next(n for n, line in enumerate(small) if line.startswith("  towards: "))
+        assert " ".join([small[0][:38].rstrip(), *small[1:towards]]) == short_title
+        # the long-term goal's title in full, wrapped under itself
+        assert " ".join(line.strip() for line in small[towards:]) == f"towards: {long_title}"
+        assert all(line.startswith(" " * 11) for line in small[towards + 1 :])
+
+        wide = rows[stored[wide_title[:100]].id]
+        assert len(wide) == 3 and wide[-1].endswith("…")
+        assert all(cell_len(line) <= 38 for line in [*wide[1:]])
+
+        # filtered to money, the long-term goal (in work) is still named
+        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.MONEY.value
+        await pilot.pause()
+        assert f"towards: {long_title}" in " ".join(screen_text(pilot.app).split())
+
+
+async def test_a_goals_long_why_wraps_under_its_own_text(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """In a goal, "Why it matters to me: ..." wraps under its text, not at the left edge."""
+    card = make_profile()
+    why = (
+        "So my wages are safe from the machines, the rent is paid on the first, and I can "
+        "stop hiding letters from the bank in the kitchen drawer"
+    )
+    seed(root, card, lambda repo: goals.add_goal(repo, "Open a bank account", why=why))
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert [g.why for g in stored_goals(pilot.app)] == [why]
+        info = pilot.app.screen.query_one("#goal-info", Static)
+        lines = static_text(info, width=info.content_size.width).rstrip().split("\n")
+        label = "Why it matters to me: "
+        start = next(n for n, line in enumerate(lines) if line.startswith(label))
+        rest = [line for line in lines[start + 1 :] if line.strip()]
+        assert rest and all(line.startswith(" " * len(label)) for line in rest), lines
+        joined = " ".join([lines[start][len(label) :].strip(), *(r.strip() for r in rest)])
+        assert joined == why

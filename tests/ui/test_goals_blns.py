@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import Group
 from rich.text import Text
+from textual.visual import RichVisual
 from textual.widgets import Input, Static
 
 from screens.goal_form import GoalEditScreen
 from screens.goals import GoalDetailScreen
 from screens.review import ReviewDetailScreen
 from screens.review_flow import ReviewFlowScreen
+from screens.text import Hanging
 from tests.blns import naughty_strings
 from tests.ui.helpers import make_app
 from workbook import goals
@@ -31,8 +34,18 @@ def sample() -> list[str]:
 
 
 def shown(widget: Static) -> str:
+    """What a Static says, each part's words as they are (a goal's details are a group of
+    parts: lines of text, and "Label: text" lines with a hanging indent)."""
     content = widget.render()
-    return content.plain if isinstance(content, Text) else str(content)
+    if isinstance(content, RichVisual):
+        content = content._renderable
+    if isinstance(content, Group):
+        return "\n".join(shown_part(part) for part in content.renderables)
+    return shown_part(content)
+
+
+def shown_part(part: object) -> str:
+    return part.plain if isinstance(part, Text | Hanging) else str(part)
 
 
 async def test_naughty_goal_titles_and_reasons(

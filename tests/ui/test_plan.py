@@ -716,3 +716,100 @@ async def test_the_habits_place_among_values_is_said_in_words_alone(
         assert "Chosen: between 2 and 3" in shown and "3 - between" not in shown
         assert app.repo is not None
         assert wp.load_values(app.repo).habit_place == 3
+
+
+LONG_CHANGE = (
+    "Stop drinking on weeknights so that I can be there for my kids in the morning, "
+    "keep the job I worked so hard to get back, and feel like myself again by spring"
+)
+LONG_THEN = (
+    "then I will text Sam before I leave work, take the long way home past the park, "
+    "and cook something with the kids instead of going to the pub at all"
+)
+
+
+def _full_text(app: WorkbookApp) -> list[str]:
+    """The long answers shown in full under their box (each joined back into one line)."""
+    from textual.widgets import Static
+
+    from tests.ui.helpers import static_text
+
+    shown = [w for w in app.screen.query(".le-full").results(Static) if w.display]
+    return [" ".join(static_text(w, width=70).split()) for w in shown]
+
+
+async def test_a_long_answer_in_steps_1_and_8_can_be_read_in_full(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A one-line box shows only part of a long answer; under the focused box, all of it."""
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await type_text(pilot, LONG_CHANGE)  # shown in full while typed
+        await pilot.pause()
+        assert _full_text(app) == [LONG_CHANGE]
+        await pilot.press("enter")  # added; the part of life is asked next
+        await pilot.pause()
+        assert [c.text for c in stored(app).changes] == [LONG_CHANGE]
+        box = app.screen.query_one("#r0-text", Input)
+        box.focus()
+        await pilot.pause()
+        assert _full_text(app) == [LONG_CHANGE]  # read back in full, exactly as stored
+        assert box.region.width < len(LONG_CHANGE)  # the box alone could not show it
+        app.screen.query_one("#new-text", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == []  # an empty box needs no second line
+
+        await app.screen.query_one(PlanWalk).go(8)
+        await pilot.pause()
+        await add_row(pilot, "a party", LONG_THEN)
+        assert [(o.text, o.then) for o in stored(app).obstacles] == [("a party", LONG_THEN)]
+        app.screen.query_one("#r0-then", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == [LONG_THEN]
+        app.screen.query_one("#r0-text", Input).focus()
+        await pilot.pause()
+        assert _full_text(app) == []  # "a party" fits its box
+
+
+async def test_a_long_summary_line_wraps_under_its_own_text(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A wrapped line of the plan summary lines up under its first word (a hanging indent),
+    never back at the left edge, and reads back exactly as stored."""
+    from textual.widgets import Static
+
+    from tests.ui.helpers import static_text
+
+    card = make_profile()
+    repo = root.open(card)
+    why = (
+        "I have stopped before, for most of last spring, and I remember how good the "
+        "mornings felt and how much more patient I was with the kids"
+    )
+    wp.set_answers(repo, changes=[PlanChange(text=LONG_CHANGE)], importance=7, importance_why=why)
+    wp.finish(repo, TODAY)
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        assert stored(app).importance_why == why
+        blocks = list(app.screen.query(".sum-lines").results(Static))
+
+        def items(block: Static) -> list[str]:
+            """The block's bullets at its width on screen: every line that is not a new
+            bullet must start under the text (4 cells in), each bullet joined back."""
+            found: list[str] = []
+            shown = static_text(block, width=block.content_size.width)
+            for line in shown.rstrip().split("\n"):
+                if line.startswith("  • "):
+                    found.append(line[4:].rstrip())
+                else:
+                    assert line.startswith("    ") and line[4] != " ", line
+                    found[-1] += " " + line.strip()
+            return found
+
+        assert items(blocks[0]) == [LONG_CHANGE]
+        assert items(blocks[1]) == ["7 out of 10", f"Not lower because: {why}"]
+        assert len(static_text(blocks[0], width=blocks[0].content_size.width).split("\n")) > 2

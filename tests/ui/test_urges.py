@@ -13,7 +13,7 @@ from screens.urge_guide import UrgeSurfScreen
 from screens.urges import LogUrgeScreen, UrgesScreen
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
-from workbook.models import ProfileCard, Urge
+from workbook.models import ProfileCard, TriggerKind, Urge
 from workbook.storage import DataRoot
 
 
@@ -39,6 +39,7 @@ async def test_an_urge_logged_with_f2_from_inside_another_screen(
         await pilot.press("7")  # strength
         await pilot.press("tab", *"20")  # minutes
         await pilot.press("tab", *"Walked past the pub")
+        await pilot.press("tab", "l")  # the kind of trigger: one key, "l" for a place
         await pilot.press("tab", *"Just one won't hurt")
         await pilot.press("tab", *"Rang Sam")
         await pilot.press("tab", "enter")  # passed: yes
@@ -48,8 +49,9 @@ async def test_an_urge_logged_with_f2_from_inside_another_screen(
         assert len(stored) == 1
         u = stored[0]
         assert (u.on, u.at, u.strength, u.minutes, u.passed) == (TODAY, time(18, 30), 7, 20, True)
-        assert (u.trigger, u.thoughts, u.did) == (
+        assert (u.trigger, u.kind, u.thoughts, u.did) == (
             "Walked past the pub",
+            TriggerKind.PLACE,
             "Just one won't hurt",
             "Rang Sam",
         )
@@ -202,3 +204,76 @@ async def test_changing_an_urge_from_the_list(
         ]
         assert isinstance(app.screen, UrgesScreen)
         assert "9/10" in str(app.screen.query_one(DataTable).get_row_at(0)[1])
+
+
+async def test_the_kind_of_trigger_is_one_key_optional_and_counted(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """A letter picks a kind, the same letter clears it, an unknown key is not a kind, and the
+    log counts urges by kind with the person's own words beside it."""
+    from screens.widgets.letter_pick import LetterPick
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.repo.save(  # type: ignore[union-attr]
+            Urge(
+                on=TODAY,
+                at=time(8, 0),
+                strength=3,
+                trigger="Bills on the mat",
+                kind=TriggerKind.MONEY,
+            )
+        )
+        await pilot.press("u", "n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogUrgeScreen)
+        pick = dialog.query_one("#kind", LetterPick)
+        await pilot.press("6")
+        pick.focus()
+        await pilot.press("m", "m")  # picked, then cleared
+        assert pick.value is None
+        await pilot.press("z")  # no kind has "z": nothing picked, nothing typed anywhere
+        assert pick.value is None
+        await pilot.press("p", "right")  # a person, then the next kind along: a place
+        assert pick.value == TriggerKind.PLACE.value
+        await pilot.press("backspace", "m")
+        dialog.query_one("#trigger", Input).value = "Payday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = {u.trigger: u.kind for u in app.repo.all(Urge)}  # type: ignore[union-attr]
+        assert stored == {"Payday": TriggerKind.MONEY, "Bills on the mat": TriggerKind.MONEY}
+        assert isinstance(app.screen, UrgesScreen)
+        summary = str(app.screen.query_one("#urge-patterns", Static).render())
+        assert "  money (2): Payday · Bills on the mat" in summary.splitlines()
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[4]) == "money: Payday"
+        # the urge in view, in full under the table (its column is cut at 80)
+        full = app.screen.query_one("#urge-full", Static)
+        assert full.display and str(full.render()) == "money: Payday"
+        await pilot.press("down")
+        await pilot.pause()
+        assert str(full.render()) == "money: Bills on the mat"
+        await pilot.press("up")
+        await pilot.pause()
+        # Changing it opens with its kind chosen; no kind saved is no kind shown.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#kind", LetterPick).value == TriggerKind.MONEY.value
+
+
+async def test_a_kind_chosen_and_then_escape_asks_first(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from screens.widgets.letter_pick import LetterPick
+    from screens.widgets.unsaved import UnsavedScreen
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#kind", LetterPick).focus()
+        await pilot.press("b", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)

@@ -11,14 +11,26 @@ from pydantic import ValidationError
 
 from workbook import urges
 from workbook.checkins import FutureDate
-from workbook.models import Urge
+from workbook.models import TriggerKind, Urge
 from workbook.storage import Repository
 
 TODAY = date(2026, 11, 27)
 
 
-def urge(back: int, trigger: str = "", at: time | None = None, strength: int = 5) -> Urge:
-    return Urge(on=TODAY - timedelta(days=back), trigger=trigger, at=at, strength=strength)
+def urge(
+    back: int,
+    trigger: str = "",
+    at: time | None = None,
+    strength: int = 5,
+    kind: TriggerKind | None = None,
+) -> Urge:
+    return Urge(
+        on=TODAY - timedelta(days=back), trigger=trigger, at=at, strength=strength, kind=kind
+    )
+
+
+def named(found: list[urges.TriggerCount]) -> list[tuple[str, int]]:
+    return [(t.name, t.count) for t in found]
 
 
 def test_save_and_list_newest_first(repo: Repository) -> None:
@@ -55,7 +67,7 @@ def test_patterns_this_week_triggers_and_times() -> None:
     assert found.this_week == 5
     assert found.passed_this_week == 1
     assert found.average_strength == pytest.approx(24 / 5)
-    assert found.triggers == [("Payday", 3), ("Row with mum", 2), ("bus stop", 1)]
+    assert named(found.triggers) == [("Payday", 3), ("Row with mum", 2), ("bus stop", 1)]
     assert dict(found.times) == {"evening": 2, "night": 2, "morning": 1, "afternoon": 1}
     assert found.total == 7
 
@@ -89,7 +101,7 @@ def test_time_of_day_edges(at: time, name: str) -> None:
 
 def test_ties_in_triggers_go_to_the_most_recent() -> None:
     found = urges.common_triggers([urge(3, "a"), urge(1, "b"), urge(2, "c")], top=2)
-    assert found == [("b", 1), ("c", 1)]
+    assert named(found) == [("b", 1), ("c", 1)]
 
 
 @given(
@@ -110,7 +122,7 @@ def test_pattern_invariants(log: list[Urge]) -> None:
     assert found.passed_this_week <= found.this_week <= found.total == len(log)
     recent = [u for u in log if u.on > TODAY - timedelta(days=28)]
     assert sum(n for _, n in found.times) == sum(1 for u in recent if u.at is not None)
-    assert sum(n for _, n in found.triggers) <= sum(1 for u in recent if u.trigger.strip())
+    assert sum(t.count for t in found.triggers) <= sum(1 for u in recent if u.trigger.strip())
     assert len(found.triggers) <= 2  # "payday" and "bus" are one trigger each, however written
     if found.average_strength is not None:
         assert 0 <= found.average_strength <= 10
@@ -124,3 +136,56 @@ def test_card_and_summary_never_count_zero_passed() -> None:
     assert summary_lines(log, TODAY)[0] == "Urges this week: 1 (average strength 7.0 of 10)"
     log[0] = log[0].model_copy(update={"passed": True})
     assert card_lines(log, TODAY)[0] == "This week: 1 urge, 1 passed"
+
+
+def test_triggers_of_one_kind_add_up_and_keep_their_own_words() -> None:
+    money, person = TriggerKind.MONEY, TriggerKind.PERSON
+    log = [
+        urge(0, "Payday", kind=money),
+        urge(1, "A bill I can't pay", kind=money),
+        urge(2, "payday.", kind=money),  # the same words as the newest: shown once
+        urge(3, "", kind=money),  # a kind with no words still counts
+        urge(4, "Row with mum", kind=person),
+        urge(5, "Row with mum"),  # no kind: counted by its words, apart from the kind
+        urge(6, "Bus stop"),
+    ]
+    found = urges.common_triggers(log, top=5)
+    assert found[0] == urges.TriggerCount("money", 4, ("Payday", "A bill I can't pay"))
+    assert found[1] == urges.TriggerCount("a person", 1, ("Row with mum",))
+    assert [(t.name, t.count, t.words) for t in found[2:]] == [
+        ("Row with mum", 1, ()),
+        ("Bus stop", 1, ()),
+    ]
+
+
+def test_every_kind_has_a_name_and_a_key_of_its_own() -> None:
+    found = urges.words().trigger_kinds
+    assert {k.kind for k in found} == set(TriggerKind)
+    assert len({k.key for k in found}) == len(found) == len({k.name for k in found})
+
+
+def test_trigger_text_puts_the_kind_first() -> None:
+    assert urges.trigger_text(urge(0, "Payday", kind=TriggerKind.MONEY)) == "money: Payday"
+    assert urges.trigger_text(urge(0, " ", kind=TriggerKind.BORED)) == "bored"
+    assert urges.trigger_text(urge(0, "Payday")) == "Payday"
+
+
+def test_summary_lines_show_each_kind_with_the_words_that_fit() -> None:
+    from workbook.urge_summary import card_lines, summary_lines
+
+    log = [
+        urge(0, "Payday", time(10, 0), kind=TriggerKind.MONEY),
+        urge(
+            1,
+            "Bills on the mat, again, the third this week and " + "x" * 60,
+            kind=TriggerKind.MONEY,
+        ),
+        urge(2, "Mates going for a pint", kind=TriggerKind.PERSON),
+    ]
+    lines = summary_lines(log, TODAY, width=60)
+    start = lines.index("Common triggers:")
+    assert lines[start + 1].startswith("  money (2): Payday · Bills on the mat, again")
+    assert lines[start + 1].endswith("…") and len(lines[start + 1]) == 60
+    assert lines[start + 2] == "  a person (1): Mates going for a pint"
+    card = card_lines(log, TODAY)
+    assert card[2:4] == ["Triggers: money (2),", " a person (1)"]  # counted by kind, no words

@@ -9,6 +9,7 @@ is tested against a frozen fixture file of the older version under ``tests/fixtu
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 
 from workbook.storage.codec import Data
@@ -58,6 +59,48 @@ def plan_keeps_safe(data: Data) -> Data:
     return copy.deepcopy(data)
 
 
+# The kinds of trigger as schema 12 named them (models.TriggerKind), each with the words that
+# name it exactly. Frozen here: a later rename of a kind must not change what this step did.
+_KIND_NAMES: dict[str, tuple[str, ...]] = {
+    "person": ("person", "a person"),
+    "place": ("place", "a place"),
+    "feeling": ("feeling", "a feeling"),
+    "time of day": ("time of day", "a time of day"),
+    "money": ("money",),
+    "tired or hungry": ("tired or hungry", "hungry or tired"),
+    "bored": ("bored", "boredom"),
+    "celebration": ("celebration", "a celebration", "celebrating"),
+    "seeing or smelling it": ("seeing or smelling it", "seeing it or smelling it"),
+    "something else": ("something else",),
+}
+
+
+def _name_key(text: str) -> str:
+    """Case, spaces and punctuation aside ("Money.", " money"), the words themselves."""
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+_KIND_BY_NAME = {_name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names}
+
+
+def urge_trigger_kinds(data: Data) -> Data:
+    """Schema 12: an urge gains ``kind``, a short kind of trigger, so urges can be counted by it.
+
+    An old urge gets a kind only when its words are exactly a kind's name ("Money", "bored."):
+    nothing is guessed from a sentence. Every other urge keeps no kind (None, the default), and
+    its words are untouched either way.
+    """
+    out = copy.deepcopy(data)
+    for doc in out.get("urges", {}).values():
+        if not isinstance(doc, dict) or doc.get("kind") is not None:
+            continue
+        trigger = doc.get("trigger")
+        kind = _KIND_BY_NAME.get(_name_key(trigger)) if isinstance(trigger, str) else None
+        if kind is not None:
+            doc["kind"] = kind
+    return out
+
+
 # from_version -> the function that returns data of from_version + 1
 MIGRATIONS: dict[int, Migration] = {
     1: add_tables("plan", "plan_revisions", "weighing", "values"),  # change plan (issue 4)
@@ -70,6 +113,7 @@ MIGRATIONS: dict[int, Migration] = {
     8: plan_keeps_safe,  # "keeping myself safe" in the plan for hard moments (issue 18)
     9: add_tables("safer_plan"),  # my limits / my safer-use plan (issue 18)
     10: add_tables("capital_checkins", "thought_checks"),  # life check-in, thought tool (issue 19)
+    11: urge_trigger_kinds,  # an urge's trigger gains a short kind, to count by (issue 21)
 }
 
 SCHEMA_VERSION = max(MIGRATIONS) + 1
