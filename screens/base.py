@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from screens.drafting import Drafting
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.topbar import TopBar
 from workbook.errors import InvalidInput, WorkbookError
 
@@ -130,7 +131,7 @@ class WorkbookScreen(Drafting, Screen[None]):
     def compose(self) -> ComposeResult:
         yield TopBar(self.SECTION_TITLE, self.workbook_app.person_label, self.today())
         yield from self.body()
-        yield Footer()
+        yield WorkbookFooter()
 
     def body(self) -> ComposeResult:
         """The screen's own widgets."""
@@ -250,7 +251,7 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
 
     async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
         if not any(isinstance(widget, Footer) for widget in widgets):
-            widgets = [*widgets, Footer()]
+            widgets = [*widgets, WorkbookFooter()]
         await super().mount_composed_widgets(widgets)
 
     @property

@@ -15,7 +15,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+from textual.dom import DOMNode
+
 from screens.app import WorkbookApp
+from screens.base import MORE_KEYS
 from screens.sections import available_sections
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
@@ -135,3 +139,54 @@ def test_home_is_painted_without_importing_what_it_does_not_show(
     }
     assert heavy & modules == set()
     assert date(2026, 11, 27) == TODAY  # the child's clock is the tests' one
+
+
+async def test_a_form_builds_its_footer_once_and_moving_focus_keeps_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer mounted all its keys again on every focus change (six times while the
+    check-in opened), and each key had its style worked out twice more as it was born
+    "compact" and switched back; style updates were most of a screen's opening (RESULTS.md)."""
+    from screens.checkin import CheckinScreen
+    from screens.widgets.footer import WorkbookFooter
+
+    make_profile()
+    rebuilds: list[object] = []
+    real_recompose = WorkbookFooter.recompose
+
+    async def counting(footer: WorkbookFooter) -> None:
+        rebuilds.append(footer.screen)
+        await real_recompose(footer)
+
+    restyled: list[str] = []
+    real_update = WorkbookApp.update_styles
+
+    def noting(app: WorkbookApp, node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node.parent, WorkbookFooter) and not node.has_class("-command-palette"):
+            restyled.append(type(node).__name__)  # (the palette's key is compact: Textual's)
+        real_update(app, node, animate)
+
+    monkeypatch.setattr(WorkbookFooter, "recompose", counting)
+    monkeypatch.setattr(WorkbookApp, "update_styles", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await app.push_screen(CheckinScreen())
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CheckinScreen)
+        assert rebuilds.count(form) == 1  # built once with the form's keys
+        await pilot.press("tab", "tab", "tab", "shift+tab")
+        await pilot.pause()
+        assert app.screen.focused is not None and rebuilds.count(form) == 1
+        assert restyled == []  # no key had its style worked out on its own
+        footer = form.query_one(WorkbookFooter)
+        shown = {key.key: key.description for key in footer.query("FooterKey")}
+        assert shown["f1"] and shown["escape"] == "Back"
+        # Keys that change still rebuild it: at 60 columns some are left out for "More keys".
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert rebuilds.count(form) == 2
+        shown = {key.key: key.description for key in footer.query("FooterKey") if key.display}
+        assert shown["f3"] == MORE_KEYS
