@@ -101,6 +101,14 @@ class WorkbookScreen(Drafting, Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
 
     SECTION_TITLE: ClassVar[str] = ""
+    AUTO_FOCUS: ClassVar[str | None] = None
+    """Where focus goes when the screen opens (Textual's: the first thing that can take it).
+
+    A form that focuses its first field itself (in ``on_mount``) sets this to "": otherwise
+    Textual first focuses the scrolling form around the field and the field a moment later,
+    and each change of focus works out the style of the whole form again (40% of the styling
+    done while the check-in opened, bench/RESULTS.md; tests/ui/test_screen_budget.py checks).
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),
     ]

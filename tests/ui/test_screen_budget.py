@@ -190,3 +190,47 @@ async def test_a_form_builds_its_footer_once_and_moving_focus_keeps_it(
         assert rebuilds.count(form) == 2
         shown = {key.key: key.description for key in footer.query("FooterKey") if key.display}
         assert shown["f3"] == MORE_KEYS
+
+
+# Screens whose first field is found only after they are mounted (the plan walk's step, the
+# hard-moment plan's page, the export's form): Textual still focuses their scrolling body first.
+FOCUS_FLICKER_LEFT = {"plan", "hard_plan", "export"}
+
+
+async def test_opening_a_form_focuses_its_first_field_without_the_form_around_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change of focus works out the style of what gained or lost it and everything in
+    it; a form's scrolling body focused on the way to its first field restyled the whole form
+    twice (see ``WorkbookScreen.AUTO_FOCUS``)."""
+    from textual.widget import Widget
+
+    make_profile()
+    changes: list[tuple[str, int]] = []
+    real = Widget.watch_has_focus
+
+    def noting(widget: Widget, focused: bool) -> None:
+        changes.append((str(widget.id), len(widget.children)))
+        real(widget, focused)
+
+    monkeypatch.setattr(Widget, "watch_has_focus", noting)
+    app = make_app(root)
+    flickered = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        home = app.screen
+        for section in available_sections():
+            changes.clear()
+            await app.push_screen(section.load()())
+            await pilot.pause()
+            assert app.screen.focused is not None, section.id
+            settled = app.screen.focused.id
+            passing = [ident for ident, inside in changes if inside and ident != settled]
+            if passing:
+                flickered[section.id] = passing
+            while app.screen is not home:
+                await app.pop_screen()
+                await pilot.pause()
+    assert {"checkin", "capital", "review", "safer_plan"} & set(flickered) == set()
+    assert set(flickered) <= FOCUS_FLICKER_LEFT, flickered
