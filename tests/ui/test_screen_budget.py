@@ -234,3 +234,37 @@ async def test_opening_a_form_focuses_its_first_field_without_the_form_around_it
                 await pilot.pause()
     assert {"checkin", "capital", "review", "safer_plan"} & set(flickered) == set()
     assert set(flickered) <= FOCUS_FLICKER_LEFT, flickered
+
+
+async def test_home_on_ten_years_reads_check_ins_without_validating_them_whole(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home's day counter and check-in card need only each check-in's day, mood, craving and
+    "used" answer: 3,000 whole check-ins validated twice were a tenth of start-up (RESULTS.md)."""
+    from workbook.models import Checkin, CheckinDay
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    whole: list[object] = []
+    glanced: list[object] = []
+    real_whole, real_glance = Checkin.model_validate, CheckinDay.model_validate
+
+    def whole_check_in(obj: object, **kwargs: object) -> Checkin:
+        whole.append(obj)
+        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
+
+    def glanced_check_in(obj: object, **kwargs: object) -> CheckinDay:
+        glanced.append(obj)
+        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Checkin, "model_validate", whole_check_in)
+    monkeypatch.setattr(CheckinDay, "model_validate", glanced_check_in)
+    app = make_app(root, card.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(app.screen.query("#dashboard *")) > 0, "the cards were not painted"
+        text = "\n".join(str(s.render()) for s in app.screen.query("#dashboard Static"))
+        assert "Longest stretch" in text and "Mood (1-5)" in text
+    assert len(glanced) > 3000  # every check-in's day was read, once
+    assert len(glanced) < 2 * 3100
+    assert len(whole) <= 1  # today's check-in at most, never ten years of them
