@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -10,8 +12,9 @@ from pydantic import ValidationError
 from tests.conftest import TODAY
 from workbook import checkins
 from workbook.demo import build_demo
-from workbook.models import Checkin, CheckinDay, UseAnswer
+from workbook.models import Checkin, CheckinDay, ProfileCard, UseAnswer
 from workbook.storage import DataRoot, Repository
+from workbook.storage.migrations import SCHEMA_VERSION
 from workbook.stretches import record_of
 
 
@@ -58,3 +61,28 @@ def test_the_days_are_remembered_until_the_workbook_changes(repo: Repository) ->
     repo.save(Checkin(on=TODAY, mood=4))
     again = checkins.checkin_days(repo)
     assert [d.on for d in again] == [TODAY - timedelta(days=1), TODAY]
+
+
+def test_a_newer_file_shows_what_fits_and_leaves_out_what_does_not(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Read-only, from a newer version: a day with a field this version does not know is still
+    read; one whose mood this version cannot read is left out, as ``all`` leaves it out."""
+    card = make_profile()
+    repo = root.open(card)
+    repo.save(Checkin(on=TODAY - timedelta(days=1), mood=2))
+    repo.save(Checkin(on=TODAY, mood=4))
+    repo.close()
+    files = root.files(card)
+    data = json.loads(files.workbook.read_bytes())
+    data["_meta"]["1"].update(schema_version=SCHEMA_VERSION + 1, app_version="9.9.9")
+    first, second = sorted(data["checkins"], key=lambda k: data["checkins"][k]["on"])
+    data["checkins"][first]["a_future_field"] = "new"
+    data["checkins"][second]["mood"] = "very good"  # a newer version's kind of mood
+    files.workbook.write_text(json.dumps(data), encoding="utf-8")
+
+    newer = root.open(card)
+    assert newer.read_only
+    assert [c.on for c in newer.glance(Checkin, CheckinDay)] == [TODAY - timedelta(days=1)]
+    assert [c.on for c in newer.all(Checkin)] == [TODAY - timedelta(days=1)]
+    newer.close()
