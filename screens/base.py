@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from screens.drafting import Drafting
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.topbar import TopBar
 from workbook.errors import InvalidInput, WorkbookError
 
@@ -100,6 +101,14 @@ class WorkbookScreen(Drafting, Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
 
     SECTION_TITLE: ClassVar[str] = ""
+    AUTO_FOCUS: ClassVar[str | None] = None
+    """Where focus goes when the screen opens (Textual's: the first thing that can take it).
+
+    A form that focuses its first field itself (in ``on_mount``) sets this to "": otherwise
+    Textual first focuses the scrolling form around the field and the field a moment later,
+    and each change of focus works out the style of the whole form again (40% of the styling
+    done while the check-in opened, bench/RESULTS.md; tests/ui/test_screen_budget.py checks).
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),
     ]
@@ -130,7 +139,7 @@ class WorkbookScreen(Drafting, Screen[None]):
     def compose(self) -> ComposeResult:
         yield TopBar(self.SECTION_TITLE, self.workbook_app.person_label, self.today())
         yield from self.body()
-        yield Footer()
+        yield WorkbookFooter()
 
     def body(self) -> ComposeResult:
         """The screen's own widgets."""
@@ -250,7 +259,7 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
 
     async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
         if not any(isinstance(widget, Footer) for widget in widgets):
-            widgets = [*widgets, Footer()]
+            widgets = [*widgets, WorkbookFooter()]
         await super().mount_composed_widgets(widgets)
 
     @property

@@ -52,6 +52,7 @@ class CapitalScreen(WorkbookScreen):
 
     SECTION_TITLE = "Life check-in"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
 
     def body(self) -> ComposeResult:
         today = self.today()

@@ -102,6 +102,7 @@ class CheckinScreen(WorkbookScreen):
 
     SECTION_TITLE = "Daily check-in"
     CSS_PATH = "checkin.tcss"
+    AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save_checkin", tooltip="Save this check-in"),
         Binding(

@@ -83,6 +83,7 @@ class ReviewScreen(WorkbookScreen):
 
     SECTION_TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
+    AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
     _since: date
     """The first day of the oldest week listed at first (a year back)."""
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -44,6 +44,7 @@ class SaferPlanScreen(WorkbookScreen):
 
     SECTION_TITLE = "My limits and safer-use plan"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
 
     amount_status: reactive[str] = reactive("")
     days_off_status: reactive[str] = reactive("")

@@ -8,6 +8,7 @@ the clock, so tests are deterministic.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from workbook.content import DEFAULT_LOCALE, read_toml
 from workbook.errors import InvalidInput
-from workbook.models import Checkin, Pathway, Setback, UseAnswer, now
+from workbook.models import Checkin, CheckinDay, Pathway, Setback, UseAnswer, now
 from workbook.storage import Repository
 
 
@@ -171,6 +172,19 @@ def all_checkins(repo: Repository) -> list[Checkin]:
     return sorted(repo.all(Checkin), key=lambda c: c.on)
 
 
+def checkin_days(repo: Repository) -> tuple[CheckinDay, ...]:
+    """Every check-in's day, mood, craving and "used" answer, oldest day first.
+
+    What Home needs for the day counter and the check-in card, read without validating whole
+    check-ins, and remembered until the workbook changes (the counter and the card share it).
+    """
+
+    def read() -> tuple[CheckinDay, ...]:
+        return tuple(sorted(repo.glance(Checkin, CheckinDay), key=lambda c: c.on))
+
+    return repo.remembered("checkin_days", read)
+
+
 def save_checkin(repo: Repository, checkin: Checkin, today: date) -> Checkin:
     """Save ``checkin`` as the one for its date; if that date has one already, edit it.
 
@@ -190,7 +204,11 @@ def save_checkin(repo: Repository, checkin: Checkin, today: date) -> Checkin:
 
 
 def missed_days(
-    repo: Repository, today: date, within: int = 7, *, known: list[Checkin] | None = None
+    repo: Repository,
+    today: date,
+    within: int = 7,
+    *,
+    known: Sequence[Checkin | CheckinDay] | None = None,
 ) -> list[date]:
     """Days in the last ``within`` days (not today) without a check-in, newest first.
 

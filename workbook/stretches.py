@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from workbook.models import Checkin, Profile, Setback
+from workbook.models import Checkin, CheckinDay, Profile, Setback
 from workbook.storage import Repository
 from workbook.text import counted
 
@@ -195,12 +195,13 @@ def record_of(
     repo: Repository,
     today: date,
     *,
-    known: list[Checkin] | None = None,
+    known: Sequence[Checkin | CheckinDay] | None = None,
     also_setback: date | None = None,
 ) -> Record:
     """The record of this workbook as of ``today``, from its check-ins, setbacks and profile.
 
-    Pass ``known`` (every check-in) when you have already loaded them, and ``also_setback`` to
+    Pass ``known`` (every check-in, whole or as ``checkins.checkin_days`` reads them) when you
+    have already loaded them, and ``also_setback`` to
     count a setback that is being written down but is not saved yet.
     """
     checkins = repo.all(Checkin) if known is None else known

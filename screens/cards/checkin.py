@@ -37,7 +37,7 @@ def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
     Home puts two cards side by side at 80 columns, so no line is wider than 32 characters.
     """
     today = app.today()
-    known = checkins.all_checkins(repo)  # loaded once: Home must stay quick after years
+    known = checkins.checkin_days(repo)  # a few fields, shared with the day counter
     by_day = {c.on: c for c in known}
     if today in by_day:
         lines = ["✓ Checked in today · c to edit"]

@@ -15,7 +15,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+from textual.dom import DOMNode
+
 from screens.app import WorkbookApp
+from screens.base import MORE_KEYS
 from screens.sections import available_sections
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
@@ -135,3 +139,132 @@ def test_home_is_painted_without_importing_what_it_does_not_show(
     }
     assert heavy & modules == set()
     assert date(2026, 11, 27) == TODAY  # the child's clock is the tests' one
+
+
+async def test_a_form_builds_its_footer_once_and_moving_focus_keeps_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer mounted all its keys again on every focus change (six times while the
+    check-in opened), and each key had its style worked out twice more as it was born
+    "compact" and switched back; style updates were most of a screen's opening (RESULTS.md)."""
+    from screens.checkin import CheckinScreen
+    from screens.widgets.footer import WorkbookFooter
+
+    make_profile()
+    rebuilds: list[object] = []
+    real_recompose = WorkbookFooter.recompose
+
+    async def counting(footer: WorkbookFooter) -> None:
+        rebuilds.append(footer.screen)
+        await real_recompose(footer)
+
+    restyled: list[str] = []
+    real_update = WorkbookApp.update_styles
+
+    def noting(app: WorkbookApp, node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node.parent, WorkbookFooter) and not node.has_class("-command-palette"):
+            restyled.append(type(node).__name__)  # (the palette's key is compact: Textual's)
+        real_update(app, node, animate)
+
+    monkeypatch.setattr(WorkbookFooter, "recompose", counting)
+    monkeypatch.setattr(WorkbookApp, "update_styles", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await app.push_screen(CheckinScreen())
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CheckinScreen)
+        assert rebuilds.count(form) == 1  # built once with the form's keys
+        await pilot.press("tab", "tab", "tab", "shift+tab")
+        await pilot.pause()
+        assert app.screen.focused is not None and rebuilds.count(form) == 1
+        assert restyled == []  # no key had its style worked out on its own
+        footer = form.query_one(WorkbookFooter)
+        shown = {key.key: key.description for key in footer.query("FooterKey")}
+        assert shown["f1"] and shown["escape"] == "Back"
+        # Keys that change still rebuild it: at 60 columns some are left out for "More keys".
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert rebuilds.count(form) == 2
+        shown = {key.key: key.description for key in footer.query("FooterKey") if key.display}
+        assert shown["f3"] == MORE_KEYS
+
+
+# Screens whose first field is found only after they are mounted (the plan walk's step, the
+# hard-moment plan's page, the export's form): Textual still focuses their scrolling body first.
+FOCUS_FLICKER_LEFT = {"plan", "hard_plan", "export"}
+
+
+async def test_opening_a_form_focuses_its_first_field_without_the_form_around_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change of focus works out the style of what gained or lost it and everything in
+    it; a form's scrolling body focused on the way to its first field restyled the whole form
+    twice (see ``WorkbookScreen.AUTO_FOCUS``)."""
+    from textual.widget import Widget
+
+    make_profile()
+    changes: list[tuple[str, int]] = []
+    real = Widget.watch_has_focus
+
+    def noting(widget: Widget, focused: bool) -> None:
+        changes.append((str(widget.id), len(widget.children)))
+        real(widget, focused)
+
+    monkeypatch.setattr(Widget, "watch_has_focus", noting)
+    app = make_app(root)
+    flickered = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        home = app.screen
+        for section in available_sections():
+            changes.clear()
+            await app.push_screen(section.load()())
+            await pilot.pause()
+            assert app.screen.focused is not None, section.id
+            settled = app.screen.focused.id
+            passing = [ident for ident, inside in changes if inside and ident != settled]
+            if passing:
+                flickered[section.id] = passing
+            while app.screen is not home:
+                await app.pop_screen()
+                await pilot.pause()
+    assert {"checkin", "capital", "review", "safer_plan"} & set(flickered) == set()
+    assert set(flickered) <= FOCUS_FLICKER_LEFT, flickered
+
+
+async def test_home_on_ten_years_reads_check_ins_without_validating_them_whole(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home's day counter and check-in card need only each check-in's day, mood, craving and
+    "used" answer: 3,000 whole check-ins validated twice were a tenth of start-up (RESULTS.md)."""
+    from workbook.models import Checkin, CheckinDay
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    whole: list[object] = []
+    glanced: list[object] = []
+    real_whole, real_glance = Checkin.model_validate, CheckinDay.model_validate
+
+    def whole_check_in(obj: object, **kwargs: object) -> Checkin:
+        whole.append(obj)
+        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
+
+    def glanced_check_in(obj: object, **kwargs: object) -> CheckinDay:
+        glanced.append(obj)
+        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Checkin, "model_validate", whole_check_in)
+    monkeypatch.setattr(CheckinDay, "model_validate", glanced_check_in)
+    app = make_app(root, card.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(app.screen.query("#dashboard *")) > 0, "the cards were not painted"
+        text = "\n".join(str(s.render()) for s in app.screen.query("#dashboard Static"))
+        assert "Longest stretch" in text and "Mood (1-5)" in text
+    assert len(glanced) > 3000  # every check-in's day was read, once
+    assert len(glanced) < 2 * 3100
+    assert len(whole) <= 1  # today's check-in at most, never ten years of them
