@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
 from screens.base import WorkbookScreen
+from screens.widgets.writing_area import WritingArea
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 
@@ -37,7 +38,7 @@ class WeighingScreen(WorkbookScreen):
             yield Static(text.example, classes="w-intro", markup=False)
             for box in BOXES:
                 yield Label(getattr(text, box), classes="w-label", markup=False)
-                area = TextArea(
+                area = WritingArea(
                     getattr(saved, box),
                     id=f"w-{box}",
                     compact=True,

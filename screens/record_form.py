@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from screens.base import WorkbookDialog
 from screens.widgets.textbox import TextBox
+from screens.widgets.writing_area import WritingArea
 from workbook.errors import WorkbookError
 
 
@@ -139,7 +140,7 @@ class RecordForm(WorkbookDialog[bool]):
                 compact=True,
             )
         if spec.kind == "area":
-            return TextArea(
+            return WritingArea(
                 spec.value,
                 id=field_id,
                 soft_wrap=True,

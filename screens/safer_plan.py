@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static, TextAre
 from screens.base import WorkbookScreen
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
+from screens.widgets.writing_area import WritingArea
 from workbook import safer_plan, safety
 from workbook.errors import WorkbookError
 from workbook.models import LimitPeriod, LimitUnit, Pathway, Profile, SaferRule
@@ -72,7 +73,7 @@ class SaferPlanScreen(WorkbookScreen):
                 id="rules",
             )
             yield Label("My own rules, in my words", classes="prompt")
-            yield TextArea(plan.own_rules, id="own-rules", soft_wrap=True)
+            yield WritingArea(plan.own_rules, id="own-rules", soft_wrap=True)
             yield Static(
                 "for example: Only at home with Sam. Eat first. Home by 11.",
                 classes="hint",

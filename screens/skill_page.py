@@ -32,6 +32,7 @@ from screens.focus import follow_scrolling
 from screens.text import literal
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
+from screens.widgets.writing_area import WritingArea
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import OwnSkill, SkillLevel, SkillProgress
@@ -377,7 +378,7 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
             yield TextBox(own.why if own else "", id="own-why", max_length=5000)
             yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
-            yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
+            yield WritingArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="own-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="own-save", variant="primary")
