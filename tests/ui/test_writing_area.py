@@ -75,7 +75,7 @@ async def test_an_over_long_paste_keeps_what_fits_and_says_so(
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen, box = await _weighing(app, pilot)
+        _, box = await _weighing(app, pilot)
         said: list[tuple[str, str]] = []
         app.notify = lambda message, **kw: said.append((message, kw.get("title", "")))  # type: ignore[method-assign, assignment]
         await pilot.press(*"Calm. ")
