@@ -284,6 +284,8 @@ class WorkbookApp(IdleLock, App[int]):
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
         if small and not self.said_too_small:
             self.notify(TOO_SMALL, title="A little more room, please", timeout=8, markup=False)
+        elif self.said_too_small and not small:
+            self.clear_notifications()  # made bigger: the note would cover words for nothing
         self.said_too_small = small
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -76,3 +76,22 @@ async def test_the_f2_urge_form_fits_at_60x20_and_saves(
         await pilot.pause()
         stored = app.repo.all(Urge)  # type: ignore[union-attr]
         assert [(u.strength, u.minutes, u.trigger) for u in stored] == [(7, 15, "a long day")]
+
+
+async def test_the_too_small_note_goes_when_the_window_is_made_bigger(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """At 60x20 a note says 80 by 24 shows everything; made bigger, the note goes at once."""
+    make_profile()
+    app = make_app(root)
+    cleared: list[bool] = []
+    app.clear_notifications = lambda: cleared.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.said_too_small and cleared == []
+        await pilot.resize_terminal(70, 20)  # still too small: the note stays
+        await pilot.pause()
+        assert cleared == []
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert cleared == [True] and not app.said_too_small
