@@ -140,8 +140,8 @@ class WorkbookApp(IdleLock, App[int]):
             self.draws_unicode = terminal_draws_unicode()
         few = not self.is_headless and self.console.color_system in ("standard", "windows")
         if not self.is_headless:  # tests choose the colour system for themselves
-            colours = None if self.console.no_color else self.console.color_system
-            self.readable_text = ReadableText(SYSTEMS.get(colours or ""))
+            # NO_COLOR still sends greys (Textual's monochrome filter), so they are measured too.
+            self.readable_text = ReadableText(SYSTEMS.get(self.console.color_system or ""))
         self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()

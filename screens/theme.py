@@ -124,8 +124,10 @@ class ReadableText(LineFilter):
     """Every piece of text reads on its background (4.5:1) in the terminal's own colours.
 
     Runs after Textual's filters, which turn "dim" into a blend of text and background, so it
-    sees the colours as they are sent; ``system`` is the terminal's (set by the app on mount;
-    None under NO_COLOR, when no colour is sent at all). See screens.contrast for why.
+    sees the colours as they are sent (under NO_COLOR, the greys of Textual's monochrome
+    filter); ``system`` is the terminal's, set by the app on mount (None: a terminal with no
+    colour at all). Make a new filter to change it: Textual caches each line per filter.
+    See screens.contrast for why.
     """
 
     def __init__(self, system: ColorSystem | None = ColorSystem.TRUECOLOR) -> None:
