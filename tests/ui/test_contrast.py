@@ -7,6 +7,7 @@ colours), and each screen's first field focused.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from tests.conftest import TODAY
 from tests.ui.contrast import too_low
 from tests.ui.helpers import make_app
 from workbook.demo import build_demo
+from workbook.models import ProfileCard
 from workbook.storage import DataRoot
 
 
@@ -47,3 +49,22 @@ async def test_every_section_reads_in_16_256_and_true_colour(tmp_path: Path, the
         low["hard moment"] = too_low(app)
     assert {where: found for where, found in low.items() if found} == {}
     assert len(low) == len(available_sections()) + 2
+
+
+async def test_the_way_in_reads_in_every_colour_system(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The welcome for a first workbook, and the list of workbooks with its highlighted row."""
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert too_low(app) == [], "welcome"
+    make_profile("Sam")
+    make_profile("Jo")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProfilesScreen"
+        assert too_low(app) == [], "the list of workbooks"

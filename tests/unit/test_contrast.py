@@ -75,3 +75,14 @@ def test_moved_only_as_far_as_needed() -> None:
     moved = readable(rgb("#354d50"), rgb("#7fb7be"), ColorSystem.TRUECOLOR)
     assert moved not in (rgb("#354d50"), rgb("#000000"))
     assert contrast_in(moved, rgb("#7fb7be"), ColorSystem.TRUECOLOR) < 6
+
+
+def test_the_sums_need_no_textual() -> None:
+    """screens.contrast is plain Rich, so these unit tests run without Textual loaded."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys, screens.contrast; sys.exit('textual' in sys.modules)"
+    root = Path(__file__).resolve().parents[2]
+    assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0
