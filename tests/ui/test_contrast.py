@@ -47,8 +47,12 @@ async def test_every_section_reads_in_16_256_and_true_colour(tmp_path: Path, the
         await pilot.press("f1")  # the hard-moment screen, from anywhere
         await pilot.pause()
         low["hard moment"] = too_low(app)
+        await pilot.press("escape", "f2", "tab")  # the urge form over Home, a box focused
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogUrgeScreen"
+        low["urge form"] = too_low(app)
     assert {where: found for where, found in low.items() if found} == {}
-    assert len(low) == len(available_sections()) + 2
+    assert len(low) == len(available_sections()) + 3
 
 
 async def test_the_way_in_reads_in_every_colour_system(
