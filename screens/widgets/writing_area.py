@@ -7,15 +7,18 @@ Every multi-line box in the workbook is a ``WritingArea`` (a test forbids a plai
 ``TextArea`` in screens/, as one forbids a plain ``Input``), so pasting behaves as it does in
 the one-line :class:`~screens.widgets.textbox.TextBox`: control characters are removed, line
 breaks of every kind become plain new lines, and a paste longer than the box holds keeps what
-fits and says so.
+fits and says so. Typing stops at the same limit, with one kind word (as a one-line box stops
+at its ``max_length``), instead of a refusal only when the answer is saved.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual import events
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from workbook.models import LONG_TEXT_MAX
 from workbook.text import pasted_lines
@@ -28,6 +31,7 @@ class WritingArea(TextArea):
         super().__init__(*args, **kwargs)
         self.max_length = max_length
         """How many characters the answer holds (a paste beyond it keeps what fits)."""
+        self._said_full = False
 
     def on_paste(self, event: events.Paste) -> None:
         """Put pasted text in as text, keeping what fits (Textual's own paste is not run)."""
@@ -51,3 +55,22 @@ class WritingArea(TextArea):
                 severity="warning",
                 markup=False,
             )
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change (typing, pasting, a program's) kept within ``max_length``."""
+        replaced = len(self.get_text_range(edit.from_location, edit.to_location))
+        room = max(0, self.max_length - (len(self.text) - replaced))
+        if len(edit.text) > room:
+            edit = replace(edit, text=edit.text[:room])
+            if not self._said_full:
+                self._said_full = True
+                self.notify(
+                    f"This box holds {self.max_length:,} characters; it is full.",
+                    title="Not all of it fitted",
+                    severity="warning",
+                    markup=False,
+                )
+        result = super().edit(edit)
+        if len(self.text) < self.max_length:
+            self._said_full = False  # said again the next time it fills
+        return result

@@ -143,3 +143,27 @@ async def test_naughty_strings_pasted_are_kept_as_text(
         await pilot.pause()
         stored = wp.load_weighing(app.repo).habit_gives  # type: ignore[arg-type]
         assert stored == "[b]not bold[/b] $x {y}"
+
+
+async def test_typing_stops_at_what_the_box_holds_and_says_so_once(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        _, box = await _weighing(app, pilot)
+        said: list[str] = []
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign, assignment]
+        box.text = "w" * (LONG_TEXT_MAX - 2)
+        box.move_cursor(box.document.end)
+        await pilot.press("a", "b", "c", "d")
+        await pilot.pause()
+        assert box.text == "w" * (LONG_TEXT_MAX - 2) + "ab"
+        assert said == [f"This box holds {LONG_TEXT_MAX:,} characters; it is full."]
+        await pilot.press("backspace", "x", "y")  # room for one again: it fills, says so again
+        await pilot.pause()
+        assert box.text.endswith("ax") and len(said) == 2
+        await pilot.press("tab")
+        await pilot.pause()
+        assert wp.load_weighing(app.repo).habit_gives == box.text  # type: ignore[arg-type]
