@@ -138,10 +138,9 @@ class WorkbookApp(IdleLock, App[int]):
         # CSS shows such text in the plain foreground, dimmed and in italics, instead.
         if not self.is_headless:  # a real terminal (tests choose for themselves)
             self.draws_unicode = terminal_draws_unicode()
-        few = not self.is_headless and self.console.color_system in ("standard", "windows")
-        if not self.is_headless:  # tests choose the colour system for themselves
-            # NO_COLOR still sends greys (Textual's monochrome filter), so they are measured too.
+            # Text is measured in the terminal's own colours (NO_COLOR's greys included).
             self.readable_text = ReadableText(SYSTEMS.get(self.console.color_system or ""))
+        few = not self.is_headless and self.console.color_system in ("standard", "windows")
         self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
