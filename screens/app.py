@@ -23,7 +23,14 @@ from screens.glyphs import AsciiGlyphs, terminal_draws_unicode
 from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
-from screens.theme import DEFAULT_THEME, NoControlCharacters, known_theme, register_themes
+from screens.theme import (
+    DEFAULT_THEME,
+    SYSTEMS,
+    NoControlCharacters,
+    ReadableText,
+    known_theme,
+    register_themes,
+)
 from workbook.clock import today as clock_today
 from workbook.models import Profile, ProfileCard
 from workbook.paths import resolve_data_dir
@@ -87,6 +94,8 @@ class WorkbookApp(IdleLock, App[int]):
         """What saves had to tell each workbook's person, until it is shown (screens.notices)."""
         self._clock = clock
         self._no_control = NoControlCharacters()
+        self.readable_text = ReadableText()
+        """Moves text that would not read in the terminal's colours (its system set on mount)."""
         self._ascii = AsciiGlyphs()
         self.draws_unicode = True
         """False on a terminal that cannot draw the glyphs (set on mount; tests set it)."""
@@ -129,6 +138,8 @@ class WorkbookApp(IdleLock, App[int]):
         # CSS shows such text in the plain foreground, dimmed and in italics, instead.
         if not self.is_headless:  # a real terminal (tests choose for themselves)
             self.draws_unicode = terminal_draws_unicode()
+            # Text is measured in the terminal's own colours (NO_COLOR's greys included).
+            self.readable_text = ReadableText(SYSTEMS.get(self.console.color_system or ""))
         few = not self.is_headless and self.console.color_system in ("standard", "windows")
         self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -272,6 +283,8 @@ class WorkbookApp(IdleLock, App[int]):
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
         if small and not self.said_too_small:
             self.notify(TOO_SMALL, title="A little more room, please", timeout=8, markup=False)
+        elif self.said_too_small and not small:
+            self.clear_notifications()  # made bigger: the note would cover words for nothing
         self.said_too_small = small
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -298,7 +311,7 @@ class WorkbookApp(IdleLock, App[int]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR's monochrome among them), then ours: no escape codes."""
-        filters = [*super().get_line_filters(), self._no_control]
+        filters = [*super().get_line_filters(), self._no_control, self.readable_text]
         if not self.draws_unicode:
             filters.append(self._ascii)  # the Linux console, a non-UTF-8 locale
         return filters

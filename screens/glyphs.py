@@ -24,6 +24,7 @@ _PAIRS = (
     ("─━│┃┌┐└┘╭╮╰╯┏┓┗┛├┤┬┴┼╴╵╶╷═║╔╗╚╝", "-=|#++++++++####+++++-|-|=|++++"),  # box drawing
     ("▂▃▅▆▇", ".-=*#"),  # sparkline bars, rising (▁ is _, ▄ is =, █ is # above)
     ("○◔◑◕●◉✓✔✗•·…→←↑↓▸▶◂◀“”‘’—–", "o.:*@@vvx*..><^v>><<\"\"''--"),  # marks, arrows, quotes
+    ("▼▲", "v^"),  # a drop-down list's arrow (found in tmux under TERM=linux and LANG=C)
 )
 
 

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Label, Static, TextArea
 
 from screens.base import WorkbookScreen
+from screens.widgets.writing_area import WritingArea
 from workbook import hard_plan, safety
 from workbook.errors import WorkbookError
 from workbook.models import HardMomentsPlan
@@ -136,7 +137,9 @@ class HardPlanScreen(WorkbookScreen):
             if prompt.hint:
                 widgets.append(Static(prompt.hint, classes="prompt-hint"))
             widgets.append(
-                TextArea(getattr(plan, prompt.field), id=f"answer-{prompt.field}", soft_wrap=True)
+                WritingArea(
+                    getattr(plan, prompt.field), id=f"answer-{prompt.field}", soft_wrap=True
+                )
             )
         last = index == len(self.sections) - 1
         onward = "see it all on one page" if last else "go on to the next part"

@@ -12,6 +12,7 @@ from textual.widgets import Label, Static, TextArea
 
 from screens.base import WorkbookScreen
 from screens.widgets.message import FieldMessage
+from screens.widgets.writing_area import WritingArea
 from workbook import plan as wp
 from workbook.errors import InvalidInput, WorkbookError
 
@@ -42,7 +43,7 @@ class WeighingScreen(WorkbookScreen):
             yield Static(text.example, classes="w-intro", markup=False)
             for box in BOXES:
                 yield Label(getattr(text, box), classes="w-label", markup=False)
-                area = TextArea(
+                area = WritingArea(
                     getattr(saved, box),
                     id=f"w-{box}",
                     compact=True,

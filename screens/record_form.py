@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from screens.base import WorkbookDialog
 from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
+from screens.widgets.writing_area import WritingArea
 from workbook.errors import WorkbookError
 
 
@@ -144,7 +145,7 @@ class RecordForm(WorkbookDialog[bool]):
                 compact=True,
             )
         if spec.kind == "area":
-            return TextArea(
+            return WritingArea(
                 spec.value,
                 id=field_id,
                 soft_wrap=True,

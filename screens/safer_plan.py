@@ -21,6 +21,7 @@ from screens.base import WorkbookScreen
 from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
+from screens.widgets.writing_area import WritingArea
 from workbook import safer_plan, safety
 from workbook.errors import WorkbookError
 from workbook.models import LimitPeriod, LimitUnit, Pathway, Profile, SaferRule
@@ -91,7 +92,7 @@ class SaferPlanScreen(WorkbookScreen):
                 id="rules",
             )
             yield Label("My own rules, in my words", classes="prompt")
-            yield TextArea(plan.own_rules, id="own-rules", soft_wrap=True)
+            yield WritingArea(plan.own_rules, id="own-rules", soft_wrap=True)
             yield Static(
                 "for example: Only at home with Sam. Eat first. Home by 11.",
                 classes="hint",

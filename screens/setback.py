@@ -26,6 +26,7 @@ from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
+from screens.widgets.writing_area import WritingArea
 from workbook import checkins, clock, safer_plan, safety
 from workbook.models import Halt, Pathway, Profile, Setback
 from workbook.stretches import day_words, record_of
@@ -90,7 +91,7 @@ class SetbackScreen(WorkbookScreen):
                 yield Static(safety.words().tolerance.text, id="safety-line", markup=False)
             yield Static(self._kept_line(), id="kept-line", markup=False)
             yield Label(w.going_on, markup=False)
-            yield TextArea(existing.going_on if existing else "", id="going-on")
+            yield WritingArea(existing.going_on if existing else "", id="going-on")
             yield Static(w.going_on_example, classes="example", markup=False)
             yield Label(w.halt, markup=False)
             with Horizontal(id="halt", classes="row"):
@@ -98,7 +99,7 @@ class SetbackScreen(WorkbookScreen):
                     ticked = bool(existing and halt in existing.halt)
                     yield Tick(label, ticked, id=f"halt-{halt.name.lower()}", compact=True)
             yield Label(w.helped_before, markup=False)
-            yield TextArea(existing.helped_before if existing else "", id="helped-before")
+            yield WritingArea(existing.helped_before if existing else "", id="helped-before")
             yield Static(w.helped_before_example, classes="example", markup=False)
             yield Label(w.next_step, markup=False)
             yield TextBox(

@@ -39,6 +39,7 @@ from screens.text import literal
 from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Choice
+from screens.widgets.writing_area import WritingArea
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import OwnSkill, SkillLevel, SkillProgress
@@ -437,7 +438,7 @@ class OwnSkillDialog(WorkbookDialog[OwnSkill | None]):
             yield TextBox(own.why if own else "", id="own-why", max_length=5000)
             yield Label("Steps, one on each line (or later). Ctrl+S saves, Escape cancels.")
             steps = "\n".join(s.text for s in own.steps) if own else ""
-            yield TextArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
+            yield WritingArea(steps, id="own-steps", soft_wrap=True, show_line_numbers=False)
             yield FieldMessage(id="own-error", classes="").data_bind(message=OwnSkillDialog.error)
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="own-save", variant="primary")

@@ -6,13 +6,19 @@ Colour is never the only signal: headings are bold, focus has a border, errors s
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.segment import Segment
+from rich.style import Style
 from textual.app import App
 from textual.color import Color
 from textual.filter import LineFilter
 from textual.theme import BUILTIN_THEMES, Theme
+
+from screens.contrast import readable
 
 DEFAULT_THEME = "side-by-side"
 HIGH_CONTRAST = "side-by-side-high-contrast"
@@ -100,3 +106,61 @@ class NoControlCharacters(LineFilter):
             else seg
             for seg in segments
         ]
+
+
+SYSTEMS = {
+    "truecolor": ColorSystem.TRUECOLOR,
+    "256": ColorSystem.EIGHT_BIT,
+    "standard": ColorSystem.STANDARD,
+    "windows": ColorSystem.WINDOWS,
+}
+"""Rich's names for a console's colour system, to the system itself."""
+
+DECORATION = frozenset(chr(c) for c in range(0x2500, 0x25A0)) | frozenset(" \t")
+"""Box drawing and block elements: borders and bars, drawn in their colours as they are."""
+
+
+class ReadableText(LineFilter):
+    """Every piece of text reads on its background (4.5:1) in the terminal's own colours.
+
+    Runs after Textual's filters, which turn "dim" into a blend of text and background, so it
+    sees the colours as they are sent (under NO_COLOR, the greys of Textual's monochrome
+    filter); ``system`` is the terminal's, set by the app on mount (None: a terminal with no
+    colour at all). Make a new filter to change it: Textual caches each line per filter.
+    See screens.contrast for why.
+    """
+
+    def __init__(self, system: ColorSystem | None = ColorSystem.TRUECOLOR) -> None:
+        super().__init__()
+        self.system = system
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        system = self.system
+        if system is None:
+            return segments
+        back = background.rich_color
+        out = []
+        for seg in segments:
+            style = seg.style
+            if style is not None and not seg.control:
+                moved = _readable_style(style, back, system)  # cached: the same few pairs
+                if moved is not style and set(seg.text) - DECORATION:
+                    seg = Segment(seg.text, moved)
+            out.append(seg)
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _readable_style(style: Style, background: RichColor, system: ColorSystem) -> Style:
+    """``style`` with its text colour moved just far enough to read on its background."""
+    fg, bg = style.color, style.bgcolor if style.bgcolor else background
+    if fg is None or fg.is_default or bg.is_default:
+        return style
+    if style.reverse:  # the text is drawn in the background colour
+        fg, bg = bg, fg
+    text, back = fg.get_truecolor(), bg.get_truecolor()
+    fixed = readable(text, back, system)
+    if fixed == text:
+        return style
+    colour = RichColor.from_triplet(fixed)
+    return style + (Style(bgcolor=colour) if style.reverse else Style(color=colour))

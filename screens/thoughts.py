@@ -14,6 +14,7 @@ from textual.widgets import Label, Static, TextArea
 
 from screens.base import WorkbookScreen
 from screens.text import literal
+from screens.widgets.writing_area import WritingArea
 from workbook import thoughts
 from workbook.models import ThoughtCheck
 
@@ -46,7 +47,7 @@ class ThoughtScreen(WorkbookScreen):
                 yield Label(step.title, classes="step-title")
                 yield Static(step.ask, markup=False)
                 yield Static(step.example, classes="example", markup=False)
-                yield TextArea("", id=f"thought-{step.field}", soft_wrap=True)
+                yield WritingArea("", id=f"thought-{step.field}", soft_wrap=True)
             yield Static(thoughts.CREDIT, classes="hint", markup=False)
             yield Static("Saved as you type. Escape goes back.", classes="hint", markup=False)
 

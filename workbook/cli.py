@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from workbook import __version__
+from workbook.dates import Facing
 from workbook.errors import EXIT_OK, EXIT_USAGE, InvalidInput, WorkbookError
 from workbook.paths import resolve_data_dir
 from workbook.start import settle
@@ -89,6 +90,10 @@ class _Formatter(argparse.HelpFormatter):
                 else ""
             )
         return "\n".join(lines)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        """An option's help, wrapped without breaking YYYY-MM-DD or a flag at its hyphens."""
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -175,12 +180,31 @@ def friendly_validation(exc: ValidationError) -> str:
     return f"{where}: {plain_error(err)}"
 
 
-def parse_date(text: str) -> date:
-    """A date typed as YYYY-MM-DD, or a plain message saying so."""
+def parse_date(text: str, facing: Facing = Facing.BACK) -> date:
+    """A date given on the command line, read the way every date box in the app reads one.
+
+    ``today``, ``yesterday``, ``tomorrow``, a weekday name, ``next week`` or YYYY-MM-DD, with the
+    app's kind words for a date that cannot exist (2026-02-30). A weekday name points back by
+    default ("friday" is the last Friday): a check-in, a report's start and a start date are days
+    that have been.
+    """
+    from workbook import clock
+    from workbook.dates import hint, parse_day
+
+    today = clock.today()
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{text!r} is not a date; please write it as YYYY-MM-DD") from None
+        day = parse_day(text, today, facing)
+    except InvalidInput as exc:
+        if str(exc) == hint(today):  # say what was given; "doesn't exist" already does
+            raise InvalidInput(f"{text.strip()!r} is not a date I can read. {exc}") from None
+        raise
+    if day is None:
+        raise InvalidInput(f"the date was left empty. {hint(today)}")
+    return day
+
+
+DATE_HELP = "YYYY-MM-DD, or today, yesterday, or a weekday such as friday (the last one)"
+"""What every date option on the command line accepts, for its help text."""
 
 
 RECORDING_VARIABLES = ("TEXTUAL_LOG", "TEXTUAL_SCREENSHOT")

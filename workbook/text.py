@@ -7,6 +7,11 @@ person's text is cut to fit a line.
 
 from __future__ import annotations
 
+import re
+
+LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Every line break ``str.splitlines`` knows, CR LF as one."""
+
 
 def counted(count: int, one: str, many: str | None = None) -> str:
     """``count`` with the right form of the noun: ``counted(1, "entry", "entries")`` → "1 entry"."""
@@ -76,6 +81,16 @@ def pasted(text: str) -> str:
 
     spaced = " ".join(text.splitlines()).replace("\t", " ")
     return "".join(ch for ch in spaced if not is_control(ch))
+
+
+def pasted_lines(text: str) -> str:
+    """Pasted text for a box of several lines: every kind of line break (CR LF, a lone CR,
+    U+2028...) becomes one new line, tabs become spaces, and every other control character is
+    removed, so pasted text is only text."""
+    from workbook.terminal import is_control
+
+    lines = LINE_BREAKS.sub("\n", text.replace("\t", " "))
+    return "".join(ch for ch in lines if ch == "\n" or not is_control(ch))
 
 
 def fit_paste(value: str, text: str, start: int, end: int, limit: int) -> tuple[str, int, int]:

@@ -59,3 +59,26 @@ async def test_the_check_in_is_drawn_in_ascii_on_the_linux_console(
         await pilot.press("c")
         await pilot.pause()
         assert any(ord(ch) in ASCII for ch in drawn(app.export_screenshot()))
+
+
+async def test_every_section_is_drawn_in_plain_ascii_on_the_linux_console(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Not only the glyphs known once: anything outside ASCII would draw as a box there."""
+    from screens.sections import available_sections
+
+    make_profile()
+    app = make_app(root)
+    app.draws_unicode = False
+    found: dict[str, set[str]] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for section in available_sections():
+            await pilot.press(section.key)
+            await pilot.pause()
+            wide = {ch for ch in drawn(app.export_screenshot()) if ord(ch) > 127}
+            if wide:
+                found[section.id] = wide
+            app.pop_screen()
+            await pilot.pause()
+    assert found == {}

@@ -72,6 +72,27 @@ def test_earlier_day_is_marked_filled_in_later(root: DataRoot, sam: ProfileCard)
     assert one.on == day and one.filled_in_on == clock.today()
 
 
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("yesterday", TODAY - timedelta(days=1)),
+        ("today", TODAY),
+        ("Wednesday", TODAY - timedelta(days=2)),  # TODAY is a Friday: the last Wednesday
+        ("friday", TODAY - timedelta(days=7)),  # a weekday name is the last one, never today
+        ("last mon", TODAY - timedelta(days=4)),
+        ("2026-11-3", TODAY.replace(day=3)),
+    ],
+)
+def test_date_is_read_like_every_date_box(
+    root: DataRoot, sam: ProfileCard, typed: str, day: object
+) -> None:
+    """``--date`` takes the app's friendly words, not only YYYY-MM-DD (issue 21)."""
+    assert TODAY.strftime("%A") == "Friday"
+    assert cli(root, "checkin", "--mood", "3", "--craving", "1", "--date", typed) == 0
+    [one] = stored(root)
+    assert one.on == day and one.filled_in_on == (None if day == TODAY else TODAY)
+
+
 BAD: list[tuple[list[str], str]] = [
     (["--mood", "0", "--craving", "1"], "mood is a whole number from 1 to 5"),
     (["--mood", "6", "--craving", "1"], "mood is a whole number from 1 to 5"),
@@ -84,7 +105,10 @@ BAD: list[tuple[list[str], str]] = [
     (["--mood", "3"], "required: --craving"),
     (["--mood", "3", "--craving", "1", "--used", "maybe"], "invalid choice"),
     (["--mood", "3", "--craving", "1", "--used", "within-limit"], "yes, no or skip"),
-    (["--mood", "3", "--craving", "1", "--date", "2026-02-30"], "YYYY-MM-DD"),
+    (["--mood", "3", "--craving", "1", "--date", "2026-02-30"], "that date doesn't exist"),
+    (["--mood", "3", "--craving", "1", "--date", "2026-13-01"], "there is no month 13"),
+    (["--mood", "3", "--craving", "1", "--date", "someday"], "'someday' is not a date I can"),
+    (["--mood", "3", "--craving", "1", "--date", "tomorrow"], "hasn't happened yet"),
     (["--mood", "3", "--craving", "1", "--date", "2999-01-01"], "hasn't happened yet"),
     (["--mood", "3", "--craving", "1", "--note", "x" * 5001], "longer than 5000 characters"),
     (["--mood", "3", "--craving", "1", "--profile", "nobody"], "no workbook called"),

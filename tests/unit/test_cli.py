@@ -56,7 +56,9 @@ def test_create_list_and_fields(tmp_path: Path, capsys: pytest.CaptureFixture[st
     [
         (["profiles", "create", ""], "at least one letter"),
         (["profiles", "create", "   "], "at least one letter"),
-        (["profiles", "create", "A", "--start-date", "2026-13-01"], "YYYY-MM-DD"),
+        (["profiles", "create", "A", "--start-date", "2026-13-01"], "there is no month 13"),
+        (["profiles", "create", "A", "--start-date", "2026-02-29"], "that date doesn't exist"),
+        (["profiles", "create", "A", "--start-date", "soon"], "'soon' is not a date I can read"),
         (["profiles", "create", "A", "--working-on", "coffee"], "is not one of"),
         (["profiles", "create", "A", "--pathway", "sideways"], "invalid choice"),
         (["profiles", "create", "x" * 61], "longer than 60 characters"),

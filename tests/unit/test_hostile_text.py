@@ -127,6 +127,14 @@ def test_pasted_text_is_only_text() -> None:
     assert pasted("\x00\x1b") == ""
 
 
+def test_pasted_lines_keep_their_breaks_and_nothing_else() -> None:
+    from workbook.text import pasted_lines
+
+    assert pasted_lines("a\x07b\x1b[2J\r\nc\rd\u2028e\tf\x00g\n") == "ab[2J\nc\nd\ne fg\n"
+    assert pasted_lines("\u202eevil\x85") == "evil\n"  # bidi override gone, NEL a break
+    assert pasted_lines("\x00\x1b\x7f") == ""
+
+
 def test_a_paste_keeps_what_fits() -> None:
     from workbook.text import fit_paste
 

@@ -177,6 +177,10 @@ def test_cli_presets_and_the_remembered_report(
     assert code == 0 and "with entries from 2026-10-31 on" in out
     code, _, err = run(capsys, data, "export", "--format", "md", "--last", "4w", "--since", "x")
     assert code == 2 and "not allowed with" in err
+    code, out, _ = run(capsys, data, "export", "--format", "md", "--since", "monday")
+    assert code == 0 and "with entries from 2026-11-23 on" in out  # the last Monday
+    code, out, err = run(capsys, data, "export", "--format", "md", "--since", "2026-11-31")
+    assert (code, out) == (2, "") and "that date doesn't exist (November 2026 has 30" in err
 
 
 def test_an_open_workbook_still_exports_and_says_the_date_was_not_noted(

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from workbook import clock, safety
-from workbook.cli import parse_date
+from workbook.cli import DATE_HELP, parse_date
 from workbook.commands.checkin_ask import (
     HISTORY_NOTE,
     ask_all,
@@ -76,7 +76,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "answer no, within-limit or over-limit. " + HISTORY_NOTE,
         epilog="Examples: workbook checkin (asks each question) "
         "| workbook checkin --mood 4 --craving 2 --note - (then type the note and Ctrl-D) "
-        "| workbook checkin --mood 3 --craving 5 --date 2026-11-26",
+        "| workbook checkin --mood 3 --craving 5 --date yesterday "
+        "| workbook checkin --mood 2 --craving 6 --date 2026-11-26",
     )
     add_profile_option(checkin)
     checkin.add_argument(
@@ -95,9 +96,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     checkin.add_argument(
         "--date",
-        metavar="YYYY-MM-DD",
+        metavar="DAY",
         help="fill in an earlier day, up to 30 days before the workbook was started "
-        "(default: today)",
+        f"(default: today). DAY is {DATE_HELP}",
     )
     checkin.set_defaults(handler=run_checkin)
 

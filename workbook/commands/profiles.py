@@ -12,7 +12,7 @@ import argparse
 import os
 from typing import Any
 
-from workbook.cli import PATHWAYS, WORKING_ON, parse_date
+from workbook.cli import DATE_HELP, PATHWAYS, WORKING_ON, parse_date
 from workbook.commands import recovery_view
 from workbook.commands.common import ENV_PASSPHRASE, ask_secret, passphrase_for
 from workbook.errors import EXIT_OK, InvalidInput
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="what they are working on (repeat or comma-separate): "
         + ", ".join(sorted(WORKING_ON)),
     )
-    create.add_argument("--start-date", help="optional start date, YYYY-MM-DD")
+    create.add_argument("--start-date", metavar="DAY", help=f"optional start date: {DATE_HELP}")
     create.add_argument("--show-days", action="store_true", help="show a day counter on Home")
     create.add_argument(
         "--passphrase",

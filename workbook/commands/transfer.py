@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbook.cli import parse_date
+from workbook.cli import DATE_HELP, parse_date
 from workbook.commands.common import add_profile_option, chosen_card, codec_for
 from workbook.errors import EXIT_OK, InvalidInput
 from workbook.export import FORMATS
@@ -46,7 +46,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default: print)")
     export.add_argument("--sections", help="comma-separated sections for md/html (default: all)")
     when = export.add_mutually_exclusive_group()
-    when.add_argument("--since", help="only entries from this date on, YYYY-MM-DD (md/html)")
+    when.add_argument(
+        "--since", metavar="DAY", help=f"only entries from this day on (md/html): {DATE_HELP}"
+    )
     when.add_argument(
         "--last", metavar="TIME", help="only the last 4w (weeks), 10d (days) or 3m (md/html)"
     )
