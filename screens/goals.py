@@ -19,6 +19,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.visual import VisualType
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -32,6 +34,7 @@ from screens.goal_dialogs import (
     pause_dialog,
 )
 from screens.text import Hanging, clip, pad
+from screens.widgets.message import Shown
 from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
 from workbook.text import counted, wrap
@@ -191,6 +194,9 @@ class GoalChanges:
 class GoalsScreen(WorkbookScreen):
     """Every goal, grouped by horizon and status, filtered by life area."""
 
+    summary: reactive[str] = reactive("", init=False)
+    """How many goals are active and how many of their steps are done."""
+
     SECTION_TITLE = "Goals"
     CSS_PATH = "goals.tcss"
     AUTO_FOCUS = "#goals-list"
@@ -209,7 +215,7 @@ class GoalsScreen(WorkbookScreen):
                 id="goals-area",
                 compact=True,
             )
-            yield Static("", id="goals-summary", markup=False)
+            yield Shown(id="goals-summary").data_bind(shown=GoalsScreen.summary)
         yield OptionList(id="goals-list", markup=False)
         yield Static(
             "Enter opens a goal · a adds a goal · f picks a life area",
@@ -261,8 +267,7 @@ class GoalsScreen(WorkbookScreen):
             listed.highlighted = next(i for i, ident in enumerate(ids) if ident)
         active = [g for g in shown if g.status == GoalStatus.ACTIVE]
         p = goals.overall_progress(active)
-        summary = f"{len(active)} active · {p.text()} done" if active else ""
-        self.query_one("#goals-summary", Static).update(summary)
+        self.summary = f"{len(active)} active · {p.text()} done" if active else ""
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if self.area != self._listed_area:  # the Select also says "changed" as it mounts
@@ -310,16 +315,21 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         Binding("x", "delete", "Delete", show=False),
     ]
 
+    info: reactive[VisualType] = reactive("", init=False)
+    """The goal in words (title, dates, why, if-then...), drawn above its steps."""
+    hint: reactive[str] = reactive(HINT_OPEN, init=False)
+    """The keys that fit the goal now (a finished goal offers no new step)."""
+
     def __init__(self, goal_id: str) -> None:
         super().__init__()
         self.goal_id = goal_id
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="goal-detail"):
-            yield Static("", id="goal-info")
+            yield Shown(id="goal-info").data_bind(shown=GoalDetailScreen.info)
             yield Label("Steps (Space or Enter ticks one):", id="steps-label")
             yield OptionList(id="goal-steps", markup=False)
-            yield Static(HINT_OPEN, id="goal-hint", markup=False)
+            yield Shown(id="goal-hint").data_bind(shown=GoalDetailScreen.hint)
 
     def on_mount(self) -> None:
         self.refresh_goal()
@@ -337,9 +347,9 @@ class GoalDetailScreen(GoalChanges, WorkbookScreen):
         goal = self.goal
         if goal is None:  # deleted: the delete action takes the person back
             return
-        self.query_one("#goal-info", Static).update(self.describe(goal))
+        self.info = self.describe(goal)
         finished = goal.status in (GoalStatus.DONE, GoalStatus.LET_GO)
-        self.query_one("#goal-hint", Static).update(HINT_FINISHED if finished else HINT_OPEN)
+        self.hint = HINT_FINISHED if finished else HINT_OPEN
         steps = self.query_one("#goal-steps", OptionList)
         highlighted = steps.highlighted
         options = [Option(self.step_line(s), id=s.id) for s in goal.steps]

@@ -22,12 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookDialog
 from screens.widgets.list_editor import Column, ListEditor
+from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from workbook import plan as wp
@@ -105,6 +107,9 @@ class StepPicker(WorkbookDialog[int | str | None]):
 class PlanWalk(Vertical):
     """The walk through the eight steps, shown inside :class:`screens.plan.PlanScreen`."""
 
+    message: reactive[str] = reactive("")
+    """A problem with an answer, said under the step (empty hides the line)."""
+
     # The keys (PgDn/PgUp, ctrl+t, ctrl+f) live on PlanScreen, so they work during a redraw.
 
     DEFAULT_CSS = """
@@ -117,8 +122,8 @@ class PlanWalk(Vertical):
     PlanWalk .walk-hint { color: $text-muted; }
     PlanWalk .walk-label { margin-top: 1; }
     PlanWalk .walk-text { margin-bottom: 0; }
-    PlanWalk #walk-msg { color: $text-warning; height: auto; padding: 0 1; }
-    PlanWalk #walk-msg.-empty { display: none; }
+    PlanWalk #walk-msg { color: $text-warning; height: auto; padding: 0 1; display: none; }
+    PlanWalk #walk-msg.-shown { display: block; }
     PlanWalk #walk-buttons { height: 1; padding: 0 1; }
     PlanWalk #walk-buttons Button { margin-right: 2; width: auto; min-width: 8; }
     """
@@ -156,7 +161,10 @@ class PlanWalk(Vertical):
             )
             yield from self._fields(plan, words)
             yield Static(words.hint, classes="walk-hint", markup=False)
-        yield Static("", id="walk-msg", markup=False, classes="-empty")
+        # Bound by hand: the walk recomposes itself for each step, outside its own compose.
+        self._message_line = FieldMessage(id="walk-msg", classes="")
+        self._message_line.message = self.message
+        yield self._message_line
         with Horizontal(id="walk-buttons"):
             yield Button("< Back", id="walk-back", compact=True, disabled=self.step == 1)
             last = self.step == PLAN_STEP_COUNT
@@ -240,9 +248,12 @@ class PlanWalk(Vertical):
     # Saving -----------------------------------------------------------------------------------
 
     def say(self, message: str) -> None:
-        msg = self.query_one("#walk-msg", Static)
-        msg.update(message)
-        msg.set_class(not message, "-empty")
+        self.message = message
+
+    def watch_message(self, message: str) -> None:
+        line = getattr(self, "_message_line", None)
+        if line is not None:
+            line.message = message
 
     def save(self, fn: Callable[[], object]) -> bool:
         """Save now (after any typing still waiting); a problem with the answer is said here,

@@ -16,6 +16,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.visual import VisualType
 from textual.widgets import (
     OptionList,
     Static,
@@ -26,6 +28,7 @@ from screens.base import WorkbookScreen
 from screens.cards.skills import last_change_text, summary_text
 from screens.skill_page import LIST_TITLE_WIDTH, OwnSkillDialog, SkillScreen, level_words
 from screens.text import clip, literal
+from screens.widgets.message import Shown
 from workbook import skills
 from workbook.models import OwnSkill, SkillLevel
 
@@ -34,6 +37,11 @@ from workbook.models import OwnSkill, SkillLevel
 
 class SkillsScreen(WorkbookScreen):
     """Every skill by group, with the person's level; Enter opens one, ``a`` adds your own."""
+
+    summary: reactive[VisualType] = reactive("", init=False)
+    """How many skills are at each level."""
+    last: reactive[VisualType] = reactive("", init=False)
+    """The last change of level, or what to do first."""
 
     SECTION_TITLE = "Daily-life skills"
     CSS_PATH = "skills.tcss"
@@ -48,8 +56,8 @@ class SkillsScreen(WorkbookScreen):
                 "say where you are with it. There is no rush.",
                 id="skills-intro",
             )
-            yield Static(id="skills-summary", markup=False)
-            yield Static(id="skills-last", classes="muted")
+            yield Shown(id="skills-summary").data_bind(shown=SkillsScreen.summary)
+            yield Shown(id="skills-last", classes="muted").data_bind(shown=SkillsScreen.last)
             yield OptionList(id="skills-list")
 
     def on_mount(self) -> None:
@@ -63,9 +71,9 @@ class SkillsScreen(WorkbookScreen):
     def refresh_list(self) -> None:
         """Rebuild the list and the summary from what is stored."""
         repo = self.repo
-        self.query_one("#skills-summary", Static).update(summary_text(repo))
-        self.query_one("#skills-last", Static).update(
-            last_change_text(repo, "Open a skill with Enter. Press a to add one of your own.")
+        self.summary = summary_text(repo)
+        self.last = last_change_text(
+            repo, "Open a skill with Enter. Press a to add one of your own."
         )
         saved = skills.all_progress(repo)
         twins = skills.duplicate_ids(repo)

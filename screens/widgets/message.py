@@ -7,6 +7,7 @@ its own attribute and the line follows (state flows down; no handler finds the l
 from __future__ import annotations
 
 from textual.reactive import reactive
+from textual.visual import VisualType
 from textual.widgets import Static
 
 
@@ -21,3 +22,15 @@ class FieldMessage(Static):
     def watch_message(self, message: str) -> None:
         self.update(message)
         self.set_class(bool(message), "-shown")
+
+
+class Shown(Static):
+    """A line or block drawn from a reactive: bind ``shown`` to the screen's (never markup)."""
+
+    shown: reactive[VisualType] = reactive("")
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", markup=False, id=id, classes=classes)
+
+    def watch_shown(self, shown: VisualType) -> None:
+        self.update(shown)

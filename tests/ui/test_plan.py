@@ -556,6 +556,12 @@ async def test_a_failed_save_is_told_and_the_text_stays(
         box = app.screen.query_one("#text-importance_why", Input)
         box.focus()
         await type_text(pilot, "my kids")
+        # The typing is saved when the save timer fires (half a second after the first key);
+        # it is fired here by hand, so the test does not depend on how fast the keys went in
+        # (it used to, and passed only while something made each key slower than the timer).
+        screen = app.screen
+        assert screen._typing_timer is not None  # type: ignore[attr-defined]
+        screen._typing_paused()  # type: ignore[attr-defined]
         await pilot.pause()
         assert box.value == "my kids"
         assert any("could not be saved" in str(n.message) for n in app._notifications)
