@@ -41,6 +41,13 @@ def fill(app: WorkbookApp, selector: str, value: str) -> None:
     app.screen.query_one(selector, Input).value = value
 
 
+def choice_note(app: WorkbookApp) -> str:
+    """The passphrase choice's note that is shown (one for each answer; the other is hidden)."""
+    shown = [n for n in app.screen.query(".note").filter("PassphraseChoice Static") if n.display]
+    assert len(shown) == 1
+    return str(shown[0].render())
+
+
 def problem(app: WorkbookApp) -> str:
     """The start form's problem line (it may be below the visible part of the form)."""
     return str(app.screen.query_one("#problem", Static).render())
@@ -65,7 +72,7 @@ async def test_create_with_passphrase_shows_recovery_code_once(root: DataRoot) -
         assert not tick.value  # not a shared computer: off unless chosen
         tick.value = True
         await pilot.pause()
-        assert "encrypted" in str(app.screen.query_one("#choice-note", Static).render())
+        assert "encrypted" in choice_note(app)
         fill(app, "#name", "Kit")
         fill(app, "#pass1", PASS)
         fill(app, "#pass2", PASS)
@@ -102,9 +109,7 @@ async def test_create_without_passphrase_and_mismatch(root: DataRoot) -> None:
         assert isinstance(app.screen, StartWorkbookScreen)  # nothing lost, nothing made
         app.screen.query_one("#use-passphrase", Checkbox).value = False
         await pilot.pause()
-        assert "anyone who uses this computer" in str(
-            app.screen.query_one("#choice-note", Static).render()
-        )
+        assert "anyone who uses this computer" in choice_note(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), rendered(app)
