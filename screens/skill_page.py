@@ -38,7 +38,7 @@ from screens.focus import follow_scrolling
 from screens.text import literal
 from screens.widgets.message import FieldMessage
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice
+from screens.widgets.ticks import Choice, Choices
 from screens.widgets.writing_area import WritingArea
 from workbook import skills
 from workbook.errors import InvalidInput, WorkbookError
@@ -145,9 +145,10 @@ class LevelLine(Static):
             self.update(f"{self.group_title} · your level now: {level_words(record.level)}")
 
 
-class LevelPicker(RadioSet):
+class LevelPicker(Choices):
     """The four levels; the one pressed follows the stored record (so a level that could not be
-    saved springs back to the one that is stored)."""
+    saved springs back to the one that is stored). The arrows start from the level stored: from
+    "practising", Right is "confident" (it was "learning", from the first level, found in tmux)."""
 
     record: reactive[SkillProgress | None] = reactive(None, always_update=True)
 

@@ -378,3 +378,20 @@ async def test_every_part_of_the_page_is_drawn_from_the_screens_record(
     after = stored(root, card)
     assert skills.progress(after, BANK).level is SkillLevel.NOT_YET
     assert skills.goal_for(after, BANK) is None
+
+
+async def test_the_arrows_move_from_the_level_stored(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """At "practising", Right then Enter is "confident" (found in tmux: the highlight started
+    on "not yet", so Right chose "learning", a level down)."""
+    card = make_profile()
+    repo = root.open(card)
+    skills.set_level(repo, BANK, SkillLevel.PRACTISING, TODAY)
+    repo.close()
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await open_skill(pilot)
+        await pilot.pause()
+        await pilot.press("right", "enter")
+        await pilot.pause()
+    assert skills.progress(stored(root, card), BANK).level is SkillLevel.CONFIDENT
