@@ -21,7 +21,7 @@ from screens.base import WorkbookScreen
 from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice, Tick
+from screens.widgets.ticks import Choice, Choices, Tick
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import checkins, dates, safer_plan
 from workbook.checkins import FutureDate
@@ -179,7 +179,7 @@ class CheckinScreen(WorkbookScreen):
     def _used_set(self) -> RadioSet:
         """The "did you use?" answers, none chosen."""
         answers = checkins.words().used_for(self.pathway).answers
-        return RadioSet(*(Choice(a.label, id=f"used-{_slug(a.value)}") for a in answers), id="used")
+        return Choices(*(Choice(a.label, id=f"used-{_slug(a.value)}") for a in answers), id="used")
 
     async def _choose_used(self, chosen: UseAnswer | None) -> None:
         """Choose ``chosen`` (or nothing) among the "did you use?" answers."""

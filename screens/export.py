@@ -21,7 +21,7 @@ from textual.widgets.selection_list import Selection
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice, TickList
+from screens.widgets.ticks import Choice, Choices, TickList
 from workbook import dates
 from workbook.errors import WorkbookError
 from workbook.export import (
@@ -83,7 +83,7 @@ class ExportScreen(WorkbookScreen):
     def body(self) -> ComposeResult:
         with VerticalScroll(id="export"):
             yield Static("What would you like to make?", classes="label")
-            with RadioSet(id="format"):
+            with Choices(id="format"):
                 for fmt in FORMATS_SHOWN:
                     yield Choice(FORMAT_NAMES[fmt], fmt == self.fmt, id=f"format-{fmt}")
             yield Static(
@@ -100,7 +100,7 @@ class ExportScreen(WorkbookScreen):
             yield TextBox(
                 placeholder="YYYY-MM-DD, e.g. 2026-09-01; empty for everything", id="since"
             ).data_bind(**off)
-            with RadioSet(id="period").data_bind(**off):
+            with Choices(id="period").data_bind(**off):
                 for key, label in self._periods():
                     yield Choice(label, key == "all", id=f"period-{key}")
             yield Static(REPORT_ONLY, id="report-only", classes="hint")

@@ -28,7 +28,7 @@ from screens.goals import HORIZON_HEADINGS, STATUS_HEADINGS, GoalChanges
 from screens.review import GOAL_TEXT_FIELDS, WEEK_TEXT_FIELDS, week_label
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice, Tick
+from screens.widgets.ticks import Choice, Choices, Tick
 from workbook import goals, reviews
 from workbook.errors import InvalidInput, WorkbookError
 from workbook.models import RATING_WORDS, GoalStatus, Review, ReviewedWith
@@ -237,7 +237,7 @@ class ReviewFlowScreen(GoalChanges, WorkbookScreen):
                 compact=True,
             )
             yield Label("Who reviewed with you?", classes="field")
-            with RadioSet(id="reviewed_with"):
+            with Choices(id="reviewed_with"):
                 for who in ReviewedWith:
                     yield Choice(who.value, value=self.review.reviewed_with == who)
             yield WhoChosen(id="who-chosen", markup=False).data_bind(ReviewFlowScreen.reviewed_with)

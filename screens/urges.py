@@ -34,7 +34,7 @@ from screens.widgets.letter_pick import LetterPick
 from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
-from screens.widgets.ticks import Choice
+from screens.widgets.ticks import Choice, Choices
 from screens.widgets.unsaved import UnsavedScreen, form_state
 from workbook import clock, urges
 from workbook.errors import WorkbookError
@@ -124,7 +124,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
                     )
             yield Label(w.passed, markup=False)
             passed = p.get("passed")
-            with RadioSet(id="passed"):
+            with Choices(id="passed"):
                 yield Choice("Yes, it passed", passed is True, id="passed-yes")
                 yield Choice("No, not yet", passed is False, id="passed-no")
                 yield Choice(

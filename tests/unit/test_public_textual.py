@@ -101,3 +101,14 @@ def test_no_screen_uses_an_attribute_private_to_a_textual_widget() -> None:
         ours |= private_names(tree, own_only=True)
     problems = {path.name: reaches_into_textual(tree, ours) for path, tree in trees.items()}
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_no_screen_builds_a_plain_radio_set() -> None:
+    """Every set of choices is a ``Choices``: its highlight starts on the answer already chosen,
+    so the arrows move from there (a skill at "practising" went a level down on Right)."""
+    bare = []
+    for path in sorted(SCREENS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "RadioSet":
+                bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []
