@@ -40,9 +40,10 @@ class SurfTimer(Widget):
     SurfTimer { height: auto; }
     """
 
-    minutes: reactive[int] = reactive(5)
-    elapsed: reactive[int] = reactive(0)
-    phase: reactive[str] = reactive("setup")
+    # layout=True: the height follows the words (none before riding, five lines while riding).
+    minutes: reactive[int] = reactive(5, layout=True)
+    elapsed: reactive[int] = reactive(0, layout=True)
+    phase: reactive[str] = reactive("setup", layout=True)
 
     def render(self) -> Text:
         if self.phase != "riding":

@@ -110,7 +110,11 @@ async def test_the_guide_draws_itself_from_its_state(
         guide.minutes, guide.elapsed, guide.phase = 10, 125, "riding"
         await pilot.pause()
         assert not guide.query_one("#surf-setup").display
-        assert "7:55 left of 10 min" in str(guide.query_one("#surf-timer").render())
+        timer = guide.query_one("#surf-timer")
+        assert "7:55 left of 10 min" in str(timer.render())
+        # All five lines are on screen (found in tmux: only the first was, the height had
+        # been measured while the timer was empty).
+        assert timer.region.height == 5
         guide.phase, guide.still_strong = "after", True
         await pilot.pause()
         assert guide.query_one("#surf-after").display
