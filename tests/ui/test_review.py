@@ -402,16 +402,22 @@ async def test_only_set_aside_weeks_before_the_year_say_so_kindly(
         assert "No older reviews." in str(last.prompt)
 
 
+async def start_review(pilot: object) -> ReviewFlowScreen:
+    """From Home: w opens the weekly review, b begins this week's."""
+    await pilot.press("w", "b")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    flow = pilot.app.screen  # type: ignore[attr-defined]
+    assert isinstance(flow, ReviewFlowScreen)
+    return flow
+
+
 async def test_the_review_ticks_a_goals_steps_and_offers_the_next_step_typed(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
     card = make_profile()
     seed(root, card, two_goals)
     async with make_app(root).run_test(size=(80, 24)) as pilot:
-        await pilot.press("w", "b")
-        await pilot.pause()
-        flow = pilot.app.screen
-        assert isinstance(flow, ReviewFlowScreen)
+        flow = await start_review(pilot)
         await pilot.press("pagedown")  # goal 2: Walk daily, with its step "Shoes"
         await pilot.pause()
         tick = flow.query_one("#tick-1-0", Checkbox)
@@ -477,10 +483,8 @@ async def test_the_flow_draws_itself_from_its_state(
     card = make_profile()
     seed(root, card, two_goals)
     async with make_app(root).run_test(size=(80, 24)) as pilot:
-        await pilot.press("w", "b")
-        await pilot.pause()
-        flow = pilot.app.screen
-        assert isinstance(flow, ReviewFlowScreen) and flow.page == 0
+        flow = await start_review(pilot)
+        assert flow.page == 0
         progress = flow.query_one("#flow-progress", Static)
         assert "goal 1 of 2 · page 1 of 3" in str(progress.render())
         assert flow.query_one("#prev", Button).disabled

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,12 +38,9 @@ async def test_tabbing_into_a_saved_win_adds_to_it(
 
 def test_every_text_box_on_every_screen_is_a_textbox() -> None:
     """One behaviour everywhere: no screen builds Textual's bare Input (it selects all on Tab)."""
-    bare = []
-    for path in sorted(SCREENS.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Input":
-                bare.append(f"{path.name}:{node.lineno}")
-    assert bare == []
+    from tests.unit.test_public_textual import calls_to
+
+    assert calls_to("Input") == []
     assert any("TextBox(" in p.read_text(encoding="utf-8") for p in SCREENS.rglob("*.py"))
 
 

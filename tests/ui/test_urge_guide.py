@@ -33,13 +33,19 @@ def test_in_for_four_out_for_six_as_the_words_say() -> None:
     assert words[10:] == words[:10]
 
 
-async def _finished_guide(pilot, app) -> UrgeSurfScreen:  # type: ignore[no-untyped-def]
+async def _open_guide(pilot, app) -> UrgeSurfScreen:  # type: ignore[no-untyped-def]
+    """From Home: u opens the urges, g the guide."""
     await pilot.press("u")
     await pilot.pause()
     await pilot.press("g")
     await pilot.pause()
     guide = app.screen
     assert isinstance(guide, UrgeSurfScreen)
+    return guide
+
+
+async def _finished_guide(pilot, app) -> UrgeSurfScreen:  # type: ignore[no-untyped-def]
+    guide = await _open_guide(pilot, app)
     await pilot.press("backspace", "1", "enter")
     await pilot.pause()
     guide.advance(60)
@@ -95,12 +101,7 @@ async def test_the_guide_draws_itself_from_its_state(
     make_profile()
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
-        guide = app.screen
-        assert isinstance(guide, UrgeSurfScreen)
+        guide = await _open_guide(pilot, app)
         assert guide.query_one("#surf-setup").display
         assert not guide.query_one("#surf-after").display
         guide.minutes_error = "Please give [b]1 to 30[/b] minutes."

@@ -106,9 +106,14 @@ def test_no_screen_uses_an_attribute_private_to_a_textual_widget() -> None:
 def test_no_screen_builds_a_plain_radio_set() -> None:
     """Every set of choices is a ``Choices``: its highlight starts on the answer already chosen,
     so the arrows move from there (a skill at "practising" went a level down on Right)."""
-    bare = []
-    for path in sorted(SCREENS.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "RadioSet":
-                bare.append(f"{path.name}:{node.lineno}")
-    assert bare == []
+    assert calls_to("RadioSet") == []
+
+
+def calls_to(name: str) -> list[str]:
+    """Every place in ``screens/`` that calls ``name(...)`` directly, as ``file:line``."""
+    return [
+        f"{path.name}:{node.lineno}"
+        for path in sorted(SCREENS.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == name
+    ]
