@@ -135,8 +135,9 @@ def screen_rows(root: DataRoot, demo: str, plain: str, runs: int) -> None:
         f"worst p50 {worst_p50:.1f}x, worst p95 {worst_p95:.1f}x",
         not missed,
         f"over: {', '.join(missed)}; Textual works out each widget's style when it is "
-        "mounted and again when the screen is shown, and the first opening imports the screen "
-        "and parses the app's whole stylesheet again: see RESULTS.md",
+        "mounted, again when the screen is shown and again when focus moves into a form, and "
+        "the first opening imports the screen (and, for review, urges and skills, parses the "
+        "app's whole stylesheet again): see RESULTS.md",
     )
 
 

@@ -42,6 +42,25 @@ HARD = "Help for a hard moment: who to call and what to do now"
 URGE = "Note an urge now, from any screen"
 HIDE = "Hide the screen at once; unlock to come back"
 MIN_SIZE = (80, 24)
+SCREEN_STYLES = tuple(
+    Path(__file__).parent / f"{name}.tcss"
+    for name in (
+        "capital",
+        "checkin",
+        "export",
+        "goals",
+        "hard_moment",
+        "help",
+        "home",
+        "safer_plan",
+        "settings",
+    )
+)
+"""The screens' stylesheets read in one go after Home (load_screen_styles): those whose every
+rule names its own screen. review.tcss, skills.tcss, urges.tcss and welcome.tcss also hold
+rules for any ``.heading``, ``.row``, ``Sparkline``... of the app, which reach other screens
+once read; read at start they would change how those screens look, so they are still read
+when their screen is first shown."""
 TOO_SMALL = (
     "This window is smaller than 80 by 24, so some words and boxes may be cut off. "
     "Making the window bigger (or the text smaller) shows everything."
@@ -207,6 +226,24 @@ class WorkbookApp(IdleLock, App[int]):
         self.switch_mode(self.workbook_mode)
         if old is not None:
             self.remove_mode(old)
+
+    def load_screen_styles(self) -> None:
+        """Read every screen's stylesheet now, in one go, if any is not read yet.
+
+        Textual reads a screen's CSS_PATH the first time the screen is shown and then parses
+        the app's whole stylesheet again (every widget's DEFAULT_CSS too) and restyles every
+        screen: 10-35 ms on each section's first opening, more as the sheet grows. Home calls
+        this once it is painted with its cards, so that cost is paid once, while nobody is
+        waiting, instead of on every first opening. Rules in these files apply to the whole
+        app once read (as they did after a visit), so reading them early changes no look
+        (the snapshots hold).
+        """
+        sheet = self.stylesheet
+        unread = [path for path in SCREEN_STYLES if not sheet.has_source(str(path), "")]
+        if unread:
+            sheet.read_all(unread)
+            sheet.reparse()
+            sheet.update(self)
 
     def flush_screens(self) -> None:
         """Save every screen's and dialog's typing now, or keep it as a draft."""

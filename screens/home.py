@@ -125,6 +125,8 @@ class HomeScreen(WorkbookScreen):
         else:
             grid.display = False
         self.call_after_refresh(settle)  # Home is up: start-up is over (see workbook.start)
+        # Then, once that frame is out, every screen's stylesheet (see load_screen_styles).
+        self.call_after_refresh(self.call_after_refresh, self.workbook_app.load_screen_styles)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._fill_dashboard)

@@ -268,3 +268,51 @@ async def test_home_on_ten_years_reads_check_ins_without_validating_them_whole(
     assert len(glanced) > 3000  # every check-in's day was read, once
     assert len(glanced) < 2 * 3100
     assert len(whole) <= 1  # today's check-in at most, never ten years of them
+
+
+# Screens whose stylesheet holds rules for the whole app (see screens.app.SCREEN_STYLES): their
+# first opening still parses the stylesheet again. This set may only shrink.
+RESTYLED_ON_FIRST_OPENING = {"review", "urges", "skills"}
+
+
+async def test_screens_first_openings_do_not_parse_the_whole_stylesheet_again(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual reads a screen's CSS_PATH on its first showing and then parses every rule of the
+    app again and restyles every screen (10-35 ms a first opening, RESULTS.md). Home reads the
+    screens' stylesheets once, after it is painted with its cards; opening a section after that
+    parses nothing again, but for the few listed above."""
+    from textual.css.stylesheet import Stylesheet
+
+    from screens.app import SCREEN_STYLES
+
+    make_profile()
+    reparses: list[str] = []
+    real = Stylesheet.reparse
+
+    def counting(sheet: Stylesheet) -> None:
+        reparses.append(type(sheet).__name__)
+        real(sheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    app = make_app(root)
+    reparsed: set[str] = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        home = app.screen
+        assert len(home.query("#dashboard *")) > 0, "the cards were not painted"
+        await pilot.pause()  # the stylesheets are read once that frame is out
+        assert {str(path) for path in SCREEN_STYLES} <= {path for path, _ in app.stylesheet.source}
+        assert all(path.is_file() for path in SCREEN_STYLES)
+        for section in available_sections():
+            reparses.clear()
+            await app.push_screen(section.load()())
+            await pilot.pause()
+            assert app.screen is not home, section.id
+            if reparses:
+                reparsed.add(section.id)
+            while app.screen is not home:
+                await app.pop_screen()
+                await pilot.pause()
+    assert reparsed == RESTYLED_ON_FIRST_OPENING
