@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Checkbox, Input, Select, Static
 
 from screens.base import WorkbookScreen
@@ -72,8 +73,33 @@ def save_theme(app: WorkbookApp, name: str) -> None:
         app.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
 
 
+class FieldStatus(Static):
+    """Under a field: what its last save said ("Saved.", or why not), drawn from the screen's
+    ``statuses``; hidden until the field has been saved once."""
+
+    statuses: reactive[dict[str, tuple[str, bool]]] = reactive(dict)
+
+    def __init__(self, field: str) -> None:
+        super().__init__("", id=f"{field}-status", classes="status", markup=False)
+        self.field = field
+
+    def watch_statuses(self, statuses: dict[str, tuple[str, bool]]) -> None:
+        words, problem = statuses.get(self.field, ("", False))
+        self.update(words)
+        self.set_class(problem, "problem")
+        self.set_class(bool(words), "-shown")
+
+
 class SettingsScreen(WorkbookScreen):
     """How the person likes the workbook to behave."""
+
+    statuses: reactive[dict[str, tuple[str, bool]]] = reactive(dict, init=False)
+    """What the last save of each field said, and whether it was a problem (shown under it)."""
+    withdrawal: reactive[bool] = reactive(False)
+    """Whether the withdrawal note shows (for "Stop completely", unless only other habits)."""
+
+    def watch_withdrawal(self, shown: bool) -> None:
+        self.set_class(shown, "-withdrawal")
 
     SECTION_TITLE = "Settings"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -96,9 +122,8 @@ class SettingsScreen(WorkbookScreen):
             yield from self._row("Your pathway", "Every pathway is welcome. Change it any time.")
             yield Select(PATHWAYS, value=profile.pathway, allow_blank=False, id="pathway")
             # As on the start form: stopping some things all at once can be dangerous.
-            note = Static(safety.words().withdrawal.text, id="withdrawal", markup=False)
-            note.display = _withdrawal_matters(profile)
-            yield note
+            self.set_reactive(SettingsScreen.withdrawal, _withdrawal_matters(profile))
+            yield Static(safety.words().withdrawal.text, id="withdrawal", markup=False)
             yield self._status("pathway")
             yield from self._row("Theme", "Colours only; every screen works in each of them.")
             yield Select(theme_choices(), value=app.theme, allow_blank=False, id="theme")
@@ -140,31 +165,26 @@ class SettingsScreen(WorkbookScreen):
         yield Static(hint, classes="hint", markup=False)
 
     @staticmethod
-    def _status(field: str) -> Static:
-        return Static("", id=f"{field}-status", classes="status", markup=False)
+    def _status(field: str) -> FieldStatus:
+        return FieldStatus(field).data_bind(SettingsScreen.statuses)
 
     # Saving ----------------------------------------------------------------------------------
 
     def _save(self, field: str, save: Callable[[], Any], done: str = "Saved.") -> bool:
         """Run ``save`` and say under the field what happened, in words."""
-        status = self.query_one(f"#{field}-status", Static)
         try:
             save()
         except WorkbookError as exc:
-            status.update(f"Not saved: {exc}")
-            status.add_class("problem")
-            status.display = True
+            self.statuses = {**self.statuses, field: (f"Not saved: {exc}", True)}
             return False
-        status.update(done)
-        status.remove_class("problem")
-        status.display = True
+        self.statuses = {**self.statuses, field: (done, False)}
         return True
 
     def unsaved(self) -> bool:
         """Save a name or date still being typed; True if one of them could not be saved."""
         for field in self.query(Input):
             self._save_text(field)
-        return any(s.has_class("problem") for s in self.query(".status"))
+        return any(problem for _, problem in self.statuses.values())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -218,8 +238,7 @@ class SettingsScreen(WorkbookScreen):
         if pathway == profile_of(self.repo, card).pathway:
             return
         if self._save("pathway", lambda: update_profile(self.repo, card, pathway=pathway)):
-            shown = _withdrawal_matters(profile_of(self.repo, card))
-            self.query_one("#withdrawal", Static).display = shown
+            self.withdrawal = _withdrawal_matters(profile_of(self.repo, card))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()

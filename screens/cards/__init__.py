@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Static
+
+from screens.widgets.message import Shown
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
@@ -26,13 +29,17 @@ class TextCard(Vertical):
     """
     TITLE = ""
 
+    text: reactive[str] = reactive("", init=False)
+    """The card's lines as shown (its text line is bound to it)."""
+
     def __init__(self, app: WorkbookApp, *, id: str) -> None:
         super().__init__(id=id)
         self._wb = app
 
     def compose(self) -> ComposeResult:
+        self.set_reactive(TextCard.text, self.card_text())
         yield Static(self.TITLE, classes="card-title")
-        yield Static(self.card_text(), id=f"{self.id}-text", markup=False)
+        yield Shown(id=f"{self.id}-text").data_bind(shown=TextCard.text)
 
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -40,7 +47,7 @@ class TextCard(Vertical):
     def _screen_changed(self, screen: object) -> None:
         """Back on this card's screen: show what changed meanwhile (free when nothing did)."""
         if screen is self.screen:
-            self.query_one(f"#{self.id}-text", Static).update(self.card_text())
+            self.text = self.card_text()
 
     def card_text(self) -> str:
         """The card's lines, joined (empty while no workbook is open).
