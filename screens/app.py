@@ -52,15 +52,19 @@ SCREEN_STYLES = tuple(
         "hard_moment",
         "help",
         "home",
+        "review",
         "safer_plan",
         "settings",
+        "skills",
+        "welcome",
     )
 )
 """The screens' stylesheets read in one go after Home (load_screen_styles): those whose every
-rule names its own screen. review.tcss, skills.tcss, urges.tcss and welcome.tcss also hold
-rules for any ``.heading``, ``.row``, ``Sparkline``... of the app, which reach other screens
-once read; read at start they would change how those screens look, so they are still read
-when their screen is first shown."""
+rule names its own screen. urges.tcss still holds rules for any ``.row`` or ``.error`` of the
+app, which would reach other screens once read, so it is read when its screen is first shown.
+(review, skills and welcome held such rules too, until 1 December 2026: a bare ``.page`` or
+``Sparkline`` rule changed how the life check-in looked after the weekly review had been
+opened. Every rule there now names the screens that load the file.)"""
 TOO_SMALL = (
     "This window is smaller than 80 by 24, so some words and boxes may be cut off. "
     "Making the window bigger (or the text smaller) shows everything."
