@@ -78,8 +78,10 @@ class CapitalScreen(WorkbookScreen):
         shown = bool(capital.rated(history))
         with Vertical(id="trend-box") as box:
             box.display = shown
-            yield Label(
-                "How each area feels now, and over time (oldest on the left)", classes="heading"
+            yield Static(  # a Static, not a Label: it wraps in a narrow window
+                "How each area feels now, and over time (oldest on the left)",
+                classes="heading",
+                markup=False,
             )
             yield Static("\n".join(capital.trend_rows(history)), id="trend", markup=False)
             yield Static(capital.moved_most_line(history), id="moved-most", markup=False)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.containers import ScrollableContainer
+from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Checkbox, DataTable, Footer
 
 from screens.settings import SettingsScreen
 from screens.urges import LogUrgeScreen
+from screens.widgets.ruler import Ruler
 from tests.ui.helpers import make_app
 from workbook.models import ProfileCard
 from workbook.storage import DataRoot
@@ -95,3 +97,112 @@ async def test_the_too_small_note_goes_when_the_window_is_made_bigger(
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert cleared == [True] and not app.said_too_small
+
+
+async def cut_while_tabbing(pilot: Pilot[int], presses: int) -> list[str]:
+    """What is cut on the top screen, checked again after each Tab (each field scrolled to)."""
+    cut: list[str] = []
+    for _ in range(presses):
+        cut += [c for c in cut_widgets(pilot.app.screen) if c not in cut]
+        await pilot.press("tab")
+        await pilot.pause()
+    return cut
+
+
+async def test_the_check_in_fits_at_60x20_and_saves_its_halt_boxes(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The four HALT boxes (the last, Tired, was one column past the edge) wrap to fit."""
+    from screens.checkin import CheckinScreen
+    from workbook.models import Checkin, Halt
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert await cut_while_tabbing(pilot, 14) == []
+        tired = app.screen.query_one("#halt-tired", Checkbox)
+        tired.focus()
+        await pilot.pause()
+        await pilot.press("space")
+        app.screen.query_one("#mood", Ruler).focus()
+        await pilot.press("4")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)  # type: ignore[union-attr]
+        assert [(c.mood, c.halt) for c in stored] == [(4, [Halt.TIRED])]
+
+
+async def test_the_life_check_in_fits_at_60x20_and_saves(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from datetime import timedelta
+
+    from tests.conftest import TODAY
+    from workbook.models import CapitalAnswer, CapitalArea, CapitalCheckin
+
+    card = make_profile()
+    repo = root.open(card)  # an earlier check-in: the trend, with its heading, is shown
+    earlier = [CapitalAnswer(area=area, rating=4) for area in CapitalArea]
+    repo.save(CapitalCheckin(day=TODAY - timedelta(days=30), answers=earlier))
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#trend-box").display
+        assert await cut_while_tabbing(pilot, 32) == []
+        app.screen.query_one("#rate-use", Ruler).focus()
+        await pilot.press("3")
+        await pilot.pause()
+        stored = app.repo.all(CapitalCheckin)  # type: ignore[union-attr]
+        today = [c for c in stored if c.day == TODAY]
+        assert len(today) == 1 and today[0].answers[0].rating == 3
+
+
+async def test_home_fits_at_60x20_with_every_section_on_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from textual.widgets import OptionList
+
+    from screens.home import HomeScreen
+    from screens.sections import available_sections
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        menu = app.screen.query_one("#sections", OptionList)
+        assert menu.option_count == len(available_sections())
+        for _ in range(menu.option_count):  # each summary in turn: none cut below or beside
+            assert cut_widgets(app.screen) == []
+            await pilot.press("down")
+            await pilot.pause()
+
+
+async def test_the_urges_table_fits_at_60x20(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    from datetime import time
+
+    from screens.urges import UrgesScreen
+    from tests.conftest import TODAY
+    from workbook.models import Urge
+
+    card = make_profile()
+    repo = root.open(card)
+    repo.save(Urge(on=TODAY, at=time(9, 5), strength=6, minutes=120, trigger="after work " * 6))
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgesScreen)
+        assert cut_widgets(app.screen) == []
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        shown = table.region.width
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= shown
