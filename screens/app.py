@@ -59,13 +59,8 @@ class WorkbookApp(IdleLock, App[int]):
     resources_file: Path | None = None
     """A group's list of resources given with ``--resources FILE`` (read-only)."""
     COMMANDS = App.COMMANDS | {SectionsProvider}
-    # Every screen gets a class by the window's width: "-narrow" below 80 columns (a row of
-    # boxes folds into two), "-wide" from 120 (reading columns keep a width easy to read).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (80, "-normal"),
-        (120, "-wide"),
-    ]
+    # Every screen is "-narrow" below 80 columns (the check-in's HALT boxes fold into two rows).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]
     # F1 is the hard-moment key; Ctrl+G is its twin for terminals that keep F1 for themselves.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "hard_moment", "Hard moment", id="hard_moment", priority=True, tooltip=HARD),
