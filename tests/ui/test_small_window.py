@@ -206,3 +206,33 @@ async def test_the_urges_table_fits_at_60x20(
         assert table.row_count == 1
         shown = table.region.width
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= shown
+
+
+async def test_the_weeks_last_review_page_fits_at_60x20_and_saves_who_was_there(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The progress line, the "real difference" question and the four "who reviewed with
+    you" choices (two rows of two) fit; the choice made is stored."""
+    from textual.widgets import RadioButton
+
+    from workbook.models import Goal, Review, ReviewedWith
+
+    card = make_profile()
+    repo = root.open(card)
+    repo.save(Goal(title="Walk to the shop"))
+    repo.close()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("w", "b", "pagedown"):
+            await pilot.press(key)
+            await pilot.pause()
+        choices = app.screen.query_one("#reviewed_with")
+        assert choices.display and choices.region.area
+        assert await cut_while_tabbing(pilot, 10) == []
+        choices.focus()
+        await pilot.press("down", "enter")  # the second choice, in its row beside the first
+        await pilot.pause()
+        pressed = choices.query(RadioButton).nodes[1]
+        assert pressed.value and pressed.region.y == choices.query(RadioButton).first().region.y
+        stored = app.repo.all(Review)  # type: ignore[union-attr]
+        assert [r.reviewed_with for r in stored] == [ReviewedWith.COACH]
