@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from textual.containers import ScrollableContainer
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Checkbox, DataTable, Footer
+from textual.widgets import Checkbox, DataTable, Footer, Label, Static
 
 from screens.settings import SettingsScreen
 from screens.urges import LogUrgeScreen
@@ -33,13 +34,27 @@ def cut_widgets(screen: Widget) -> list[str]:
             continue
         box = widget.region
         parent = widget.parent
-        inside = parent.content_region if isinstance(parent, Widget) else screen.region
+        # Inside its parent, short of a scroll bar (which is drawn over what reaches under it).
+        inside = parent.scrollable_content_region if isinstance(parent, Widget) else screen.region
         scrolls = any(isinstance(node, ScrollableContainer) for node in widget.ancestors)
         if box.x < inside.x or box.right > inside.right or box.x < 0 or box.right > width:
             cut.append(f"{type(widget).__name__}#{widget.id} columns {box.x}-{box.right - 1}")
+        elif isinstance(widget, Static) and words_cut(widget):
+            cut.append(f"{type(widget).__name__}#{widget.id} words past its right edge")
         elif not scrolls and (box.y < 0 or box.bottom > height):
             cut.append(f"{type(widget).__name__}#{widget.id} rows {box.y}-{box.bottom - 1}")
     return cut
+
+
+def words_cut(widget: Static) -> bool:
+    """Whether a line of words is cut at the widget's right edge instead of wrapping: a Label
+    as wide as its words (width auto), kept to a narrower window, draws one line and loses
+    the rest."""
+    inner = widget.content_region
+    width = widget.styles.width
+    if not isinstance(widget, Label) or inner.width <= 0 or width is None or not width.is_auto:
+        return False
+    return max(cell_len(line) for line in str(widget.render()).splitlines() or [""]) > inner.width
 
 
 async def test_settings_fit_at_60x20(
@@ -236,3 +251,43 @@ async def test_the_weeks_last_review_page_fits_at_60x20_and_saves_who_was_there(
         assert pressed.value and pressed.region.y == choices.query(RadioButton).first().region.y
         stored = app.repo.all(Review)  # type: ignore[union-attr]
         assert [r.reviewed_with for r in stored] == [ReviewedWith.COACH]
+
+
+async def test_the_goal_form_fits_at_60x20_and_saves(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Its long question (short-term or long-term?) wraps instead of running under the bar."""
+    from workbook.models import Goal
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "a")
+        await pilot.pause()
+        await pilot.press(*"Sleep by eleven")
+        assert await cut_while_tabbing(pilot, 12) == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Goal)  # type: ignore[union-attr]
+        assert [g.title for g in stored] == ["Sleep by eleven"]
+
+
+async def test_a_skills_levels_fit_at_60x20_and_the_level_is_stored(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The four levels take two rows of two; the one picked is stored."""
+    from workbook.models import SkillLevel, SkillProgress
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        level = app.screen.query_one("#skill-level")
+        assert level.has_focus
+        assert cut_widgets(app.screen) == []
+        await pilot.press("right", "enter")  # learning, beside "not yet"
+        await pilot.pause()
+        stored = app.repo.all(SkillProgress)  # type: ignore[union-attr]
+        assert [p.level for p in stored] == [SkillLevel.LEARNING]
+        assert await cut_while_tabbing(pilot, 8) == []
