@@ -291,3 +291,26 @@ async def test_a_skills_levels_fit_at_60x20_and_the_level_is_stored(
         stored = app.repo.all(SkillProgress)  # type: ignore[union-attr]
         assert [p.level for p in stored] == [SkillLevel.LEARNING]
         assert await cut_while_tabbing(pilot, 8) == []
+
+
+async def test_the_first_life_rating_keeps_its_scale_in_sight_at_60x20(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """The trend appears above after the first rating; the scale just rated stays on screen."""
+    from workbook.models import CapitalCheckin
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        scale = app.screen.query_one("#rate-use", Ruler)
+        assert scale.has_focus and not app.screen.query_one("#trend-box").display
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#trend-box").display
+        shown = app.screen.query_one("#capital").region
+        assert shown.contains_region(scale.region), f"{scale.region} not in {shown}"
+        stored = app.repo.all(CapitalCheckin)  # type: ignore[union-attr]
+        assert [a.rating for c in stored for a in c.answers] == [4]
