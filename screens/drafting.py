@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 OFFER_TITLE = "You were writing this"
 OFFER_BODY = (
-    "When this was last open, you had typed something that was not saved yet. "
+    "When this was last open, you had written or chosen something that was not saved yet. "
     "It was kept for you. Carry on with it?"
 )
 
