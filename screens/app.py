@@ -56,15 +56,15 @@ SCREEN_STYLES = tuple(
         "safer_plan",
         "settings",
         "skills",
+        "urges",
         "welcome",
     )
 )
 """The screens' stylesheets read in one go after Home (load_screen_styles): those whose every
-rule names its own screen. urges.tcss still holds rules for any ``.row`` or ``.error`` of the
-app, which would reach other screens once read, so it is read when its screen is first shown.
-(review, skills and welcome held such rules too, until 1 December 2026: a bare ``.page`` or
-``Sparkline`` rule changed how the life check-in looked after the weekly review had been
-opened. Every rule there now names the screens that load the file.)"""
+rule names its own screens, which is now every one. (Until 1 December 2026 review, skills,
+urges and welcome held bare rules such as ``.page``, ``.row``, ``.error`` or ``Sparkline``,
+which reached every screen once read: the life check-in looked different after the weekly
+review had been opened. ``tests/ui/test_styles_stay_home.py`` guards this.)"""
 TOO_SMALL = (
     "This window is smaller than 80 by 24, so some words and boxes may be cut off. "
     "Making the window bigger (or the text smaller) shows everything."
@@ -82,6 +82,8 @@ class WorkbookApp(IdleLock, App[int]):
     resources_file: Path | None = None
     """A group's list of resources given with ``--resources FILE`` (read-only)."""
     COMMANDS = App.COMMANDS | {SectionsProvider}
+    # Every screen is "-narrow" below 80 columns (the check-in's HALT boxes fold into two rows).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]
     # F1 is the hard-moment key; Ctrl+G is its twin for terminals that keep F1 for themselves.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "hard_moment", "Hard moment", id="hard_moment", priority=True, tooltip=HARD),

@@ -101,6 +101,16 @@ class WorkbookScreen(Drafting, Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
 
     SECTION_TITLE: ClassVar[str] = ""
+    DEFAULT_CSS = """
+    /* In a wide window, what is read and filled in keeps a width easy to read (100 columns;
+       long lines across 200 were hard to follow), centred. Below 100 columns nothing changes.
+       The top bar and the footer still span the window (notices stay at its right edge,
+       docked); tooltips keep their own 40. */
+    WorkbookScreen { align-horizontal: center; }
+    WorkbookScreen > * { max-width: 100; }
+    WorkbookScreen > TopBar, WorkbookScreen > WorkbookFooter { max-width: 100%; }
+    WorkbookScreen > Tooltip { max-width: 40; }
+    """
     AUTO_FOCUS: ClassVar[str | None] = None
     """Where focus goes when the screen opens (Textual's: the first thing that can take it).
 

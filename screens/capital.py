@@ -78,8 +78,10 @@ class CapitalScreen(WorkbookScreen):
         shown = bool(capital.rated(history))
         with Vertical(id="trend-box") as box:
             box.display = shown
-            yield Label(
-                "How each area feels now, and over time (oldest on the left)", classes="heading"
+            yield Static(  # a Static, not a Label: it wraps in a narrow window
+                "How each area feels now, and over time (oldest on the left)",
+                classes="heading",
+                markup=False,
             )
             yield Static("\n".join(capital.trend_rows(history)), id="trend", markup=False)
             yield Static(capital.moved_most_line(history), id="moved-most", markup=False)
@@ -146,6 +148,17 @@ class CapitalScreen(WorkbookScreen):
     def _refresh_trend(self) -> None:
         history = capital.history(self.repo)
         self.query_one("#due", Static).update(capital.due_line(history, self.today()))
-        self.query_one("#trend-box").display = bool(capital.rated(history))
+        trend = self.query_one("#trend-box")
+        shown = bool(capital.rated(history))
+        if shown != trend.display:
+            trend.display = shown
+            # The trend appearing above (after the first rating) pushes the scale just rated
+            # down, off a short window: keep it in sight (two refreshes on: the first comes
+            # before the trend is laid out).
+            focused = self.focused
+            if focused is not None:
+                self.call_after_refresh(
+                    lambda: self.call_after_refresh(focused.scroll_visible, animate=False)
+                )
         self.query_one("#trend", Static).update("\n".join(capital.trend_rows(history)))
         self.query_one("#moved-most", Static).update(capital.moved_most_line(history))

@@ -6,8 +6,9 @@ the person types hands each save to ``save_soon()``: typing never waits for a sa
 re-encrypts and rewrites the whole file), at most about two saves a second are made while the
 person types, and ``save_pending()`` makes the waiting one at once on leaving a field and on
 every way of leaving (``flush()`` starts with it). A form that saves with Ctrl+S keeps its
-text fields as a draft in the workbook (``workbook.drafts``) under its ``draft_key()``, and
-offers them back the next time it opens ("You were writing this. Carry on?").
+fields (the words typed and the choices made) as a draft in the workbook (``workbook.drafts``)
+under its ``draft_key()``, and offers them back the next time it opens ("You were writing
+this. Carry on?").
 """
 
 from __future__ import annotations
@@ -27,37 +28,84 @@ if TYPE_CHECKING:
 
 OFFER_TITLE = "You were writing this"
 OFFER_BODY = (
-    "When this was last open, you had typed something that was not saved yet. "
+    "When this was last open, you had written or chosen something that was not saved yet. "
     "It was kept for you. Carry on with it?"
 )
 
 
 def typed_fields(root: Widget) -> dict[str, str]:
-    """The text in every named text box under ``root`` (passphrase boxes never)."""
-    from textual.widgets import Input, TextArea  # here: Home, which has none, never needs them
+    """What the person set in every named field under ``root``, as text (passphrases never).
 
+    Text boxes give their text. The choices (a rating ``Ruler``, a ``LetterPick``, a tick box,
+    a set of radio buttons) give their value as text, "" for nothing chosen, so a draft keeps
+    how strong an urge was and its kind of trigger along with the words.
+    """
     found: dict[str, str] = {}
     for widget in root.query("*"):
-        if not widget.id:
-            continue
-        if isinstance(widget, Input) and not widget.password:
-            found[widget.id] = widget.value
-        elif isinstance(widget, TextArea) and not widget.read_only:
-            found[widget.id] = widget.text
+        if widget.id:
+            value = _field_text(widget)
+            if value is not None:
+                found[widget.id] = value
     return found
 
 
-def put_back(root: Widget, fields: dict[str, str]) -> None:
-    """Fill the boxes named in ``fields`` again (boxes no longer on the form are skipped)."""
-    from textual.widgets import Input, TextArea
+def _field_text(widget: Widget) -> str | None:
+    """``widget``'s value as a draft keeps it, or None if it is not a field kept in drafts."""
+    from textual.widgets import Checkbox, Input, RadioSet, TextArea  # Home never needs them
 
+    from screens.widgets.letter_pick import LetterPick
+    from screens.widgets.ruler import Ruler
+
+    if isinstance(widget, Input):
+        return None if widget.password else widget.value
+    if isinstance(widget, TextArea):
+        return None if widget.read_only else widget.text
+    if isinstance(widget, Ruler):
+        return "" if widget.value is None else str(widget.value)
+    if isinstance(widget, LetterPick):
+        return widget.value or ""
+    if isinstance(widget, Checkbox):
+        return "yes" if widget.value else ""
+    if isinstance(widget, RadioSet):
+        pressed = widget.pressed_button
+        return (pressed.id or "") if pressed is not None else ""
+    return None
+
+
+KEPT_FIELDS = "Input, TextArea, Ruler, LetterPick, Checkbox, RadioSet"
+"""The kinds of field a draft keeps (see ``typed_fields``)."""
+
+
+def put_back(root: Widget, fields: dict[str, str]) -> None:
+    """Fill the fields named in ``fields`` again (fields no longer on the form are skipped)."""
     for ident, text in fields.items():
         for widget in root.query(f"#{ident}"):
-            if isinstance(widget, Input):
-                widget.value = text
-                widget.cursor_position = len(text)
-            elif isinstance(widget, TextArea):
-                widget.text = text
+            _set_field(widget, text)
+
+
+def _set_field(widget: Widget, text: str) -> None:
+    from textual.widgets import Checkbox, Input, RadioButton, RadioSet, TextArea
+
+    from screens.widgets.letter_pick import LetterPick
+    from screens.widgets.ruler import Ruler
+
+    if isinstance(widget, Input):
+        widget.value = text
+        widget.cursor_position = len(text)
+    elif isinstance(widget, TextArea):
+        widget.text = text
+    elif isinstance(widget, Ruler):
+        number = int(text) if text.isdigit() else None
+        widget.value = (
+            number if number is not None and widget.low <= number <= widget.high else None
+        )
+    elif isinstance(widget, LetterPick):
+        widget.value = text if text in widget.values else None
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(text)
+    elif isinstance(widget, RadioSet):
+        for button in widget.query(RadioButton):
+            button.value = bool(text) and button.id == text
 
 
 SAVE_DELAY = 0.5
@@ -193,7 +241,7 @@ class Drafting:
         found = drafts.find(repo, key)
         if found is None:
             return None
-        here = {w.id for w in self.query("Input, TextArea")}  # type: ignore[attr-defined]
+        here = {w.id for w in self.query(KEPT_FIELDS)}  # type: ignore[attr-defined]
         if not any(text and ident in here for ident, text in found.fields.items()):
             return None
         try:

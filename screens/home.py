@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -54,11 +55,7 @@ class HomeScreen(WorkbookScreen):
                 yield Static(
                     _about(sections[0]) if sections else "", id="section-summary", markup=False
                 )
-                yield Static(
-                    "A letter opens a section, or arrows and Enter. F3 shows every key.",
-                    classes="hint",
-                    markup=False,
-                )
+                yield Static("Press a letter, or Enter.", classes="hint", markup=False)
             yield from self._page(sections)
 
     def _page(self, sections: list[Section]) -> ComposeResult:
@@ -150,17 +147,33 @@ class HomeScreen(WorkbookScreen):
             await dashboard.mount_all(self._cards(available_sections()))
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_menu)
         grid = self.query("#dashboard")
         if grid:
-            width = self.size.width
+            width = self.size.width  # Home keeps to 150 columns (home.tcss): two cards at most
             # Beside the 30-column sections list; a card needs about 55 columns to breathe.
-            grid.first().styles.grid_size_columns = 3 if width >= 220 else 2 if width >= 150 else 1
+            grid.first().styles.grid_size_columns = 2 if width >= 150 else 1
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Say what the highlighted section is for, under the list."""
         found = [s for s in available_sections() if s.id == event.option_id]
         if found:
             self.query_one("#section-summary", Static).update(_about(found[0]))
+            self._fit_menu()
+
+    def _fit_menu(self) -> None:
+        """Under the sections, the summary and then the hint, each only if it fits whole (in a
+        short window they were cut off at the bottom; every section stays in sight)."""
+        menu = self.query_one("#home-menu")
+        room = menu.content_region.height - menu.query_one(".heading").outer_size.height
+        room -= self.query_one("#sections", OptionList).outer_size.height
+        width = menu.content_region.width
+        for part in (self.query_one("#section-summary", Static), self.query_one(".hint", Static)):
+            lines = len(Text(str(part.content)).wrap(self.app.console, width)) if width else 0
+            needed = lines + part.styles.margin.top
+            part.display = width > 0 and needed <= room
+            if part.display:
+                room -= needed
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

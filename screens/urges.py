@@ -11,6 +11,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -228,6 +229,16 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
         self.dismiss(urge)
 
 
+def _row(urge: Urge, today: date) -> tuple[str, str, str, str, str]:
+    """An urge as a row of the log: when, strength, how long, passed, what was happening."""
+    year = f" {urge.on:%Y}" if urge.on.year != today.year else ""
+    when = f"{urge.on:%a %d %b}{year}" + (f" {urge.at:%H:%M}" if urge.at else "")
+    lasted = "" if urge.minutes is None else f"{urge.minutes} min"
+    passed = {True: "yes", False: "no", None: "-"}[urge.passed]
+    happening = urges.trigger_text(urge).replace("\n", " ")
+    return when, f"{urge.strength}/10", lasted, passed, happening
+
+
 def _kind(value: str | None) -> TriggerKind | None:
     return None if value is None else TriggerKind(value)
 
@@ -281,11 +292,29 @@ class UrgesScreen(WorkbookScreen):
             yield DataTable(id="urge-table", cursor_type="row", zebra_stripes=True)
             yield UrgeInFull("", id="urge-full", markup=False).data_bind(UrgesScreen.in_view)
 
+    _fitted_to = 0
+    """The table's width when its last column was last fitted to it."""
+
     def on_mount(self) -> None:
         table = self.query_one("#urge-table", DataTable)
-        table.add_columns("When", "Strength", "Lasted", "Passed", "What was happening")
+        self._log: list[Urge] = []
+        table.add_columns("When", "Strength", "Lasted", "Passed")
+        table.add_column("What was happening", key="what")
         self.refresh_list()
         table.focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_table)
+
+    def _fit_table(self) -> None:
+        """Give "What was happening" the room the other columns leave, so nothing reaches past
+        the window's edge (each urge's words are shown in full under the table)."""
+        table = self.query_one("#urge-table", DataTable)
+        width = table.scrollable_content_region.width
+        if width <= 0 or width == self._fitted_to:
+            return
+        self._fitted_to = width
+        self._fill_table()
 
     def on_screen_resume(self) -> None:
         if self.returned():
@@ -299,24 +328,34 @@ class UrgesScreen(WorkbookScreen):
             + " · t checks a thought"
         )
         table = self.query_one("#urge-table", DataTable)
-        table.clear()
-        today = self.today()
-        shown = log[:SHOWN]  # newest first
         if len(log) > SHOWN:
             table.border_title = f"The newest {SHOWN} of {len(log)} (the coach report has all)"
-        for urge in shown:
-            year = f" {urge.on:%Y}" if urge.on.year != today.year else ""
-            when = f"{urge.on:%a %d %b}{year}" + (f" {urge.at:%H:%M}" if urge.at else "")
-            lasted = "" if urge.minutes is None else f"{urge.minutes} min"
-            passed = {True: "yes", False: "no", None: "-"}[urge.passed]
-            table.add_row(
-                Text(when),
-                Text(f"{urge.strength}/10"),
-                Text(lasted),
-                Text(passed),
-                Text(urges.trigger_text(urge).replace("\n", " ")),
-                key=urge.id,
-            )
+        self._log = log[:SHOWN]  # newest first
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """The rows again, each column as wide as its words and the last one as wide as the
+        room left (at least 8 columns; before the table has a width, as wide as its words)."""
+        table = self.query_one("#urge-table", DataTable)
+        row = table.cursor_row
+        today = self.today()
+        rows = [_row(urge, today) for urge in self._log]
+        columns = list(table.columns.values())
+        for index, column in enumerate(columns[:-1]):
+            words = [cell_len(r[index]) for r in rows]
+            column.width = max([cell_len(column.label.plain), *words])
+            column.auto_width = False
+        what = columns[-1]
+        others = sum(c.width + 2 * table.cell_padding for c in columns[:-1])
+        what.auto_width = self._fitted_to == 0
+        what.width = max(8, self._fitted_to - others - 2 * table.cell_padding)
+        table.clear()
+        for urge, cells in zip(self._log, rows, strict=True):
+            *fixed, happening = cells
+            texts = [Text(cell) for cell in fixed]
+            table.add_row(*texts, Text(happening, no_wrap=True, overflow="ellipsis"), key=urge.id)
+        if self._log:
+            table.move_cursor(row=min(row, len(self._log) - 1), scroll=False)
 
     @on(DataTable.RowHighlighted, "#urge-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -345,3 +345,38 @@ async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.sleep_hours for c in app.repo.all(Checkin)] == [6.5]  # type: ignore[union-attr]
+
+
+async def test_a_mood_and_halt_boxes_chosen_before_f9_come_back_with_the_draft(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Only choices made, no words: the draft keeps them and offers them back (it kept only
+    text before, so a mood chosen and then hidden was lost)."""
+    from textual.widgets import Button, Checkbox
+
+    from screens.dialogs import Confirm
+    from screens.widgets.ruler import Ruler
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("2")  # mood
+        app.screen.query_one("#halt-lonely", Checkbox).value = True
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # back (no passphrase)
+        await pilot.pause()
+        assert app.repo is not None and app.repo.all(Checkin) == []
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        app.screen.query_one("#yes", Button).press()  # Carry on
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.query_one("#mood", Ruler).value == 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Checkin)
+        assert [(c.on, c.mood, c.halt) for c in stored] == [(TODAY, 2, [Halt.LONELY])]

@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterator
 from datetime import time
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 import screens.urges as urge_screens
 from screens.urge_guide import UrgeSurfScreen
 from screens.urges import LogUrgeScreen, UrgesScreen
+from screens.widgets.letter_pick import LetterPick
+from screens.widgets.ruler import Ruler
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app
 from workbook.models import ProfileCard, TriggerKind, Urge
@@ -277,3 +279,57 @@ async def test_a_kind_chosen_and_then_escape_asks_first(
         await pilot.press("b", "escape")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedScreen)
+
+
+@pytest.mark.parametrize("way", ["f9", "auto-lock", "f8"])
+async def test_the_urge_forms_choices_come_back_with_its_words(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], way: str
+) -> None:
+    """Interrupted on the F2 form, the strength, kind of trigger and "did it pass" are kept in
+    the draft with the words, offered back the next time, and saved as they were chosen."""
+    from screens.dialogs import Confirm
+    from screens.lock import HideScreen, LockScreen
+    from screens.profiles_manage import ProfilesScreen
+    from tests.ui.test_privacy import FakeIdle
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("7", "tab", *"20", "tab", *"the pub", "tab", "l")
+        await pilot.press("tab", "tab", "tab", "enter")  # past thoughts and did: passed, yes
+        await pilot.pause()
+        if way == "auto-lock":
+            idle = FakeIdle()
+            app.idle_clock = idle
+            app.last_activity = idle.now
+            idle.now += 24 * 60 * 60
+            app.check_idle_lock()
+        else:
+            await pilot.press(way)
+        await pilot.pause()
+        left = {"f9": HideScreen, "auto-lock": LockScreen, "f8": ProfilesScreen}[way]
+        assert isinstance(app.screen, left)
+        assert app.repo is None
+        await pilot.press("enter")  # back: Sam, the only one, has no passphrase
+        await pilot.pause()
+        await pilot.pause()
+        assert app.repo is not None
+        assert app.repo.all(Urge) == []  # not saved: kept as a draft
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        app.screen.query_one("#yes", Button).press()  # Carry on
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LogUrgeScreen)
+        assert form.query_one("#strength", Ruler).value == 7
+        assert form.query_one("#kind", LetterPick).value == TriggerKind.PLACE.value
+        assert form.query_one("#trigger", Input).value == "the pub"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = app.repo.all(Urge)
+        assert [(u.strength, u.minutes, u.trigger, u.kind, u.passed) for u in stored] == [
+            (7, 20, "the pub", TriggerKind.PLACE, True)
+        ]
