@@ -13,9 +13,11 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookScreen
+from screens.widgets.message import Shown
 from screens.widgets.ruler import Ruler
 from screens.widgets.textbox import TextBox
 from workbook import capital
@@ -54,15 +56,47 @@ class CapitalScreen(WorkbookScreen):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
 
+    due: reactive[str] = reactive("", init=False)
+    """When the next life check-in is due (or that today's is begun)."""
+    trend: reactive[str] = reactive("", init=False)
+    """Each area's ratings over time, one row an area."""
+    moved_most: reactive[str] = reactive("", init=False)
+    """The two areas that moved most since last time."""
+    has_trend: reactive[bool] = reactive(False, init=False)
+    """Whether any check-in was rated yet (the trend shows from the first rating)."""
+
+    def show_history(self, history: list[CapitalCheckin]) -> None:
+        """Set what the screen shows from the history; the bound parts draw themselves."""
+        self.due = capital.due_line(history, self.today())
+        self.trend = "\n".join(capital.trend_rows(history))
+        self.moved_most = capital.moved_most_line(history)
+        self.has_trend = bool(capital.rated(history))
+
+    def watch_has_trend(self, shown: bool) -> None:
+        self.set_class(shown, "-trend")
+        # The trend appearing above (after the first rating) pushes the scale just rated
+        # down, off a short window: keep it in sight (two refreshes on: the first comes
+        # before the trend is laid out).
+        focused = self.focused
+        if shown and focused is not None:
+            self.call_after_refresh(
+                lambda: self.call_after_refresh(focused.scroll_visible, animate=False)
+            )
+
     def body(self) -> ComposeResult:
         today = self.today()
         history = capital.history(self.repo)
+        self.set_reactive(CapitalScreen.due, capital.due_line(history, today))
+        self.set_reactive(CapitalScreen.trend, "\n".join(capital.trend_rows(history)))
+        self.set_reactive(CapitalScreen.moved_most, capital.moved_most_line(history))
+        self.set_reactive(CapitalScreen.has_trend, bool(capital.rated(history)))
+        self.set_class(self.has_trend, "-trend")
         done = capital.rated([c for c in history if c.day < today])
         current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
         with VerticalScroll(id="capital"):
             yield Static(INTRO, classes="intro", markup=False)
-            yield Static(capital.due_line(history, today), id="due", markup=False)
-            yield from self._trend(history)
+            yield Shown(id="due").data_bind(shown=CapitalScreen.due)
+            yield from self._trend()
             yield Label("Today", classes="heading")
             yield Static(
                 "On each scale press 1 to 5 (or use the arrow keys); Tab moves on.",
@@ -74,17 +108,16 @@ class CapitalScreen(WorkbookScreen):
             yield Static(CREDIT, classes="hint", markup=False)
             yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
 
-    def _trend(self, history: list[CapitalCheckin]) -> ComposeResult:
-        shown = bool(capital.rated(history))
-        with Vertical(id="trend-box") as box:
-            box.display = shown
+    def _trend(self) -> ComposeResult:
+        """The trend, shown (by the screen's class ``-trend``) once any area was rated."""
+        with Vertical(id="trend-box"):
             yield Static(  # a Static, not a Label: it wraps in a narrow window
                 "How each area feels now, and over time (oldest on the left)",
                 classes="heading",
                 markup=False,
             )
-            yield Static("\n".join(capital.trend_rows(history)), id="trend", markup=False)
-            yield Static(capital.moved_most_line(history), id="moved-most", markup=False)
+            yield Shown(id="trend").data_bind(shown=CapitalScreen.trend)
+            yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
     def _area(
         self, number: int, area: CapitalArea, current: CapitalCheckin, last: CapitalCheckin | None
@@ -146,19 +179,4 @@ class CapitalScreen(WorkbookScreen):
             event.button.label = self._goal_label(area)
 
     def _refresh_trend(self) -> None:
-        history = capital.history(self.repo)
-        self.query_one("#due", Static).update(capital.due_line(history, self.today()))
-        trend = self.query_one("#trend-box")
-        shown = bool(capital.rated(history))
-        if shown != trend.display:
-            trend.display = shown
-            # The trend appearing above (after the first rating) pushes the scale just rated
-            # down, off a short window: keep it in sight (two refreshes on: the first comes
-            # before the trend is laid out).
-            focused = self.focused
-            if focused is not None:
-                self.call_after_refresh(
-                    lambda: self.call_after_refresh(focused.scroll_visible, animate=False)
-                )
-        self.query_one("#trend", Static).update("\n".join(capital.trend_rows(history)))
-        self.query_one("#moved-most", Static).update(capital.moved_most_line(history))
+        self.show_history(capital.history(self.repo))

@@ -10,6 +10,7 @@ fails shows a quiet note instead, so Home always opens.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -19,12 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
 from screens.sections import Section, available_sections
+from screens.widgets.message import FieldMessage, Shown
 from workbook.checkins import checkin_days
 from workbook.profile import day_counter_text
 from workbook.start import settle
@@ -33,8 +36,30 @@ from workbook.stretches import record_of
 log = logging.getLogger(__name__)
 
 
+class Dashboard(Grid):
+    """The cards, built again each time ``generation`` goes up (Home is shown again), and
+    not at all before it first does (Home paints first, then its cards)."""
+
+    generation: reactive[int] = reactive(0, recompose=True)
+
+    def __init__(self, make_cards: Callable[[], list[Widget]]) -> None:
+        super().__init__(id="dashboard")
+        self.make_cards = make_cards
+
+    def compose(self) -> ComposeResult:
+        if not self.generation:
+            return
+        cards = self.make_cards()
+        self.display = bool(cards)
+        yield from cards
+
+
 class HomeScreen(WorkbookScreen):
-    """The first screen after opening a workbook."""
+    """The first screen after opening a workbook.
+
+    State flows down: the greeting, the day counter, the highlighted section's summary and how
+    many times the cards were built are reactives; the parts are bound to them.
+    """
 
     SECTION_TITLE = "Home"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
@@ -46,15 +71,22 @@ class HomeScreen(WorkbookScreen):
         Binding("q", "app.quit", "Quit", show=False, tooltip="Close the workbook (all is saved)"),
     ]
 
+    greeting: reactive[str] = reactive("", init=False)
+    counter: reactive[str] = reactive("", init=False)
+    """The day counter's words ("" when it is off: the line is hidden)."""
+    about: reactive[str] = reactive("", init=False)
+    """What the highlighted section is for, under the list."""
+    cards_built: reactive[int] = reactive(0, init=False)
+    """Goes up each time the cards are (re)built: after the first paint and on coming back."""
+
     def body(self) -> ComposeResult:
         sections = available_sections()
         with Horizontal(id="home-columns"):
             with Vertical(id="home-menu"):
                 yield Static("Your workbook", classes="heading", markup=False)
                 yield OptionList(*[self._option(s) for s in sections], id="sections")
-                yield Static(
-                    _about(sections[0]) if sections else "", id="section-summary", markup=False
-                )
+                self.set_reactive(HomeScreen.about, _about(sections[0]) if sections else "")
+                yield Shown(id="section-summary").data_bind(shown=HomeScreen.about)
                 yield Static("Press a letter, or Enter.", classes="hint", markup=False)
             yield from self._page(sections)
 
@@ -63,12 +95,11 @@ class HomeScreen(WorkbookScreen):
         app = self.workbook_app
         today = self.today()
         with VerticalScroll(id="home"):
-            yield Static(f"Hello, {app.person_label}.", id="greeting", markup=False)
+            self.set_reactive(HomeScreen.greeting, f"Hello, {app.person_label}.")
+            yield Shown(id="greeting").data_bind(shown=HomeScreen.greeting)
             yield Static(f"Today is {today:%A} {today.day} {today:%B %Y}.", id="today")
-            words = self._counter(today)
-            counter = Static(words or "", id="day-counter", markup=False)
-            counter.display = bool(words)
-            yield counter
+            self.set_reactive(HomeScreen.counter, self._counter(today) or "")
+            yield FieldMessage(id="day-counter", classes="").data_bind(message=HomeScreen.counter)
             reason = app.repo.read_only_reason if app.repo else None
             if reason:
                 yield Static(
@@ -77,7 +108,9 @@ class HomeScreen(WorkbookScreen):
                     markup=False,
                 )
             # The cards are built just after Home is first shown, so it opens at once.
-            yield Grid(id="dashboard")
+            yield Dashboard(lambda: self._cards(available_sections())).data_bind(
+                generation=HomeScreen.cards_built
+            )
 
     def _counter(self, today: date) -> str | None:
         """The day counter's words, in step with the check-in card after a setback."""
@@ -115,12 +148,7 @@ class HomeScreen(WorkbookScreen):
 
     def _fill_dashboard(self) -> None:
         self._filled = True
-        grid = self.query_one("#dashboard", Grid)
-        cards = self._cards(available_sections())
-        if cards:
-            grid.mount_all(cards)
-        else:
-            grid.display = False
+        self.cards_built += 1
         self.call_after_refresh(settle)  # Home is up: start-up is over (see workbook.start)
         # Then, once that frame is out, every screen's stylesheet (see load_screen_styles).
         self.call_after_refresh(self.call_after_refresh, self.workbook_app.load_screen_styles)
@@ -134,17 +162,10 @@ class HomeScreen(WorkbookScreen):
         """Coming back to Home: rebuild the cards, so a goal or plan made just now shows at once."""
         if not self.returned() or not self._filled:
             return  # the first showing (a mode's first screen is resumed twice) fills it once
-        self.query_one("#greeting", Static).update(f"Hello, {self.workbook_app.person_label}.")
+        self.greeting = f"Hello, {self.workbook_app.person_label}."
         # A check-in or a setback just saved moves the counter as it moves the card.
-        words = self._counter(self.today())
-        counter = self.query_one("#day-counter", Static)
-        counter.update(words or "")
-        counter.display = bool(words)
-        grid = self.query("#dashboard")
-        if grid:
-            dashboard = grid.first()
-            await dashboard.remove_children()
-            await dashboard.mount_all(self._cards(available_sections()))
+        self.counter = self._counter(self.today()) or ""
+        self.cards_built += 1
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_menu)
@@ -158,7 +179,7 @@ class HomeScreen(WorkbookScreen):
         """Say what the highlighted section is for, under the list."""
         found = [s for s in available_sections() if s.id == event.option_id]
         if found:
-            self.query_one("#section-summary", Static).update(_about(found[0]))
+            self.about = _about(found[0])
             self._fit_menu()
 
     def _fit_menu(self) -> None:
