@@ -74,8 +74,5 @@ class PassphraseChoice(Vertical):
         first = self.query_one("#pass1", Input).value
         if first != self.query_one("#pass2", Input).value:
             raise InvalidInput("The two passphrases are not the same. Please type them again.")
-        try:
-            check_new_passphrase(first)
-        except Exception as exc:  # WorkbookError with a kind message
-            raise InvalidInput(str(exc)) from None
+        check_new_passphrase(first)  # a kind InvalidInput when it won't do
         return first
