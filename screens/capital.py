@@ -86,11 +86,7 @@ class CapitalScreen(WorkbookScreen):
     def body(self) -> ComposeResult:
         today = self.today()
         history = capital.history(self.repo)
-        self.set_reactive(CapitalScreen.due, capital.due_line(history, today))
-        self.set_reactive(CapitalScreen.trend, "\n".join(capital.trend_rows(history)))
-        self.set_reactive(CapitalScreen.moved_most, capital.moved_most_line(history))
-        self.set_reactive(CapitalScreen.has_trend, bool(capital.rated(history)))
-        self.set_class(self.has_trend, "-trend")
+        self.show_history(history)
         done = capital.rated([c for c in history if c.day < today])
         current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
         with VerticalScroll(id="capital"):
