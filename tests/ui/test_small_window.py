@@ -190,6 +190,15 @@ async def test_home_fits_at_60x20_with_every_section_on_it(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        # The cards are built just after Home's first paint, and the page beside the list may
+        # then take a scroll bar: measure once they are in and laid out (on a busy machine one
+        # pause was not enough, and the greeting was measured against the narrower page).
+        for _ in range(20):
+            if app.screen.query("#dashboard > *"):
+                break
+            await pilot.pause()
+        await pilot.pause()
+        await pilot.pause()
         menu = app.screen.query_one("#sections", OptionList)
         assert menu.option_count == len(available_sections())
         for _ in range(menu.option_count):  # each summary in turn: none cut below or beside
