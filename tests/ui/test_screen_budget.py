@@ -316,3 +316,38 @@ async def test_screens_first_openings_do_not_parse_the_whole_stylesheet_again(
                 await app.pop_screen()
                 await pilot.pause()
     assert reparsed == RESTYLED_ON_FIRST_OPENING
+
+
+async def test_the_screens_stylesheets_are_read_only_once_homes_cards_are_in(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading every screen's stylesheet parses the app's whole sheet again (RESULTS.md); it
+    was meant to follow Home's cards, but it followed the frame after *asking* for them, so it
+    ran before they were built and held them back. It must find every card mounted, and the
+    collector back on (start-up over), at ten years as on a new workbook."""
+    import gc
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    seen: list[tuple[int, int, bool]] = []
+    real = WorkbookApp.load_screen_styles
+
+    def noting(app: WorkbookApp) -> None:
+        cards = app.screen.query("#dashboard *")
+        seen.append((len(cards), sum(1 for c in cards if c.is_mounted), gc.isenabled()))
+        real(app)
+
+    monkeypatch.setattr(WorkbookApp, "load_screen_styles", noting)
+    gc.disable()  # as the workbook command does (workbook.start)
+    try:
+        app = make_app(root, card.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(10):
+                await pilot.pause()
+                if seen:
+                    break
+    finally:
+        gc.enable()
+    assert len(seen) == 1
+    cards, mounted, collecting = seen[0]
+    assert cards > 8 and mounted == cards
+    assert collecting
