@@ -23,7 +23,7 @@ from workbook.storage import Repository
 
 
 class _Content(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as ContentModel
 
 
 class LogWords(_Content):

@@ -107,6 +107,18 @@ async def main() -> None:
         assert type(app.screen).__name__ == "HomeScreen", app.screen
         assert len(app.screen.query("#dashboard *")) > 0, "the cards were not painted"
         print("\\n".join(sorted(sys.modules)))
+        # Whose pydantic validators were built (each is built when first used: defer_build).
+        from pydantic import BaseModel
+        todo, seen = list(BaseModel.__subclasses__()), set()
+        while todo:
+            model = todo.pop()
+            if model not in seen:
+                seen.add(model)
+                todo += model.__subclasses__()
+                if model.__pydantic_complete__ and model.__module__.startswith("workbook."):
+                    print("built:" + model.__module__ + "." + model.__qualname__)
+        from workbook import skills
+        print("read:skills-catalogue" * skills.catalogue.cache_info().currsize)
 
 asyncio.run(main())
 """
@@ -138,6 +150,17 @@ def test_home_is_painted_without_importing_what_it_does_not_show(
         "screens.widgets.list_editor",
     }
     assert heavy & modules == set()
+    # Home's skills card counts skills by the catalogue's ids and titles, not the whole catalogue.
+    assert "read:skills-catalogue" not in modules
+    # Shipped words are validated when first shown (defer_build): Home shows only the urge
+    # log's (the kinds' and times of day's names on its card). Stored models are built as
+    # Home reads them; the words of the screens behind it are not.
+    built = {name.removeprefix("built:") for name in modules if name.startswith("built:")}
+    assert "workbook.models.Profile" in built  # the child does list what was built
+    content = {
+        name for name in built if not name.startswith(("workbook.models.", "workbook.storage."))
+    }
+    assert content <= {"workbook.urges.UrgeWords"}, content
     assert date(2026, 11, 27) == TODAY  # the child's clock is the tests' one
 
 
