@@ -131,7 +131,7 @@ class _OptionsOnly(_Parser):
         super().__init__(prog="workbook", add_help=False)
         add_app_options(self)
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _NotJustOptions(message)
 
 

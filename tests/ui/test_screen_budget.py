@@ -374,3 +374,37 @@ async def test_the_screens_stylesheets_are_read_only_once_homes_cards_are_in(
     cards, mounted, collecting = seen[0]
     assert cards > 8 and mounted == cards
     assert collecting
+
+
+async def test_home_on_ten_years_counts_urges_without_validating_them_whole(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The urges card counts by a glance of each urge (its day, time, strength and trigger):
+    hundreds of whole urges, notes and all, were validated to paint Home."""
+    from workbook.models import Urge, UrgeGlance
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    whole: list[object] = []
+    glanced: list[object] = []
+    real_whole, real_glance = Urge.model_validate, UrgeGlance.model_validate
+
+    def whole_urge(obj: object, **kwargs: object) -> Urge:
+        whole.append(obj)
+        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
+
+    def glanced_urge(obj: object, **kwargs: object) -> UrgeGlance:
+        glanced.append(obj)
+        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Urge, "model_validate", whole_urge)
+    monkeypatch.setattr(UrgeGlance, "model_validate", glanced_urge)
+    app = make_app(root, card.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(10):
+            await pilot.pause()
+            if app.screen.query("#urges-card-text"):
+                break
+        text = str(app.screen.query_one("#urges-card-text").render())
+        assert "This week:" in text
+    assert len(glanced) > 300  # every urge was read, once
+    assert whole == []
