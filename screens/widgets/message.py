@@ -34,3 +34,16 @@ class Shown(Static):
 
     def watch_shown(self, shown: VisualType) -> None:
         self.update(shown)
+
+
+class ShownWhen(Static):
+    """Fixed words (never markup), shown only while ``shown`` is True (class ``-shown``): bind
+    it to the screen's reactive. Only this widget is restyled when it turns, not the screen."""
+
+    shown: reactive[bool] = reactive(False)
+
+    def __init__(self, words: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(words, markup=False, id=id, classes=classes)
+
+    def watch_shown(self, shown: bool) -> None:
+        self.set_class(shown, "-shown")

@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 from textual.filter import Monochrome
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Static
 
 from screens import home
 from screens.home import HomeScreen
 from screens.sections import Section, section
 from screens.settings import SettingsScreen
 from screens.theme import DEFAULT_THEME, HIGH_CONTRAST
+from screens.widgets.dropdown import Dropdown
 from screens.widgets.topbar import TopBar
 from tests.ui.helpers import make_app, screen_text, static_text
 from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
@@ -49,10 +50,10 @@ async def test_every_setting_is_saved_at_once(
         assert "Sam Lee" in str(screen.query_one(TopBar).query_one("#topbar-who").render())
         assert "Saved." in str(screen.query_one("#name-status", Static).render())
 
-        screen.query_one("#country", Select).value = Country.CA
-        screen.query_one("#week", Select).value = 6
-        screen.query_one("#lock", Select).value = 30
-        screen.query_one("#theme", Select).value = HIGH_CONTRAST
+        screen.query_one("#country", Dropdown).value = Country.CA
+        screen.query_one("#week", Dropdown).value = 6
+        screen.query_one("#lock", Dropdown).value = 30
+        screen.query_one("#theme", Dropdown).value = HIGH_CONTRAST
         screen.query_one("#counter", Checkbox).value = True
         await pilot.pause()
         start = screen.query_one("#start", Input)
@@ -71,7 +72,7 @@ async def test_every_setting_is_saved_at_once(
         assert card.show_initials is True and card.label == "S.L."
         assert app.person_label == "S.L."
 
-        screen.query_one("#lock", Select).value = 0
+        screen.query_one("#lock", Dropdown).value = 0
         await pilot.pause()
         assert stored(root)[2].idle_lock_minutes is None
         await pilot.press("escape")
@@ -96,16 +97,16 @@ async def test_choosing_stop_completely_in_settings_gives_the_withdrawal_note(
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         note = screen.query_one("#withdrawal", Static)
-        assert screen.query_one("#pathway", Select).value == Pathway.CUT_BACK
+        assert screen.query_one("#pathway", Dropdown).value == Pathway.CUT_BACK
         assert not note.display
-        screen.query_one("#pathway", Select).value = Pathway.STOP
+        screen.query_one("#pathway", Dropdown).value = Pathway.STOP
         await pilot.pause()
         assert stored(root)[1].pathway == Pathway.STOP
         assert note.display is warned
         words = static_text(note)
         assert "seizures" in words and "doctor" in words
         assert "Saved." in static_text(screen.query_one("#pathway-status", Static))
-        screen.query_one("#pathway", Select).value = Pathway.REDUCE_HARM
+        screen.query_one("#pathway", Dropdown).value = Pathway.REDUCE_HARM
         await pilot.pause()
         assert stored(root)[1].pathway == Pathway.REDUCE_HARM
         assert not note.display
