@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.reactive import reactive
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Checkbox, Input, Static
 
 from screens.base import WorkbookScreen
@@ -209,7 +209,7 @@ class SettingsScreen(WorkbookScreen):
         start = parse_start_date(text, self.today())
         update_profile(self.repo, self.workbook_app.card, recovery_start=start)
 
-    def on_dropdown_changed(self, event: Dropdown.Changed[Any]) -> None:
+    def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
         event.stop()
         field, value = event.dropdown.id or "", event.value
         settings = settings_of(self.repo)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -97,6 +97,7 @@ class DropdownList(OptionList):
 
     def on_blur(self) -> None:
         self.post_message(Dropdown.Close(refocus=False))
+        self.suppress_click()  # a click on the box that took the focus away does not reopen it
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return character is not None and character.isprintable()
@@ -173,13 +174,13 @@ class Dropdown(Widget, Generic[T], can_focus=True):
     class Changed(Message):
         """The value was changed."""
 
-        def __init__(self, dropdown: Dropdown[T], value: T) -> None:
+        def __init__(self, dropdown: Dropdown[Any], value: Any) -> None:
             super().__init__()
             self.dropdown = dropdown
             self.value = value
 
         @property
-        def control(self) -> Dropdown[T]:
+        def control(self) -> Dropdown[Any]:
             return self.dropdown
 
     class Toggle(Message):
@@ -206,7 +207,7 @@ class Dropdown(Widget, Generic[T], can_focus=True):
             raise ValueError("A drop-down needs at least one option.")
         values = [v for _, v in self.options]
         start = value if value in values else values[0]
-        self.set_reactive(Dropdown.value, start)
+        self.set_reactive(Dropdown.value, start)  # type: ignore[misc]
         self.set_reactive(Dropdown.label, self.words_of(start))
 
     def words_of(self, value: T) -> str:
@@ -244,8 +245,7 @@ class Dropdown(Widget, Generic[T], can_focus=True):
         options.focus(scroll_visible=False)
         self.call_after_refresh(options.scroll_to_highlight)
 
-    @on(Toggle)
-    def _toggled(self, event: Toggle) -> None:
+    def on_dropdown_toggle(self, event: Toggle) -> None:
         event.stop()
         if self.expanded:
             self.expanded = False
@@ -253,20 +253,17 @@ class Dropdown(Widget, Generic[T], can_focus=True):
         else:
             self.action_open()
 
-    @on(Close)
-    def _closed(self, event: Close) -> None:
+    def on_dropdown_close(self, event: Close) -> None:
         event.stop()
         self.expanded = False
         if event.refocus:
             self.focus()
 
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.value = self.options[event.option_index][1]
         self.expanded = False
         self.focus()
 
-    @on(OptionList.OptionHighlighted)
-    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
