@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Static
 
@@ -37,6 +38,11 @@ CREDIT = (
     "The areas follow the idea of recovery capital: the strengths in a life that help "
     "recovery last. The words are our own; this is not a test or a validated measure."
 )
+
+
+def goal_label(made: bool) -> str:
+    """The words on an area's goal button: whether a goal was made from it."""
+    return "A goal ✓" if made else "Make a goal"
 
 
 def key_of(area: CapitalArea) -> str:
@@ -89,6 +95,7 @@ class CapitalScreen(WorkbookScreen):
         self.show_history(history)
         done = capital.rated([c for c in history if c.day < today])
         current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
+        with_goals = capital.areas_with_goals(self.repo)  # read once, not once an area
         with VerticalScroll(id="capital"):
             yield Static(INTRO, classes="intro", markup=False)
             yield Shown(id="due").data_bind(shown=CapitalScreen.due)
@@ -100,7 +107,8 @@ class CapitalScreen(WorkbookScreen):
                 markup=False,
             )
             for number, area in enumerate(CapitalArea, start=1):
-                yield from self._area(number, area, current, done[-1] if done else None)
+                last = done[-1] if done else None
+                yield from self._area(number, area, current, last, with_goals)
             yield Static(CREDIT, classes="hint", markup=False)
             yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
 
@@ -116,7 +124,12 @@ class CapitalScreen(WorkbookScreen):
             yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
     def _area(
-        self, number: int, area: CapitalArea, current: CapitalCheckin, last: CapitalCheckin | None
+        self,
+        number: int,
+        area: CapitalArea,
+        current: CapitalCheckin,
+        last: CapitalCheckin | None,
+        with_goals: set[CapitalArea],
     ) -> ComposeResult:
         words = capital.AREAS[area]
         key = key_of(area)
@@ -125,8 +138,9 @@ class CapitalScreen(WorkbookScreen):
         question = words.question
         if before is not None and before.rating is not None and last is not None:
             question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
-        yield Label(f"{number}. {words.name}", classes="area-name")
-        yield Static(question, classes="question", markup=False)
+        # The area's name (bold) and its question (muted) under it: one widget.
+        name = (f"{number}. {words.name}", "bold $foreground")
+        yield Static(Content.assemble(name, "\n", question), classes="question", markup=False)
         yield Ruler(
             CAPITAL_LOW,
             CAPITAL_HIGH,
@@ -141,10 +155,7 @@ class CapitalScreen(WorkbookScreen):
                 id=f"better-{key}",
                 max_length=SHORT_TEXT_MAX,
             )
-            yield Button(self._goal_label(area), id=f"goal-{key}", classes="make-goal")
-
-    def _goal_label(self, area: CapitalArea) -> str:
-        return "A goal ✓" if capital.goal_for(self.repo, area) else "Make a goal"
+            yield Button(goal_label(area in with_goals), id=f"goal-{key}", classes="make-goal")
 
     def on_mount(self) -> None:
         self.query_one("#rate-use", Ruler).focus(scroll_visible=False)
@@ -172,7 +183,7 @@ class CapitalScreen(WorkbookScreen):
             "Made a goal from this area. You will find it under Goals, where you can add steps.",
         )
         if made:
-            event.button.label = self._goal_label(area)
+            event.button.label = goal_label(True)
 
     def _refresh_trend(self) -> None:
         self.show_history(capital.history(self.repo))

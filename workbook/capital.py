@@ -303,14 +303,29 @@ def trend_rows(checkins: list[CapitalCheckin], width: int = 6) -> list[str]:
 # Make this a goal ---------------------------------------------------------------------------
 
 
+LIVE = (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+"""A goal in these counts as the area's goal; once done or let go, another can be made."""
+
+
 def goal_for(repo: Repository, area: CapitalArea) -> Goal | None:
     """The active or paused goal made from this area, if there is one."""
     for goal in repo.all(Goal):
         source = goal.source
         linked = source is not None and source.kind == "capital" and source.ref == area.value
-        if linked and goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED):
+        if linked and goal.status in LIVE:
             return goal
     return None
+
+
+def areas_with_goals(repo: Repository) -> set[CapitalArea]:
+    """The areas an active or paused goal was made from (what :func:`goal_for` finds, for
+    every area in one reading of the goals)."""
+    found = set()
+    for goal in repo.all(Goal):
+        source = goal.source
+        if source is not None and source.kind == "capital" and goal.status in LIVE:
+            found |= {area for area in CapitalArea if area.value == source.ref}
+    return found
 
 
 def make_goal(repo: Repository, area: CapitalArea, better: str = "") -> Goal:
