@@ -9,12 +9,14 @@ back). Our own check-in: no total, nothing to pass, not any published scale.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from screens.base import WorkbookScreen
@@ -40,6 +42,33 @@ CREDIT = (
 )
 
 
+AREA_ROWS = 9
+"""Rows an area takes at 80 columns: its name and question, the scale, the box (with margins)."""
+ABOVE_AREAS = 11
+"""Rows above the first area with no trend: the top bar, the intro, the due line, "Today", the
+hint, and the footer below."""
+TREND_ROWS = 14
+"""Rows the trend takes once an area was rated: its heading, the ten areas, "moved most"."""
+
+
+def areas_in_sight(window_rows: int, has_trend: bool) -> int:
+    """How many areas can be in sight when the screen opens (the first at least: it has the
+    focus); the others are built a moment later."""
+    rows = window_rows - ABOVE_AREAS - (TREND_ROWS if has_trend else 0)
+    return min(len(CapitalArea), max(1, -(-rows // AREA_ROWS)))
+
+
+class AreaFacts(NamedTuple):
+    """What the ten areas are built from."""
+
+    current: CapitalCheckin
+    """Today's check-in (or an empty one)."""
+    last: CapitalCheckin | None
+    """The last rated check-in before today, for "Last time: ..."."""
+    with_goals: set[CapitalArea]
+    """The areas a goal was made from."""
+
+
 def goal_label(made: bool) -> str:
     """The words on an area's goal button: whether a goal was made from it."""
     return "A goal ✓" if made else "Make a goal"
@@ -61,6 +90,11 @@ class CapitalScreen(WorkbookScreen):
     SECTION_TITLE = "Life check-in"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
+
+    facts: AreaFacts
+    """What the areas are built from (read once, when the screen is composed)."""
+    areas_later: list[tuple[int, CapitalArea]]
+    """The areas (numbered) still to be built after the first frame."""
 
     due: reactive[str] = reactive("", init=False)
     """When the next life check-in is due (or that today's is begun)."""
@@ -106,10 +140,15 @@ class CapitalScreen(WorkbookScreen):
                 classes="hint-inline",
                 markup=False,
             )
-            for number, area in enumerate(CapitalArea, start=1):
-                last = done[-1] if done else None
-                yield from self._area(number, area, current, last, with_goals)
-            yield Static(CREDIT, classes="hint", markup=False)
+            # The areas in sight when it opens are built now, the rest just after its first
+            # frame (as Home's cards are), before a key or a scroll can reach them.
+            self.facts = AreaFacts(current, done[-1] if done else None, with_goals)
+            areas = list(enumerate(CapitalArea, start=1))
+            shown = areas_in_sight(self.app.size.height, self.has_trend)
+            for number, area in areas[:shown]:
+                yield from self._area(number, area)
+            self.areas_later = areas[shown:]
+            yield Static(CREDIT, id="credit", classes="hint", markup=False)
             yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
 
     def _trend(self) -> ComposeResult:
@@ -123,14 +162,15 @@ class CapitalScreen(WorkbookScreen):
             yield Shown(id="trend").data_bind(shown=CapitalScreen.trend)
             yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
-    def _area(
-        self,
-        number: int,
-        area: CapitalArea,
-        current: CapitalCheckin,
-        last: CapitalCheckin | None,
-        with_goals: set[CapitalArea],
-    ) -> ComposeResult:
+    def build_the_rest(self) -> None:
+        """Build the areas not in sight when the screen opened (see ``areas_in_sight``)."""
+        later, self.areas_later = self.areas_later, []
+        widgets = [widget for number, area in later for widget in self._area(number, area)]
+        if widgets:
+            self.query_one("#capital").mount(*widgets, before="#credit")
+
+    def _area(self, number: int, area: CapitalArea) -> list[Widget]:
+        current, last, with_goals = self.facts
         words = capital.AREAS[area]
         key = key_of(area)
         answer = current.answer(area)
@@ -140,25 +180,35 @@ class CapitalScreen(WorkbookScreen):
             question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
         # The area's name (bold) and its question (muted) under it: one widget.
         name = (f"{number}. {words.name}", "bold $foreground")
-        yield Static(Content.assemble(name, "\n", question), classes="question", markup=False)
-        yield Ruler(
-            CAPITAL_LOW,
-            CAPITAL_HIGH,
-            answer.rating if answer else None,
-            words=capital.SCALE_WORDS,
-            id=f"rate-{key}",
-        )
-        with Horizontal(classes="row"):
-            yield TextBox(
-                answer.better if answer else "",
-                placeholder=f"One step better? {words.example}",
-                id=f"better-{key}",
-                max_length=SHORT_TEXT_MAX,
-            )
-            yield Button(goal_label(area in with_goals), id=f"goal-{key}", classes="make-goal")
+        return [
+            Static(Content.assemble(name, "\n", question), classes="question", markup=False),
+            Ruler(
+                CAPITAL_LOW,
+                CAPITAL_HIGH,
+                answer.rating if answer else None,
+                words=capital.SCALE_WORDS,
+                id=f"rate-{key}",
+            ),
+            Horizontal(
+                TextBox(
+                    answer.better if answer else "",
+                    placeholder=f"One step better? {words.example}",
+                    id=f"better-{key}",
+                    max_length=SHORT_TEXT_MAX,
+                ),
+                # Born with the class Button's own watcher gives it, so it is styled once.
+                Button(
+                    goal_label(area in with_goals),
+                    id=f"goal-{key}",
+                    classes="make-goal -style-default",
+                ),
+                classes="row",
+            ),
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#rate-use", Ruler).focus(scroll_visible=False)
+        self.call_after_refresh(self.build_the_rest)
 
     @on(Ruler.Changed)
     def _rated(self, event: Ruler.Changed) -> None:
