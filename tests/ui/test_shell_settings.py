@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from textual.filter import Monochrome
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from screens import home
 from screens.home import HomeScreen
@@ -246,3 +246,32 @@ async def test_homes_header_follows_a_rename(
         who = app.screen.query_one(TopBar).query_one("#topbar-who")
         assert str(who.render()) == "Sam Lee"
         assert "Hello, Sam Lee." in screen_text(app)
+
+
+async def test_settings_builds_a_status_line_or_a_list_only_when_it_is_needed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Issue 20: nine hidden status lines and five Selects (six widgets each, their lists
+    included) were built and styled on every opening; the form took the focus first and was
+    styled again when the name box took it."""
+    make_profile("Sam", pathway=Pathway.CUT_BACK, working_on=[WorkingOn.ALCOHOL])
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert app.focused is screen.query_one("#name", Input)
+        assert not screen.query(".status") and not screen.query(OptionList)
+        await pilot.press("tab", "enter", "up", "enter")  # the country: one up
+        await pilot.pause()
+        assert stored(root)[2].country == Country.AU
+        assert len(screen.query(OptionList)) == 1  # only the list that was opened
+        await pilot.press("tab", "enter", "up", "enter")  # the pathway: Stop completely
+        await pilot.pause()
+        assert stored(root)[1].pathway == Pathway.STOP
+        form = [child.id for child in screen.query_one("#settings").children]
+        assert [w.id for w in screen.query(".status")] == ["country-status", "pathway-status"]
+        assert form.index("country-status") == form.index("country") + 1  # under its field
+        assert form.index("pathway-status") == form.index("withdrawal") + 1  # under the note
+        assert static_text(screen.query_one("#pathway-status", Static)) == "Saved."
