@@ -114,7 +114,6 @@ class SettingsScreen(WorkbookScreen):
 
     SECTION_TITLE = "Settings"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
 
     def body(self) -> ComposeResult:
         app = self.workbook_app
@@ -148,9 +147,6 @@ class SettingsScreen(WorkbookScreen):
             yield Dropdown(LOCK_CHOICES, settings.idle_lock_minutes or 0, id="lock")
             yield _label("Show only initials in the picker", "More private on a shared computer.")
             yield Tick("Only initials", app.card.show_initials, id="initials")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
 
     def watch_statuses(self, statuses: dict[str, tuple[str, bool]]) -> None:
         """A field's status line is built the first time a save of it has something to say;

@@ -232,7 +232,7 @@ async def test_opening_a_form_focuses_its_first_field_without_the_form_around_it
             while app.screen is not home:
                 await app.pop_screen()
                 await pilot.pause()
-    assert {"checkin", "capital", "review", "safer_plan", "settings"} & set(flickered) == set()
+    assert {"checkin", "capital", "review", "safer_plan"} & set(flickered) == set()
     assert set(flickered) <= FOCUS_FLICKER_LEFT, flickered
 
 
@@ -322,8 +322,10 @@ async def test_screens_first_openings_do_not_parse_the_whole_stylesheet_again(
 # as a text box's cursor) while a form opens from Home on an empty workbook, at 80x24: what
 # they take now plus a little. A Select brought back (eleven a pass), a class set on the
 # screen (the whole form again) or the form focused on the way to its first field shows here.
+# (Settings keeps Textual's first focus on the form, so ? shows the keys as before: the form
+# is styled once more for it.)
 STYLING_BUDGET = {
-    "settings": 180,  # 164 (468 with five Selects, nine status lines and the form focused)
+    "settings": 215,  # 196, the form focused first (468 with five Selects, nine status lines)
     "safer_plan": 205,  # 186 (248 with two Selects; 329 on ten years: the unit's class)
     "capital": 225,  # 203 (387 with ten areas built at once, a name and a question each)
 }
