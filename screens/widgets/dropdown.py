@@ -59,8 +59,17 @@ class DropdownBox(Widget):
     expanded: reactive[bool] = reactive(False)
     """Whether the list is open (the arrow points up)."""
 
+    drawn: tuple[tuple[int, str, bool], list[Content]] | None = None
+    """The rows last drawn, and what they were drawn for (layout asks for them often)."""
+
     def rows(self, width: int) -> list[Content]:
         """The label wrapped to ``width`` less the arrow's two columns, the arrow on the first."""
+        key = (width, self.label, self.expanded)
+        if self.drawn is None or self.drawn[0] != key:
+            self.drawn = (key, self.wrapped(width))
+        return self.drawn[1]
+
+    def wrapped(self, width: int) -> list[Content]:
         room = max(1, width - 2)
         lines = Content(self.label).wrap(room) or [Content("")]
         arrow = Content.styled(" ▲" if self.expanded else " ▼", "$foreground 50%")
