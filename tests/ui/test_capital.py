@@ -218,13 +218,18 @@ async def test_opening_the_life_check_in_reads_the_goals_once(
     capital.make_goal(repo, CapitalArea.HOME, "a lock on the door")
     repo.close()
     read: list[type] = []
-    real = Repository.all
+    real_all, real_glance = Repository.all, Repository.glance
 
-    def counting(self: Repository, model: type, where: object = None) -> list[object]:
+    def whole(self: Repository, model: type, where: object = None) -> list[object]:
         read.append(model)
-        return real(self, model, where)  # type: ignore[arg-type]
+        return real_all(self, model, where)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Repository, "all", counting)
+    def glanced(self: Repository, model: type, view: type) -> list[object]:
+        read.append(model)
+        return real_glance(self, model, view)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Repository, "all", whole)
+    monkeypatch.setattr(Repository, "glance", glanced)
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
