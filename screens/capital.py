@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.message import Shown
@@ -36,6 +36,8 @@ INTRO = (
     "Ten parts of life, one small scale each. This is your own check-in: there is no score to "
     "reach and no wrong answer. It is offered every four weeks, and you can do it any time."
 )
+HOW_TO_ANSWER = "On each scale press 1 to 5 (or use the arrow keys); Tab moves on."
+SAVED = "Saved as you go. Escape goes back."
 CREDIT = (
     "The areas follow the idea of recovery capital: the strengths in a life that help "
     "recovery last. The words are our own; this is not a test or a validated measure."
@@ -134,10 +136,9 @@ class CapitalScreen(WorkbookScreen):
             yield Static(INTRO, classes="intro", markup=False)
             yield Shown(id="due").data_bind(shown=CapitalScreen.due)
             yield from self._trend()
-            yield Label("Today", classes="heading")
-            yield Static(
-                "On each scale press 1 to 5 (or use the arrow keys); Tab moves on.",
-                classes="hint-inline",
+            yield Static(  # the heading (bold) and how to answer (muted): one widget
+                Content.assemble(("Today", "bold $foreground"), "\n", HOW_TO_ANSWER),
+                id="today",
                 markup=False,
             )
             # The areas in sight when it opens are built now, the rest just after its first
@@ -148,8 +149,7 @@ class CapitalScreen(WorkbookScreen):
             for number, area in areas[:shown]:
                 yield from self._area(number, area)
             self.areas_later = areas[shown:]
-            yield Static(CREDIT, id="credit", classes="hint", markup=False)
-            yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
+            yield Static(f"{CREDIT}\n\n{SAVED}", id="credit", classes="hint", markup=False)
 
     def _trend(self) -> ComposeResult:
         """The trend, shown (by the screen's class ``-trend``) once any area was rated."""
