@@ -36,6 +36,7 @@ INTRO = (
     "Ten parts of life, one small scale each. This is your own check-in: there is no score to "
     "reach and no wrong answer. It is offered every four weeks, and you can do it any time."
 )
+TREND_HEADING = "How each area feels now, and over time (oldest on the left)"
 HOW_TO_ANSWER = "On each scale press 1 to 5 (or use the arrow keys); Tab moves on."
 SAVED = "Saved as you go. Escape goes back."
 CREDIT = (
@@ -133,8 +134,11 @@ class CapitalScreen(WorkbookScreen):
         current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
         with_goals = capital.areas_with_goals(self.repo)  # read once, not once an area
         with VerticalScroll(id="capital"):
-            yield Static(INTRO, classes="intro", markup=False)
-            yield Shown(id="due").data_bind(shown=CapitalScreen.due)
+            # The introduction (muted) and when the next one is due (bold): one widget.
+            due = Shown(
+                id="due", classes="intro", above=(INTRO, ""), shown_style="bold $foreground"
+            )
+            yield due.data_bind(shown=CapitalScreen.due)
             yield from self._trend()
             yield Static(  # the heading (bold) and how to answer (muted): one widget
                 Content.assemble(("Today", "bold $foreground"), "\n", HOW_TO_ANSWER),
@@ -154,12 +158,9 @@ class CapitalScreen(WorkbookScreen):
     def _trend(self) -> ComposeResult:
         """The trend, shown (by the screen's class ``-trend``) once any area was rated."""
         with Vertical(id="trend-box"):
-            yield Static(  # a Static, not a Label: it wraps in a narrow window
-                "How each area feels now, and over time (oldest on the left)",
-                classes="heading",
-                markup=False,
-            )
-            yield Shown(id="trend").data_bind(shown=CapitalScreen.trend)
+            # The heading (bold; it wraps in a narrow window) and the rows: one widget.
+            trend = Shown(id="trend", above=(TREND_HEADING, "bold"))
+            yield trend.data_bind(shown=CapitalScreen.trend)
             yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
     def build_the_rest(self) -> None:

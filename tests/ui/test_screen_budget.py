@@ -44,7 +44,7 @@ WIDGET_BUDGET = {
     "hard_plan": 38,  # 34 / 26
     "resources": 31,  # 28 / 28
     "export": 36,  # 32 / 32
-    "capital": 78,  # 70 / 70: ten areas, each a question, a scale, a box and a goal button
+    "capital": 76,  # 68 / 68: ten areas, each a question, a scale, a box and a goal button
     "settings": 40,  # 36 / 36: Dropdowns, a field's name and hint one widget, no status yet
 }
 
