@@ -15,6 +15,7 @@ import copy
 import hashlib
 import os
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,42 +55,109 @@ def _stamp(path: Path, raw: bytes, digest: str) -> Stamp | None:
     return Stamp(st.st_size, st.st_mtime_ns, st.st_ino, digest)
 
 
+PACK_AFTER_SAVE = 2.0
+"""Seconds after a save before the bytes it wrote are packed: a run of saves (typing in a form
+saves as it goes) is packed once, when it pauses, and never slows a save."""
+
+
 class Packed:
     """Bytes kept compressed: what this window last saw, the base of a three-way merge.
 
     The base is read only by the rare save that finds the file changed behind this window,
     yet it was held whole for as long as the window was open (1.9 MB of ten years of
-    entries, a sixth of the data's memory). Compressed it is about a sixth of that. The
-    packing runs on a helper thread (zlib lets go of the interpreter while it works), so
-    neither opening nor saving waits for it; until it is done the bytes are kept as they are.
+    entries, a third as much again as the parsed data). Compressed it is a sixth of that.
+    The packing is done by a helper thread (zlib lets go of the interpreter while it works)
+    ``delay`` seconds later, so neither opening nor saving waits for it; until then the
+    bytes are kept as they are. Nothing depends on the packing being done: :meth:`unpack`
+    returns the bytes either way, at once.
     """
 
-    def __init__(self, raw: bytes) -> None:
+    def __init__(self, raw: bytes, delay: float = 0.0) -> None:
         self._raw: bytes | None = raw
         self._packed: bytes | None = None
-        self._packer = threading.Thread(target=self._pack, name="pack-seen-bytes", daemon=True)
-        self._packer.start()
+        _PACKER.add(self, delay)
 
-    def _pack(self) -> None:
+    @property
+    def waiting(self) -> bool:
+        """Not packed yet, nor dropped."""
+        return self._raw is not None
+
+    def pack(self) -> None:
         raw = self._raw
-        assert raw is not None
+        if raw is None:
+            return
         self._packed = zlib.compress(raw, 1)
         self._raw = None  # only once the packed bytes are there: one of the two always is
 
     def unpack(self) -> bytes:
         """The bytes, exactly as they were given."""
-        self._packer.join()
-        packed, raw = self._packed, self._raw
-        if packed is not None:
-            return zlib.decompress(packed)
-        assert raw is not None
-        return raw
+        raw = self._raw  # read first: if it is gone, the packed bytes were there before
+        if raw is not None:
+            return raw
+        assert self._packed is not None, "unpacked after being dropped"
+        return zlib.decompress(self._packed)
+
+    def drop(self) -> None:
+        """Let go of the bytes (not needed any more); the packer then passes them by."""
+        self._raw = self._packed = None
 
     @property
     def held(self) -> int:
         """How many bytes are kept now (the packed size once packing is done)."""
-        packed, raw = self._packed, self._raw
-        return len(packed) if packed is not None else len(raw or b"")
+        raw, packed = self._raw, self._packed
+        return len(raw) if raw is not None else len(packed or b"")
+
+
+class _Packer:
+    """The one helper thread that packs :class:`Packed` bytes when they are due.
+
+    Started on first use (and again in a forked child, which has no threads but its own); a
+    daemon, so it never holds up the app's exit. A save only appends to a list and notifies:
+    it never waits for the thread to start or to pack.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Start afresh (in a forked child: the parent's thread and lock are not its own)."""
+        self._due: list[tuple[float, Packed]] = []
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._wake_at: float | None = 0.0
+        """When the thread next looks at the list by itself (None: only when told)."""
+
+    def add(self, item: Packed, delay: float) -> None:
+        at = time.monotonic() + delay
+        with self._cond:
+            self._due = [(when, p) for when, p in self._due if p.waiting]
+            self._due.append((at, item))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="pack-seen", daemon=True)
+                self._thread.start()
+            if self._wake_at is None or at < self._wake_at:
+                self._cond.notify()  # else the thread wakes in time, and finds this one then
+
+    def _next(self) -> Packed:
+        with self._cond:
+            while True:
+                self._due = [(when, p) for when, p in self._due if p.waiting]
+                now = time.monotonic()
+                for entry in self._due:
+                    if entry[0] <= now:
+                        self._due.remove(entry)
+                        self._wake_at = now
+                        return entry[1]
+                self._wake_at = min((when for when, _ in self._due), default=None)
+                self._cond.wait(None if self._wake_at is None else self._wake_at - now)
+
+    def _run(self) -> None:
+        while True:
+            self._next().pack()
+
+
+_PACKER = _Packer()
+os.register_at_fork(after_in_child=_PACKER.reset)
 
 
 @dataclass
@@ -122,9 +190,14 @@ class ChangeGuard:
 
     def saw(self, raw: bytes) -> None:
         """Remember the bytes this process just wrote (or read) as the file on disk."""
-        self._seen = Packed(raw)
+        self._seen.drop()
+        self._seen = Packed(raw, PACK_AFTER_SAVE)
         self._seen_digest = _digest(raw)
         self._stamp = _stamp(self.path, raw, self._seen_digest)
+
+    def close(self) -> None:
+        """The store is closing: let go of the bytes kept as the base of a merge."""
+        self._seen.drop()
 
     def before_save(self, ours: Data) -> Data:
         """What to save: ``ours``, or ours merged with a version someone else put on disk.
@@ -142,7 +215,8 @@ class ChangeGuard:
         if self.on_notice is not None:
             self.on_notice()
         # From now on the other version counts as seen: it is kept, and merged where it could be.
-        self._seen = Packed(theirs_raw)
+        self._seen.drop()
+        self._seen = Packed(theirs_raw, PACK_AFTER_SAVE)
         self._seen_digest = _digest(theirs_raw)
         return merged.data
 

@@ -169,6 +169,8 @@ class Store:
     def close(self) -> None:
         """Release the lock and drop the data (and an encrypted profile's key) from memory."""
         self.db.close()
+        if self.guard is not None:
+            self.guard.close()
         forget = getattr(self.codec, "forget", None)
         if callable(forget):
             forget()
