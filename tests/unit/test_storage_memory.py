@@ -11,15 +11,17 @@ import gc
 import threading
 import tracemalloc
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import TODAY
 from workbook.demo import build_demo
-from workbook.storage import DataRoot, Repository
+from workbook.models import ProfileCard
+from workbook.storage import DataRoot, Repository, list_backups
 from workbook.storage import guard as guard_module
+from workbook.storage.backups import DAILY
 from workbook.storage.codec import CorruptData, PlainCodec, load_json
 from workbook.storage.guard import ChangeGuard, Packed
 from workbook.storage.store import ProfileFiles, open_store
@@ -160,3 +162,22 @@ def test_the_reader_reads_what_the_writer_writes() -> None:
     again = load_json(PlainCodec().encode(data))
     assert again == data and again["t"]["1"]["f"] == 0.1 and again["t"]["2"]["big"] == 2**70
     assert list(again["t"]["1"]) == ["f", "g", "h", "s", "n", "b"]
+
+
+def test_opening_reads_the_file_once_even_when_it_takes_todays_backup(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = root.files(make_profile())
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    store = open_store(files, today=TODAY)
+    store.close()
+    [daily] = [b for b in list_backups(files.backups) if b.kind == DAILY]
+    assert reads.count(files.workbook) == 1
+    assert real(daily.path) == real(files.workbook)
