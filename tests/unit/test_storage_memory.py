@@ -1,14 +1,15 @@
 """What an open workbook holds in memory, counted (issue 20: peak memory to Home).
 
-Opening reads the file's bytes once, parses them straight into the data (no decoded copy of the
-whole file), and keeps only a packed copy of those bytes as the base of a merge with a change
-made behind the window. Each test counts bytes, never time.
+Opening reads the file's bytes once and parses them straight into the data (no decoded copy of
+the whole file); the base of a merge with a change made behind the window is read back from the
+file kept open, not held. Each test counts bytes, never time.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
+import json
+import os
 import tracemalloc
 import types
 from collections.abc import Callable, Iterator
@@ -18,12 +19,11 @@ import pytest
 
 from tests.conftest import TODAY
 from workbook.demo import build_demo
-from workbook.models import ProfileCard
+from workbook.models import Goal, ProfileCard
 from workbook.storage import DataRoot, Repository, list_backups
-from workbook.storage import guard as guard_module
-from workbook.storage.backups import DAILY
+from workbook.storage.backups import CHANGED_ELSEWHERE, DAILY
 from workbook.storage.codec import CorruptData, PlainCodec, load_json
-from workbook.storage.guard import ChangeGuard, Packed
+from workbook.storage.guard import ChangeGuard
 from workbook.storage.store import ProfileFiles, open_store
 
 
@@ -70,17 +70,14 @@ def test_an_open_workbook_keeps_no_whole_copy_of_its_file(
     assert size > 200_000
     store = open_store(files, today=TODAY)
     try:
-        guard = store.guard
-        assert isinstance(guard, ChangeGuard)
-        seen = guard._seen  # what the merge base is kept as
-        assert isinstance(seen, Packed)
-        seen.pack()  # what the helper thread does at once after opening (done here, not waited for)
         repo = Repository(store)
         assert _large_bytes_reachable(repo, size // 4) == []
-        assert 0 < seen.held < size // 4
-        assert seen.unpack() == files.workbook.read_bytes()  # the base, byte for byte
+        guard = store.guard
+        assert isinstance(guard, ChangeGuard)
+        assert guard.base() == files.workbook.read_bytes()  # read back, byte for byte
     finally:
         store.close()
+    assert guard.base() is None  # closed: the file is let go
 
 
 def test_opening_peaks_at_a_few_times_the_file_size(two_years: tuple[DataRoot, Path]) -> None:
@@ -109,29 +106,61 @@ def test_parsed_data_shares_repeated_strings(two_years: tuple[DataRoot, Path]) -
     assert len({id(text) for text in moods}) < len(moods) // 10  # not one object per entry
 
 
-def test_the_helper_thread_packs_the_bytes_seen(monkeypatch: pytest.MonkeyPatch) -> None:
-    packed = threading.Event()
-    real = Packed.pack
+def test_the_base_survives_a_version_renamed_over_it(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    card = make_profile()
+    window = root.open(card)
+    window.save(Goal(title="Walk at lunch"))
+    files = root.files(card)
+    seen = files.workbook.read_bytes()
+    guard = window._store.guard
+    assert guard is not None
+    other = files.folder / "other.json"
+    other.write_bytes(b"{}")
+    os.replace(other, files.workbook)  # how Side by Side, sync tools and editors save
+    assert guard.base() == seen
+    window.close()
 
-    def pack_and_tell(self: Packed) -> None:
-        real(self)
-        packed.set()
 
-    monkeypatch.setattr(Packed, "pack", pack_and_tell)
-    raw = b'{"_meta":{"1":{}},"notes":"' + "Café at ten, a walk after. ".encode() * 20_000 + b'"}'
-    seen = Packed(raw)
-    assert packed.wait(timeout=60)  # an event, not a sleep: returns as soon as it is packed
-    assert 0 < seen.held < len(raw) // 10
-    assert seen.unpack() == raw
-
-
-def test_bytes_dropped_are_not_packed_nor_kept() -> None:
-    seen = Packed(b"x" * 100_000, delay=3600.0)
-    assert seen.held == 100_000  # not due yet: kept as they are, and unpacked at once
-    assert seen.unpack() == b"x" * 100_000
-    seen.drop()
-    assert seen.held == 0 and not seen.waiting
-    assert all(p is not seen for _, p in guard_module._PACKER._due if p.waiting)
+def test_a_newer_version_written_into_the_same_file_is_kept_whole_not_merged(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """``cp`` over the file: the base is written over with it, so nothing can be merged from
+    it; it is kept whole as a backup, the person is told, and this window's words are saved."""
+    card = make_profile()
+    files = root.files(card)
+    window = root.open(card)
+    window.save(Goal(title="Written here"))
+    files.lock.unlink()
+    other = root.open(card)
+    other.save(Goal(title="Written elsewhere"))
+    other.close()
+    theirs = files.workbook.read_bytes()
+    window.save(Goal(title="Set back"))  # merges theirs (renamed in): the base is intact
+    assert sorted(g.title for g in window.all(Goal)) == [
+        "Set back",
+        "Written elsewhere",
+        "Written here",
+    ]
+    window.take_notices()
+    with open(files.workbook, "r+b") as same:  # a newer copy written into the very same file
+        newer = json.loads(theirs)
+        newer["_meta"]["1"]["save_count"] += 10
+        template = next(iter(newer["goals"].values()))
+        newer["goals"]["99"] = {**template, "id": "f" * 32, "title": "From the stick"}
+        same.truncate(0)
+        same.write(json.dumps(newer).encode())
+    window.save(Goal(title="Still here"))
+    [notice] = window.take_notices()
+    window.close()
+    assert "changed outside this window" in notice and "older" not in notice
+    stored = root.open(card, write=False)
+    titles = [g.title for g in stored.all(Goal)]
+    stored.close()
+    assert sorted(titles) == ["Set back", "Still here", "Written elsewhere", "Written here"]
+    newest = next(b for b in list_backups(files.backups) if b.kind == CHANGED_ELSEWHERE)
+    assert b"From the stick" in newest.path.read_bytes()  # kept whole, newest first
 
 
 @pytest.mark.parametrize(

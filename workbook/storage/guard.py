@@ -7,6 +7,16 @@ and inode (cheap), then, if those differ, by a hash of the bytes. If someone els
 there, it is kept whole as a ``changed-elsewhere`` backup before anything is written, and what
 it added or changed that this window did not touch is merged in. Only then is the save written,
 and the person is told plainly what happened.
+
+The base of that merge (what this window last read or wrote) is not held in memory (1.9 MB for
+ten years of entries, a third as much again as the parsed data, for a merge that is rarely
+needed). The file it was read from or written to is kept open instead, read-only, and read
+back only when a merge is needed, checked against the digest of what was seen. A version put
+in its place by renaming over it (every save of Side by Side, sync tools, most editors) leaves
+that file whole. One written into the same file (``cp`` over it) leaves no base to merge from:
+that version is then kept whole as a backup and the person told, as for any version that
+cannot be merged, and a copy older than what this window saw is still told apart by its save
+counter, which is remembered.
 """
 
 from __future__ import annotations
@@ -14,13 +24,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import threading
-import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from workbook.errors import WriteFailed
 from workbook.storage import backups
@@ -47,117 +54,20 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _stamp(path: Path, raw: bytes, digest: str) -> Stamp | None:
+def _stamp(path: Path, digest: str, handle: BinaryIO | None = None) -> Stamp | None:
     try:
-        st = os.stat(path)
+        st = os.fstat(handle.fileno()) if handle is not None else os.stat(path)
     except OSError:
         return None
     return Stamp(st.st_size, st.st_mtime_ns, st.st_ino, digest)
 
 
-PACK_AFTER_SAVE = 2.0
-"""Seconds after a save before the bytes it wrote are packed: a run of saves (typing in a form
-saves as it goes) is packed once, when it pauses, and never slows a save."""
-
-
-class Packed:
-    """Bytes kept compressed: what this window last saw, the base of a three-way merge.
-
-    The base is read only by the rare save that finds the file changed behind this window,
-    yet it was held whole for as long as the window was open (1.9 MB of ten years of
-    entries, a third as much again as the parsed data). Compressed it is a sixth of that.
-    The packing is done by a helper thread (zlib lets go of the interpreter while it works)
-    ``delay`` seconds later, so neither opening nor saving waits for it; until then the
-    bytes are kept as they are. Nothing depends on the packing being done: :meth:`unpack`
-    returns the bytes either way, at once.
-    """
-
-    def __init__(self, raw: bytes, delay: float = 0.0) -> None:
-        self._raw: bytes | None = raw
-        self._packed: bytes | None = None
-        _PACKER.add(self, delay)
-
-    @property
-    def waiting(self) -> bool:
-        """Not packed yet, nor dropped."""
-        return self._raw is not None
-
-    def pack(self) -> None:
-        raw = self._raw
-        if raw is None:
-            return
-        self._packed = zlib.compress(raw, 1)
-        self._raw = None  # only once the packed bytes are there: one of the two always is
-
-    def unpack(self) -> bytes:
-        """The bytes, exactly as they were given."""
-        raw = self._raw  # read first: if it is gone, the packed bytes were there before
-        if raw is not None:
-            return raw
-        assert self._packed is not None, "unpacked after being dropped"
-        return zlib.decompress(self._packed)
-
-    def drop(self) -> None:
-        """Let go of the bytes (not needed any more); the packer then passes them by."""
-        self._raw = self._packed = None
-
-    @property
-    def held(self) -> int:
-        """How many bytes are kept now (the packed size once packing is done)."""
-        raw, packed = self._raw, self._packed
-        return len(raw) if raw is not None else len(packed or b"")
-
-
-class _Packer:
-    """The one helper thread that packs :class:`Packed` bytes when they are due.
-
-    Started on first use (and again in a forked child, which has no threads but its own); a
-    daemon, so it never holds up the app's exit. A save only appends to a list and notifies:
-    it never waits for the thread to start or to pack.
-    """
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        """Start afresh (in a forked child: the parent's thread and lock are not its own)."""
-        self._due: list[tuple[float, Packed]] = []
-        self._cond = threading.Condition()
-        self._thread: threading.Thread | None = None
-        self._wake_at: float | None = 0.0
-        """When the thread next looks at the list by itself (None: only when told)."""
-
-    def add(self, item: Packed, delay: float) -> None:
-        at = time.monotonic() + delay
-        with self._cond:
-            self._due = [(when, p) for when, p in self._due if p.waiting]
-            self._due.append((at, item))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="pack-seen", daemon=True)
-                self._thread.start()
-            if self._wake_at is None or at < self._wake_at:
-                self._cond.notify()  # else the thread wakes in time, and finds this one then
-
-    def _next(self) -> Packed:
-        with self._cond:
-            while True:
-                self._due = [(when, p) for when, p in self._due if p.waiting]
-                now = time.monotonic()
-                for entry in self._due:
-                    if entry[0] <= now:
-                        self._due.remove(entry)
-                        self._wake_at = now
-                        return entry[1]
-                self._wake_at = min((when for when, _ in self._due), default=None)
-                self._cond.wait(None if self._wake_at is None else self._wake_at - now)
-
-    def _run(self) -> None:
-        while True:
-            self._next().pack()
-
-
-_PACKER = _Packer()
-os.register_at_fork(after_in_child=_PACKER.reset)
+def _open_seen(path: Path) -> BinaryIO | None:
+    """The file at ``path``, open to read back later (None if it cannot be opened)."""
+    try:
+        return open(path, "rb", buffering=0)  # kept open until the next save or close
+    except OSError:
+        return None
 
 
 @dataclass
@@ -176,28 +86,51 @@ class Merged:
 class ChangeGuard:
     """Watches one workbook file for changes this process did not make."""
 
-    def __init__(self, path: Path, backups_folder: Path, codec: Codec, raw: bytes) -> None:
+    def __init__(
+        self, path: Path, backups_folder: Path, codec: Codec, raw: bytes, data: Data
+    ) -> None:
         self.path = path
         self.backups_folder = backups_folder
         self.codec = codec
-        self._seen = Packed(raw)
-        self._seen_digest = _digest(raw)
-        self._stamp = _stamp(path, raw, self._seen_digest)
+        self._file: BinaryIO | None = None
+        self._held: bytes | None = None
+        self._seen_digest = ""
+        self._seen_count: int | None = None
+        self._stamp: Stamp | None = None
         self.notices: list[str] = []
         """Plain sentences for the person, newest last (see ``Repository.take_notices``)."""
         self.on_notice: Callable[[], None] | None = None
         """Called after a notice is added, so a window can show it at once."""
+        self.saw(raw, data)
 
-    def saw(self, raw: bytes) -> None:
-        """Remember the bytes this process just wrote (or read) as the file on disk."""
-        self._seen.drop()
-        self._seen = Packed(raw, PACK_AFTER_SAVE)
+    def saw(self, raw: bytes, data: Data) -> None:
+        """Remember the bytes this process just wrote (or read) as the file on disk, and the
+        save counter of ``data``, what they hold. The bytes are not kept: the file is, open."""
+        self.close()
+        self._file = _open_seen(self.path)
         self._seen_digest = _digest(raw)
-        self._stamp = _stamp(self.path, raw, self._seen_digest)
+        self._seen_count = _save_count(data)
+        self._stamp = _stamp(self.path, self._seen_digest, self._file)
 
     def close(self) -> None:
-        """The store is closing: let go of the bytes kept as the base of a merge."""
-        self._seen.drop()
+        """Let go of the file kept open (the store is closing, or a newer one was seen)."""
+        self._held = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def base(self) -> bytes | None:
+        """The bytes last seen, read back (None if they are not there any more)."""
+        if self._held is not None:
+            return self._held
+        if self._file is None:
+            return None
+        try:
+            self._file.seek(0)
+            raw = self._file.read()
+        except OSError:
+            return None
+        return raw if raw is not None and _digest(raw) == self._seen_digest else None
 
     def before_save(self, ours: Data) -> Data:
         """What to save: ``ours``, or ours merged with a version someone else put on disk.
@@ -215,9 +148,11 @@ class ChangeGuard:
         if self.on_notice is not None:
             self.on_notice()
         # From now on the other version counts as seen: it is kept, and merged where it could be.
-        self._seen.drop()
-        self._seen = Packed(theirs_raw, PACK_AFTER_SAVE)
+        # Held in memory only until this save lands (then the file written is kept instead).
+        self.close()
+        self._held = theirs_raw
         self._seen_digest = _digest(theirs_raw)
+        self._seen_count = _save_count(theirs)
         return merged.data
 
     # Internals ---------------------------------------------------------------------------
@@ -236,7 +171,7 @@ class ChangeGuard:
             return None
         digest = _digest(raw)
         if self._stamp is not None and digest == self._stamp.digest:
-            self._stamp = _stamp(self.path, raw, digest)  # touched, not changed
+            self._stamp = _stamp(self.path, digest)  # touched, not changed
             return None
         if digest == self._seen_digest:
             return None
@@ -260,14 +195,17 @@ class ChangeGuard:
             ) from exc
 
     def _merge(self, ours: Data, theirs: Data | None) -> Merged:
-        base = self._decode(self._seen.unpack())
-        if theirs is None or base is None or _version(theirs) != _version(ours):
+        if theirs is None or _version(theirs) != _version(ours):
             return Merged(ours)
-        theirs_count, base_count = _save_count(theirs), _save_count(base)
+        theirs_count, base_count = _save_count(theirs), self._seen_count
         if theirs_count is None or base_count is None or theirs_count <= base_count:
             # Not saved on from what we last saw: an older copy put back. Its "changes" are
             # only what is missing from it, so nothing is taken; it is kept whole as a backup.
             return Merged(ours, older=True)
+        seen = self.base()
+        base = self._decode(seen) if seen is not None else None
+        if base is None:
+            return Merged(ours)  # written over in place: theirs stays whole in the backup
         merged = three_way(base, ours, theirs)
         if find_problems(merged.data, limit=1):
             return Merged(ours)  # e.g. two check-ins for one day: theirs stays in the backup

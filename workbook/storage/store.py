@@ -294,7 +294,7 @@ def _open_for_writing(files: ProfileFiles, codec: Codec, lock: FileLock, today: 
         backups.take_backup_bytes(
             raw, files.backups, backups.PRE_MIGRATION, count=save_count_of(data)
         )
-    guard = ChangeGuard(files.workbook, files.backups, codec, raw)
+    guard = ChangeGuard(files.workbook, files.backups, codec, raw, data)
     storage = AtomicStorage(files.workbook, codec, data, guard=guard)
     if version < SCHEMA_VERSION:
         storage.write(data)
