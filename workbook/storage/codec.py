@@ -125,9 +125,14 @@ def load_json(raw: bytes) -> Data:
     Parsed straight from the bytes by pydantic's JSON reader: no decoded copy of the whole
     file is made (ten years of notes hold non-ASCII text, so that copy was twice the file's
     size), repeated short strings ("no", "done", a goal's title on each review) are one object
-    instead of thousands, and it is about twice as quick as ``json.loads``. It is as strict:
-    NaN and infinities, bytes that are not UTF-8, a lone surrogate, trailing text and nesting
-    deeper than any workbook are all refused.
+    instead of thousands (4.8 MB parsed instead of 6.6 at ten years), and it is a little
+    quicker than ``json.loads`` (6 ms instead of 8). It is as strict: NaN and infinities,
+    bytes that are not UTF-8, trailing text and nesting deeper than any workbook are refused,
+    and a lone surrogate too (``json.loads`` let one in, and the next save then failed).
+
+    The reader shares strings through a cache of its own, for the whole process: up to 16,384
+    strings of up to 64 characters stay referenced there after a workbook is closed, until
+    later reading replaces them (as freed memory keeps its bytes until it is reused).
     """
     if not raw or raw.isspace():
         raise CorruptData("the file is empty")
