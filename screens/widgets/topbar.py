@@ -75,7 +75,8 @@ class TopBar(Widget):
         title_width = min(width, max(1, width - who_width - cell_len(when) - 1))
         who_width = min(who_width, width - title_width)
         when_width = width - title_width - who_width  # a space, then the date
-        blank = RichStyle(bgcolor=self.visual_style.background.rich_color)
+        base, background = self.background_colors
+        blank = RichStyle(bgcolor=(base + background).rich_color)  # as Textual pads a line
         bold = self.get_visual_style("topbar--title").rich_style
         muted = self.get_visual_style("topbar--muted").rich_style
         title = cut(title, title_width)
