@@ -3,6 +3,7 @@ sections' modules imported while nobody waits, never while a person is typing.""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import weakref
 from collections.abc import Iterator
@@ -33,6 +34,11 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             gc.enable()
 
 
+async def settled(app: Any) -> None:
+    """Until the housekeeping queue is empty (failing, not hanging, if it never empties)."""
+    await asyncio.wait_for(app.housekeeping.done.wait(), timeout=10)
+
+
 class FakeIdle:
     """The app's idle clock, moved by hand."""
 
@@ -49,10 +55,11 @@ async def test_a_closed_screen_is_collected_once_the_app_is_quiet(
     app = make_app(root, make_profile().id)
     idle = FakeIdle()
     app.idle_clock = idle
+    app.last_activity = idle.now  # as if the app had started on this clock
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         idle.now += 1
-        await app.housekeeping.done.wait()  # Home's own round: imports, then a freeze
+        await settled(app)  # Home's own round: imports, then a freeze
         collections = app.housekeeping.collections
         checkin = next(s for s in available_sections() if s.id == "checkin")
         await app.push_screen(checkin.load()())
@@ -63,7 +70,7 @@ async def test_a_closed_screen_is_collected_once_the_app_is_quiet(
         await pilot.pause()
         assert gone() is not None, "nothing collects while the collector is off"
         idle.now += 1
-        await app.housekeeping.done.wait()
+        await settled(app)
         assert app.housekeeping.collections == collections + 1
         assert gone() is None, "the closed screen's widgets were collected in the quiet moment"
 
@@ -75,7 +82,7 @@ async def test_every_section_is_imported_after_home_and_then_the_heap_is_frozen(
     app = make_app(root, make_profile().id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.housekeeping.done.wait()
+        await settled(app)
         assert quick == [section.module for section in available_sections()]
         assert gc.get_freeze_count() > 0
     gc.unfreeze()  # give the rest of the test run its collector back
@@ -87,6 +94,7 @@ async def test_nothing_runs_while_a_person_is_typing(
     app = make_app(root, make_profile().id)
     idle = FakeIdle()
     app.idle_clock = idle
+    app.last_activity = idle.now  # as if the app had started on this clock
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.last_activity = idle.now  # a key, just now; the clock does not move
@@ -99,7 +107,7 @@ async def test_nothing_runs_while_a_person_is_typing(
         assert (app.housekeeping.collections, quick) == (1, []), "one job per quiet moment"
         app.housekeeping.run_next()
         assert len(quick) == 1
-        await app.housekeeping.done.wait()
+        await settled(app)
         assert len(quick) == len(available_sections())
 
 
