@@ -11,7 +11,8 @@ Between two openings the harness waits, as a person reading the screen would, un
 housekeeping (screens.housekeeping: the closed screen's garbage collected, section modules
 imported after Home) has run in its quiet moment (a quarter of a second without a key). A screen
 opened within that quarter second of the last change can still meet a collection the app had not
-yet made.
+yet made. A screen that builds the parts out of sight just after its first frame (the life
+check-in's lower areas: ``built_later``) is timed until those are drawn as well.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ async def _open(app: Any, make: Any, switch: bool = False, refreshes: int = 1) -
     screen = make()
     await (app.switch_screen(screen) if switch else app.push_screen(screen))
     await _painted(screen, refreshes)
+    later = getattr(screen, "built_later", None)  # parts built just after the first frame
+    if later is not None:
+        await later
+        await _painted(screen)  # the screen is timed until they are drawn too
     return time.perf_counter() - start
 
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input, Static
 
 from screens.base import WorkbookScreen
@@ -98,6 +98,8 @@ class CapitalScreen(WorkbookScreen):
     """What the areas are built from (read once, when the screen is composed)."""
     areas_later: list[tuple[int, CapitalArea]]
     """The areas (numbered) still to be built after the first frame."""
+    built_later: AwaitMount | None = None
+    """Their mounting, once begun (bench/screens.py times the screen until it is done)."""
 
     due: reactive[str] = reactive("", init=False)
     """When the next life check-in is due (or that today's is begun)."""
@@ -168,7 +170,7 @@ class CapitalScreen(WorkbookScreen):
         later, self.areas_later = self.areas_later, []
         widgets = [widget for number, area in later for widget in self._area(number, area)]
         if widgets:
-            self.query_one("#capital").mount(*widgets, before="#credit")
+            self.built_later = self.query_one("#capital").mount(*widgets, before="#credit")
 
     def _area(self, number: int, area: CapitalArea) -> list[Widget]:
         current, last, with_goals = self.facts
