@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from screens.glyphs import AsciiGlyphs, terminal_draws_unicode
+from screens.housekeeping import start_housekeeping
 from screens.idle import IdleLock
 from screens.palette import SectionsProvider
 from screens.sections import section
@@ -169,6 +170,7 @@ class WorkbookApp(IdleLock, App[int]):
         self.set_class(few, "-few-colours")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.start_idle_timer()
+        self.housekeeping = start_housekeeping(self)
         self.set_timer(2.0, settle)  # start-up is over, Home or not (see workbook.start)
         if not self.is_headless:
             from screens.leaving import catch_hang_ups

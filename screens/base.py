@@ -17,6 +17,7 @@ from textual import events, on
 from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.css.model import RuleSet
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -97,7 +98,68 @@ def fit_footer(
     return fitted
 
 
-class WorkbookScreen(Drafting, Screen[None]):
+def breakpoint_classes(app: App[object], screen: Screen[object]) -> list[str]:
+    """The classes Textual gives ``screen`` for the window's size (``-narrow``, ``-normal``).
+
+    Read from the app's (or the screen's own) breakpoints as Textual reads them: of the
+    breakpoints at or below the width, the largest.
+    """
+    found = []
+    for own, apps, size in (
+        (screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS, app.size.width),
+        (screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS, app.size.height),
+    ):
+        for low, name in sorted((apps if own is None else own) or (), reverse=True):
+            if size >= low:
+                found.append(name)
+                break
+    return found
+
+
+class StyledOnce:
+    """A screen or dialog whose style is worked out once as it opens, not three times.
+
+    Textual styles each widget as it is mounted, then twice more over the whole screen:
+
+    - once the screen first has its size, it gains the window's breakpoint class (``-normal``
+      at 80 columns and more, see ``WorkbookApp.HORIZONTAL_BREAKPOINTS``), and that new class
+      restyles the screen and everything on it. Born with its class (``born_sized``), the
+      screen's class does not change and nothing is restyled.
+    - when the screen is shown it restyles itself whole again (``ScreenResume``), for a screen
+      coming back after its looks changed meanwhile (a theme chosen while it was hidden). On
+      its first showing every widget was styled a moment before; unless the stylesheet changed
+      since (a widget brought new rules), that pass changes nothing and is skipped.
+
+    Mixed into :class:`WorkbookScreen` and :class:`WorkbookDialog`; counted in
+    tests/ui/test_screen_budget.py (bench/RESULTS.md, issue 20's fourth round).
+    """
+
+    _rules_when_styled: list[RuleSet] | None = None
+    _resumed_before = False
+
+    def born_sized(self) -> None:
+        """Give the screen its breakpoint classes before it is mounted (from ``__init__``)."""
+        assert isinstance(self, Screen)
+        try:
+            app = self.app
+        except RuntimeError:  # made with no app running (a test): Textual sets them later
+            return
+        self.add_class(*breakpoint_classes(app, self), update=False)
+
+    def note_rules_styled_with(self) -> None:
+        """Note the rules the screen was styled with (just before its widgets are mounted)."""
+        assert isinstance(self, Screen)
+        self._rules_when_styled = self.app.stylesheet.rules
+
+    def skip_restyle_on_first_showing(self, event: events.ScreenResume) -> None:
+        """First showing, stylesheet unchanged since the screen was styled: no restyle."""
+        assert isinstance(self, Screen)
+        first, self._resumed_before = not self._resumed_before, True
+        if first and self._rules_when_styled is self.app.stylesheet.rules:
+            event.refresh_styles = False
+
+
+class WorkbookScreen(StyledOnce, Drafting, Screen[None]):
     """A screen of the workbook. Subclasses set ``SECTION_TITLE`` and compose ``body()``."""
 
     SECTION_TITLE: ClassVar[str] = ""
@@ -122,6 +184,10 @@ class WorkbookScreen(Drafting, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the previous screen"),
     ]
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
+        super().__init__(name, id, classes)
+        self.born_sized()
 
     @property
     def workbook_app(self) -> WorkbookApp:
@@ -190,6 +256,14 @@ class WorkbookScreen(Drafting, Screen[None]):
         """A new width: the footer's keys are fitted to it again (see :func:`fit_footer`)."""
         self.refresh_bindings()
 
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        self.note_rules_styled_with()
+        await super().mount_composed_widgets(widgets)
+
+    @on(events.ScreenResume)
+    def _styled_already(self, event: events.ScreenResume) -> None:
+        self.skip_restyle_on_first_showing(event)  # runs before Textual's own handler
+
     @on(events.ScreenResume)
     def _follow_a_rename(self) -> None:
         """Coming back to a screen (Home after Settings): its header shows the name as it is now."""
@@ -231,7 +305,7 @@ class WorkbookScreen(Drafting, Screen[None]):
             self.app.pop_screen()
 
 
-class WorkbookDialog(Drafting, ModalScreen[ResultType]):
+class WorkbookDialog(StyledOnce, Drafting, ModalScreen[ResultType]):
     """A dialog over a screen, with a footer of its own that shows only the keys that work in it.
 
     A modal screen draws over the screen below but has no footer, so the footer left in view was
@@ -241,6 +315,14 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
     """
 
     _typed_at_start: tuple[object, ...] | None = None
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
+        super().__init__(name, id, classes)
+        self.born_sized()
+
+    @on(events.ScreenResume)
+    def _styled_already(self, event: events.ScreenResume) -> None:
+        self.skip_restyle_on_first_showing(event)  # runs before Textual's own handler
 
     def on_mount(self) -> None:
         """Note what the fields hold once the dialog is filled in (runs after a subclass's)."""
@@ -268,6 +350,7 @@ class WorkbookDialog(Drafting, ModalScreen[ResultType]):
         return self._typed_at_start is not None and self._typed() != self._typed_at_start
 
     async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        self.note_rules_styled_with()
         if not any(isinstance(widget, Footer) for widget in widgets):
             widgets = [*widgets, WorkbookFooter()]
         await super().mount_composed_widgets(widgets)

@@ -9,12 +9,15 @@ back). Our own check-in: no total, nothing to pass, not any published scale.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Input, Label, Static
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Button, Input, Static
 
 from screens.base import WorkbookScreen
 from screens.widgets.message import Shown
@@ -33,10 +36,45 @@ INTRO = (
     "Ten parts of life, one small scale each. This is your own check-in: there is no score to "
     "reach and no wrong answer. It is offered every four weeks, and you can do it any time."
 )
+TREND_HEADING = "How each area feels now, and over time (oldest on the left)"
+HOW_TO_ANSWER = "On each scale press 1 to 5 (or use the arrow keys); Tab moves on."
+SAVED = "Saved as you go. Escape goes back."
 CREDIT = (
     "The areas follow the idea of recovery capital: the strengths in a life that help "
     "recovery last. The words are our own; this is not a test or a validated measure."
 )
+
+
+AREA_ROWS = 9
+"""Rows an area takes at 80 columns: its name and question, the scale, the box (with margins)."""
+ABOVE_AREAS = 11
+"""Rows above the first area with no trend: the top bar, the intro, the due line, "Today", the
+hint, and the footer below."""
+TREND_ROWS = 14
+"""Rows the trend takes once an area was rated: its heading, the ten areas, "moved most"."""
+
+
+def areas_in_sight(window_rows: int, has_trend: bool) -> int:
+    """How many areas can be in sight when the screen opens (the first at least: it has the
+    focus); the others are built a moment later."""
+    rows = window_rows - ABOVE_AREAS - (TREND_ROWS if has_trend else 0)
+    return min(len(CapitalArea), max(1, -(-rows // AREA_ROWS)))
+
+
+class AreaFacts(NamedTuple):
+    """What the ten areas are built from."""
+
+    current: CapitalCheckin
+    """Today's check-in (or an empty one)."""
+    last: CapitalCheckin | None
+    """The last rated check-in before today, for "Last time: ..."."""
+    with_goals: set[CapitalArea]
+    """The areas a goal was made from."""
+
+
+def goal_label(made: bool) -> str:
+    """The words on an area's goal button: whether a goal was made from it."""
+    return "A goal ✓" if made else "Make a goal"
 
 
 def key_of(area: CapitalArea) -> str:
@@ -55,6 +93,13 @@ class CapitalScreen(WorkbookScreen):
     SECTION_TITLE = "Life check-in"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     AUTO_FOCUS = ""  # it focuses its first field itself: see WorkbookScreen.AUTO_FOCUS
+
+    facts: AreaFacts
+    """What the areas are built from (read once, when the screen is composed)."""
+    areas_later: list[tuple[int, CapitalArea]]
+    """The areas (numbered) still to be built after the first frame."""
+    built_later: AwaitMount | None = None
+    """Their mounting, once begun (bench/screens.py times the screen until it is done)."""
 
     due: reactive[str] = reactive("", init=False)
     """When the next life check-in is due (or that today's is begun)."""
@@ -89,35 +134,46 @@ class CapitalScreen(WorkbookScreen):
         self.show_history(history)
         done = capital.rated([c for c in history if c.day < today])
         current = capital.on_day(self.repo, today) or CapitalCheckin(day=today)
+        with_goals = capital.areas_with_goals(self.repo)  # read once, not once an area
         with VerticalScroll(id="capital"):
-            yield Static(INTRO, classes="intro", markup=False)
-            yield Shown(id="due").data_bind(shown=CapitalScreen.due)
+            # The introduction (muted) and when the next one is due (bold): one widget.
+            due = Shown(
+                id="due", classes="intro", above=(INTRO, ""), shown_style="bold $foreground"
+            )
+            yield due.data_bind(shown=CapitalScreen.due)
             yield from self._trend()
-            yield Label("Today", classes="heading")
-            yield Static(
-                "On each scale press 1 to 5 (or use the arrow keys); Tab moves on.",
-                classes="hint-inline",
+            yield Static(  # the heading (bold) and how to answer (muted): one widget
+                Content.assemble(("Today", "bold $foreground"), "\n", HOW_TO_ANSWER),
+                id="today",
                 markup=False,
             )
-            for number, area in enumerate(CapitalArea, start=1):
-                yield from self._area(number, area, current, done[-1] if done else None)
-            yield Static(CREDIT, classes="hint", markup=False)
-            yield Static("Saved as you go. Escape goes back.", classes="hint", markup=False)
+            # The areas in sight when it opens are built now, the rest just after its first
+            # frame (as Home's cards are), before a key or a scroll can reach them.
+            self.facts = AreaFacts(current, done[-1] if done else None, with_goals)
+            areas = list(enumerate(CapitalArea, start=1))
+            shown = areas_in_sight(self.app.size.height, self.has_trend)
+            for number, area in areas[:shown]:
+                yield from self._area(number, area)
+            self.areas_later = areas[shown:]
+            yield Static(f"{CREDIT}\n\n{SAVED}", id="credit", classes="hint", markup=False)
 
     def _trend(self) -> ComposeResult:
         """The trend, shown (by the screen's class ``-trend``) once any area was rated."""
         with Vertical(id="trend-box"):
-            yield Static(  # a Static, not a Label: it wraps in a narrow window
-                "How each area feels now, and over time (oldest on the left)",
-                classes="heading",
-                markup=False,
-            )
-            yield Shown(id="trend").data_bind(shown=CapitalScreen.trend)
+            # The heading (bold; it wraps in a narrow window) and the rows: one widget.
+            trend = Shown(id="trend", above=(TREND_HEADING, "bold"))
+            yield trend.data_bind(shown=CapitalScreen.trend)
             yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
-    def _area(
-        self, number: int, area: CapitalArea, current: CapitalCheckin, last: CapitalCheckin | None
-    ) -> ComposeResult:
+    def build_the_rest(self) -> None:
+        """Build the areas not in sight when the screen opened (see ``areas_in_sight``)."""
+        later, self.areas_later = self.areas_later, []
+        widgets = [widget for number, area in later for widget in self._area(number, area)]
+        if widgets:
+            self.built_later = self.query_one("#capital").mount(*widgets, before="#credit")
+
+    def _area(self, number: int, area: CapitalArea) -> list[Widget]:
+        current, last, with_goals = self.facts
         words = capital.AREAS[area]
         key = key_of(area)
         answer = current.answer(area)
@@ -125,29 +181,37 @@ class CapitalScreen(WorkbookScreen):
         question = words.question
         if before is not None and before.rating is not None and last is not None:
             question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
-        yield Label(f"{number}. {words.name}", classes="area-name")
-        yield Static(question, classes="question", markup=False)
-        yield Ruler(
-            CAPITAL_LOW,
-            CAPITAL_HIGH,
-            answer.rating if answer else None,
-            words=capital.SCALE_WORDS,
-            id=f"rate-{key}",
-        )
-        with Horizontal(classes="row"):
-            yield TextBox(
-                answer.better if answer else "",
-                placeholder=f"One step better? {words.example}",
-                id=f"better-{key}",
-                max_length=SHORT_TEXT_MAX,
-            )
-            yield Button(self._goal_label(area), id=f"goal-{key}", classes="make-goal")
-
-    def _goal_label(self, area: CapitalArea) -> str:
-        return "A goal ✓" if capital.goal_for(self.repo, area) else "Make a goal"
+        # The area's name (bold) and its question (muted) under it: one widget.
+        name = (f"{number}. {words.name}", "bold $foreground")
+        return [
+            Static(Content.assemble(name, "\n", question), classes="question", markup=False),
+            Ruler(
+                CAPITAL_LOW,
+                CAPITAL_HIGH,
+                answer.rating if answer else None,
+                words=capital.SCALE_WORDS,
+                id=f"rate-{key}",
+            ),
+            Horizontal(
+                TextBox(
+                    answer.better if answer else "",
+                    placeholder=f"One step better? {words.example}",
+                    id=f"better-{key}",
+                    max_length=SHORT_TEXT_MAX,
+                ),
+                # Born with the class Button's own watcher gives it, so it is styled once.
+                Button(
+                    goal_label(area in with_goals),
+                    id=f"goal-{key}",
+                    classes="make-goal -style-default",
+                ),
+                classes="row",
+            ),
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#rate-use", Ruler).focus(scroll_visible=False)
+        self.call_after_refresh(self.build_the_rest)
 
     @on(Ruler.Changed)
     def _rated(self, event: Ruler.Changed) -> None:
@@ -172,7 +236,7 @@ class CapitalScreen(WorkbookScreen):
             "Made a goal from this area. You will find it under Goals, where you can add steps.",
         )
         if made:
-            event.button.label = self._goal_label(area)
+            event.button.label = goal_label(True)
 
     def _refresh_trend(self) -> None:
         self.show_history(capital.history(self.repo))

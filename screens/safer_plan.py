@@ -15,10 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
 from screens.base import WorkbookScreen
-from screens.widgets.message import FieldMessage
+from screens.widgets.dropdown import Dropdown
+from screens.widgets.message import FieldMessage, ShownWhen
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import TickList
 from screens.widgets.writing_area import WritingArea
@@ -39,8 +40,8 @@ class SaferPlanScreen(WorkbookScreen):
     """A limit, days off, safer-use rules and my own rules, each saved as it changes.
 
     State flows down: what could not be saved is in ``amount_status`` and ``days_off_status``
-    (bound to the lines under the boxes), and the unit chosen is a class on the screen, so the
-    stylesheet shows the standard-drink explainer only beside "standard drinks".
+    (bound to the lines under the boxes), and ``standard_drinks`` (bound to the explainer)
+    shows the standard-drink explainer only beside "standard drinks".
     """
 
     SECTION_TITLE = "My limits and safer-use plan"
@@ -49,10 +50,8 @@ class SaferPlanScreen(WorkbookScreen):
 
     amount_status: reactive[str] = reactive("")
     days_off_status: reactive[str] = reactive("")
-    unit: reactive[LimitUnit | None] = reactive(None, init=False)
-
-    def watch_unit(self, unit: LimitUnit | None) -> None:
-        self.set_class(unit == LimitUnit.STANDARD_DRINKS, "-standard-drinks")
+    standard_drinks: reactive[bool] = reactive(False)
+    """Whether the unit chosen is "standard drinks" (its explainer shows beside it)."""
 
     def body(self) -> ComposeResult:
         plan = safer_plan.load(self.repo)
@@ -60,27 +59,22 @@ class SaferPlanScreen(WorkbookScreen):
         pathway = profile.pathway if profile else Pathway.NOT_SURE
         amount = safer_plan.amount_text(plan.limit_amount) if plan.limit_amount else ""
         days_off = "" if plan.days_off is None else str(plan.days_off)
+        self.set_reactive(
+            SaferPlanScreen.standard_drinks, plan.limit_unit == LimitUnit.STANDARD_DRINKS
+        )
         with VerticalScroll(id="safer-plan"):
             yield Static(INTRO.get(pathway, INTRO_OTHER), classes="intro", markup=False)
             yield Label("My limit", classes="prompt")
             with Horizontal(classes="row"):
                 yield TextBox(amount, placeholder="e.g. 3", id="amount", max_length=12)
-                yield Select(
-                    [(u.value, u) for u in LimitUnit],
-                    value=plan.limit_unit,
-                    allow_blank=False,
-                    id="unit",
-                )
-                yield Select(
-                    [(p.value, p) for p in LimitPeriod],
-                    value=plan.limit_period,
-                    allow_blank=False,
-                    id="period",
-                )
+                yield Dropdown([(u.value, u) for u in LimitUnit], plan.limit_unit, id="unit")
+                yield Dropdown([(p.value, p) for p in LimitPeriod], plan.limit_period, id="period")
             yield FieldMessage(id="amount-status", classes="status").data_bind(
                 message=SaferPlanScreen.amount_status
             )
-            yield Static(safer_plan.STANDARD_DRINK, id="standard-drink", classes="hint")
+            yield ShownWhen(
+                safer_plan.STANDARD_DRINK, id="standard-drink", classes="hint"
+            ).data_bind(shown=SaferPlanScreen.standard_drinks)
             yield Label("Days off each week (0 to 7)", classes="prompt")
             yield TextBox(days_off, placeholder="e.g. 2", id="days-off", max_length=1)
             yield FieldMessage(id="days-off-status", classes="status").data_bind(
@@ -106,8 +100,6 @@ class SaferPlanScreen(WorkbookScreen):
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
-        unit = self.query_one("#unit", Select).value
-        self.unit = unit if isinstance(unit, LimitUnit) else None
         self.offer_draft()
 
     def unsaved(self) -> bool:
@@ -150,14 +142,14 @@ class SaferPlanScreen(WorkbookScreen):
         self._held("days-off", False)
         self._save("days_off_status", days_off=days)
 
-    @on(Select.Changed, "#unit")
-    def _unit(self, event: Select.Changed) -> None:
-        self.unit = event.value if isinstance(event.value, LimitUnit) else None
+    @on(Dropdown.Changed, "#unit")
+    def _unit(self, event: Dropdown.Changed) -> None:
+        self.standard_drinks = event.value == LimitUnit.STANDARD_DRINKS
         if isinstance(event.value, LimitUnit):
             self._save("amount_status", limit_unit=event.value)
 
-    @on(Select.Changed, "#period")
-    def _period(self, event: Select.Changed) -> None:
+    @on(Dropdown.Changed, "#period")
+    def _period(self, event: Dropdown.Changed) -> None:
         if isinstance(event.value, LimitPeriod):
             self._save("amount_status", limit_period=event.value)
 

@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Static
 
 from screens.base import WorkbookScreen
 from screens.theme import theme_choices
+from screens.widgets.dropdown import Dropdown
+from screens.widgets.message import ShownWhen
 from screens.widgets.textbox import TextBox
 from screens.widgets.ticks import Tick
 from screens.widgets.topbar import TopBar
@@ -62,6 +65,13 @@ def _withdrawal_matters(profile: Profile) -> bool:
     return profile.pathway == Pathway.STOP and safety.substances_matter(profile)
 
 
+def _label(label: str, hint: str) -> Static:
+    """A field's name (bold) and its one-line hint under it (muted), as one widget."""
+    return Static(
+        Content.assemble((label, "bold $foreground"), "\n", hint), classes="label", markup=False
+    )
+
+
 def save_theme(app: WorkbookApp, name: str) -> None:
     """Remember the theme in the open workbook (quietly skipped when read-only or unchanged)."""
     repo = app.repo
@@ -73,21 +83,25 @@ def save_theme(app: WorkbookApp, name: str) -> None:
         app.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
 
 
+STATUS_AFTER = {"pathway": "withdrawal"}
+"""The widget a field's status line goes under, where it is not the field itself."""
+
+
 class FieldStatus(Static):
     """Under a field: what its last save said ("Saved.", or why not), drawn from the screen's
-    ``statuses``; hidden until the field has been saved once."""
-
-    statuses: reactive[dict[str, tuple[str, bool]]] = reactive(dict)
+    ``statuses``. Built the first time the field's save has something to say."""
 
     def __init__(self, field: str) -> None:
         super().__init__("", id=f"{field}-status", classes="status", markup=False)
         self.field = field
 
-    def watch_statuses(self, statuses: dict[str, tuple[str, bool]]) -> None:
+    def on_mount(self) -> None:
+        self.watch(self.screen, "statuses", self.show)
+
+    def show(self, statuses: dict[str, tuple[str, bool]]) -> None:
         words, problem = statuses.get(self.field, ("", False))
         self.update(words)
         self.set_class(problem, "problem")
-        self.set_class(bool(words), "-shown")
 
 
 class SettingsScreen(WorkbookScreen):
@@ -98,9 +112,6 @@ class SettingsScreen(WorkbookScreen):
     withdrawal: reactive[bool] = reactive(False)
     """Whether the withdrawal note shows (for "Stop completely", unless only other habits)."""
 
-    def watch_withdrawal(self, shown: bool) -> None:
-        self.set_class(shown, "-withdrawal")
-
     SECTION_TITLE = "Settings"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
 
@@ -110,63 +121,40 @@ class SettingsScreen(WorkbookScreen):
         profile = profile_of(self.repo, app.card)
         settings = settings_of(self.repo)
         start = profile.recovery_start.isoformat() if profile.recovery_start else ""
+        # As on the start form: stopping some things all at once can be dangerous.
+        self.set_reactive(SettingsScreen.withdrawal, _withdrawal_matters(profile))
         with VerticalScroll(id="settings"):
-            yield from self._row(
-                "Your name or nickname", "Enter saves it. It shows in the picker too."
-            )
+            yield _label("Your name or nickname", "Enter saves it. It shows in the picker too.")
             yield TextBox(profile.display_name, id="name", max_length=NAME_MAX)
-            yield self._status("name")
-            yield from self._row("Country for crisis lines", "Which lines F1 shows first.")
-            yield Select(COUNTRIES, value=settings.country, allow_blank=False, id="country")
-            yield self._status("country")
-            yield from self._row("Your pathway", "Every pathway is welcome. Change it any time.")
-            yield Select(PATHWAYS, value=profile.pathway, allow_blank=False, id="pathway")
-            # As on the start form: stopping some things all at once can be dangerous.
-            self.set_reactive(SettingsScreen.withdrawal, _withdrawal_matters(profile))
-            yield Static(safety.words().withdrawal.text, id="withdrawal", markup=False)
-            yield self._status("pathway")
-            yield from self._row("Theme", "Colours only; every screen works in each of them.")
-            yield Select(theme_choices(), value=app.theme, allow_blank=False, id="theme")
-            yield self._status("theme")
-            yield from self._row(
-                "Day counter on Home", "Days since the date below. Never required."
+            yield _label("Country for crisis lines", "Which lines F1 shows first.")
+            yield Dropdown(COUNTRIES, settings.country, id="country")
+            yield _label("Your pathway", "Every pathway is welcome. Change it any time.")
+            yield Dropdown(PATHWAYS, profile.pathway, id="pathway")
+            yield ShownWhen(safety.words().withdrawal.text, id="withdrawal").data_bind(
+                shown=SettingsScreen.withdrawal
             )
+            yield _label("Theme", "Colours only; every screen works in each of them.")
+            yield Dropdown(theme_choices(), app.theme, id="theme")
+            yield _label("Day counter on Home", "Days since the date below. Never required.")
             yield Tick("Show the days on Home", profile.show_day_counter, id="counter")
-            yield self._status("counter")
-            yield from self._row(
-                "When this stretch began", "Year-month-day, or empty. Enter saves it."
-            )
+            yield _label("When this stretch began", "Year-month-day, or empty. Enter saves it.")
             yield TextBox(start, placeholder="YYYY-MM-DD", id="start", max_length=10)
-            yield self._status("start")
-            yield from self._row("First day of the review week", "When your weekly review begins.")
-            yield Select(
-                [(day, i) for i, day in enumerate(WEEKDAYS)],
-                value=settings.week_starts_on,
-                allow_blank=False,
-                id="week",
+            yield _label("First day of the review week", "When your weekly review begins.")
+            yield Dropdown(
+                [(day, i) for i, day in enumerate(WEEKDAYS)], settings.week_starts_on, id="week"
             )
-            yield self._status("week")
-            yield from self._row(
-                "Lock after this long without a key press", "For a shared computer."
-            )
-            yield Select(
-                LOCK_CHOICES, value=settings.idle_lock_minutes or 0, allow_blank=False, id="lock"
-            )
-            yield self._status("lock")
-            yield from self._row(
-                "Show only initials in the picker", "More private on a shared computer."
-            )
+            yield _label("Lock after this long without a key press", "For a shared computer.")
+            yield Dropdown(LOCK_CHOICES, settings.idle_lock_minutes or 0, id="lock")
+            yield _label("Show only initials in the picker", "More private on a shared computer.")
             yield Tick("Only initials", app.card.show_initials, id="initials")
-            yield self._status("initials")
 
-    @staticmethod
-    def _row(label: str, hint: str) -> ComposeResult:
-        yield Static(label, classes="label", markup=False)
-        yield Static(hint, classes="hint", markup=False)
-
-    @staticmethod
-    def _status(field: str) -> FieldStatus:
-        return FieldStatus(field).data_bind(SettingsScreen.statuses)
+    def watch_statuses(self, statuses: dict[str, tuple[str, bool]]) -> None:
+        """A field's status line is built the first time a save of it has something to say;
+        it then draws itself from ``statuses`` (see :class:`FieldStatus`)."""
+        form = self.query_one("#settings")
+        for field in statuses:
+            if not form.query(f"#{field}-status"):
+                form.mount(FieldStatus(field), after=f"#{STATUS_AFTER.get(field, field)}")
 
     # Saving ----------------------------------------------------------------------------------
 
@@ -217,9 +205,9 @@ class SettingsScreen(WorkbookScreen):
         start = parse_start_date(text, self.today())
         update_profile(self.repo, self.workbook_app.card, recovery_start=start)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
         event.stop()
-        field, value = event.select.id or "", event.value
+        field, value = event.dropdown.id or "", event.value
         settings = settings_of(self.repo)
         if field == "country" and value != settings.country:
             self._save(field, lambda: update_settings(self.repo, country=value))

@@ -36,6 +36,15 @@ def _keep_real_data_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("WORKBOOK_PASSPHRASE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_housekeeping(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No collection or import at a random quiet moment of a test (tests/ui/test_housekeeping
+    turns it on): it would only make the suite slower and its timing less even."""
+    from screens import housekeeping
+
+    monkeypatch.setattr(housekeeping, "ENABLED", False)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> DataRoot:
     """An empty data folder under the test's tmp_path."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workbook.content import MONTHS
 from workbook.errors import InvalidInput
@@ -303,14 +303,39 @@ def trend_rows(checkins: list[CapitalCheckin], width: int = 6) -> list[str]:
 # Make this a goal ---------------------------------------------------------------------------
 
 
+LIVE = (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+"""A goal in these counts as the area's goal; once done or let go, another can be made."""
+
+
 def goal_for(repo: Repository, area: CapitalArea) -> Goal | None:
     """The active or paused goal made from this area, if there is one."""
     for goal in repo.all(Goal):
         source = goal.source
         linked = source is not None and source.kind == "capital" and source.ref == area.value
-        if linked and goal.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED):
+        if linked and goal.status in LIVE:
             return goal
     return None
+
+
+class GoalFrom(BaseModel):
+    """What :func:`areas_with_goals` reads of a stored goal: where it came from, its status
+    (the title, the steps and the notes are left unread)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+    source: GoalSource | None = None
+    status: GoalStatus = GoalStatus.ACTIVE
+
+
+def areas_with_goals(repo: Repository) -> set[CapitalArea]:
+    """The areas an active or paused goal was made from (what :func:`goal_for` finds, for
+    every area in one reading of the goals, and of only the two fields it needs)."""
+    found = set()
+    for goal in repo.glance(Goal, GoalFrom):
+        source = goal.source
+        if source is not None and source.kind == "capital" and goal.status in LIVE:
+            found |= {area for area in CapitalArea if area.value == source.ref}
+    return found
 
 
 def make_goal(repo: Repository, area: CapitalArea, better: str = "") -> Goal:

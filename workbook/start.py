@@ -26,6 +26,8 @@ def main(argv: Sequence[str] | None = None, platform: str = sys.platform) -> int
     if platform == "win32":
         print(NATIVE_WINDOWS, file=sys.stderr)
         return 2
+    global starting
+    starting = True
     gc.disable()
     try:
         from workbook.cli import main as cli_main
@@ -35,8 +37,14 @@ def main(argv: Sequence[str] | None = None, platform: str = sys.platform) -> int
         settle()
 
 
+starting = False
+"""True from the ``workbook`` command's start until its first screen is up (see ``settle``)."""
+
+
 def settle() -> None:
     """Start-up is over: keep what it built out of later collections, and collect again."""
+    global starting
+    starting = False
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

@@ -49,10 +49,15 @@ class WorkbookFooter(Footer):
         for widget in super().compose():
             # A key is born "compact" and bound to the footer's setting just after it is
             # mounted; born with the footer's setting, the binding changes nothing. The
-            # palette's key is not bound (it stays compact), so it is left as it is.
+            # palette's key is not bound (it stays compact, its own default): it is born with
+            # its "-compact" class, which it would otherwise gain, and be restyled for, just
+            # after mounting.
             setting = getattr(type(widget), "compact", None)
-            if isinstance(setting, Reactive) and not widget.has_class("-command-palette"):
-                widget.set_reactive(setting, self.compact)
+            if isinstance(setting, Reactive):
+                if widget.has_class("-command-palette"):  # (reading it would run its watcher)
+                    widget.add_class("-compact", update=False)
+                else:
+                    widget.set_reactive(setting, self.compact)
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:

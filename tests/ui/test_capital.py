@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+import pytest
 from textual.widgets import Button, Input, Static
 
 from screens.capital import CapitalScreen
@@ -161,3 +162,82 @@ async def test_naughty_words_are_stored_exactly_and_come_back_exactly(
         await pilot.press("a")
         await pilot.pause()
         assert pilot.app.screen.query_one("#better-coping", Input).value == last
+
+
+def test_the_areas_in_sight_are_counted_from_the_window_and_the_trend() -> None:
+    from screens.capital import areas_in_sight
+
+    assert areas_in_sight(24, has_trend=True) == 1  # the trend fills the first screen
+    assert areas_in_sight(24, has_trend=False) == 2
+    assert areas_in_sight(60, has_trend=False) == 6
+    assert areas_in_sight(200, has_trend=False) == 10
+    assert areas_in_sight(5, has_trend=True) == 1  # the first, which has the focus, always
+
+
+async def test_the_areas_out_of_sight_are_built_after_the_first_frame_and_all_are_reached(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: ten areas (50 widgets) were built and styled before the first frame, though
+    at 80x24 one or two are in sight. The others come a frame later, in their place."""
+    from screens.capital import key_of
+
+    card = make_profile("Sam")
+    seed(root, card, FOUR_WEEKS_AGO, home=2)  # a trend above the areas: one is in sight
+    built_first: list[int] = []
+    real = CapitalScreen.build_the_rest
+
+    def noting(screen: CapitalScreen) -> None:
+        built_first.append(len(screen.query(Ruler)))
+        real(screen)
+
+    monkeypatch.setattr(CapitalScreen, "build_the_rest", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CapitalScreen)
+        assert built_first == [1]
+        rulers = [ruler.id for ruler in screen.query(Ruler)]
+        assert rulers == [f"rate-{key_of(area)}" for area in CapitalArea]
+        order = [child.id for child in screen.query_one("#capital").children if child.id]
+        assert order.index("rate-progress") < order.index("credit")  # in place, above the credit
+        await pilot.press(*["tab"] * 29)  # three stops an area, from the first scale
+        assert app.focused is screen.query_one("#goal-progress", Button)
+
+
+async def test_opening_the_life_check_in_reads_the_goals_once(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each area's "Make a goal" button read every goal again: 18 ms of ten years' opening."""
+    from workbook.storage import Repository
+
+    card = make_profile("Sam")
+    repo = root.open(card)
+    capital.make_goal(repo, CapitalArea.HOME, "a lock on the door")
+    repo.close()
+    read: list[type] = []
+    real_all, real_glance = Repository.all, Repository.glance
+
+    def whole(self: Repository, model: type, where: object = None) -> list[object]:
+        read.append(model)
+        return real_all(self, model, where)  # type: ignore[arg-type]
+
+    def glanced(self: Repository, model: type, view: type) -> list[object]:
+        read.append(model)
+        return real_glance(self, model, view)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Repository, "all", whole)
+    monkeypatch.setattr(Repository, "glance", glanced)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        read.clear()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CapitalScreen)
+        assert read.count(Goal) == 1
+        assert str(app.screen.query_one("#goal-home", Button).label) == "A goal ✓"
+        assert str(app.screen.query_one("#goal-mind", Button).label) == "Make a goal"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, SelectionList, Static, TextArea
 
 from screens.checkin import CheckinScreen
 from screens.safer_plan import SaferPlanScreen
+from screens.widgets.dropdown import Dropdown
 from tests.ui.helpers import make_app, screen_text
 from workbook import safer_plan
 from workbook.models import LimitUnit, Pathway, ProfileCard, SaferPlan, SaferRule
@@ -35,7 +36,7 @@ async def test_a_cut_back_person_sets_a_limit_and_sees_it_on_the_checkin(
         assert isinstance(screen, SaferPlanScreen)
         assert not screen.query_one("#standard-drink", Static).display
         await pilot.press(*"3")
-        screen.query_one("#unit", Select).value = LimitUnit.STANDARD_DRINKS
+        screen.query_one("#unit", Dropdown).value = LimitUnit.STANDARD_DRINKS
         await pilot.pause()
         assert screen.query_one("#standard-drink", Static).display  # the explainer, where it helps
         screen.query_one("#days-off", Input).value = "2"

@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 from textual.filter import Monochrome
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from screens import home
 from screens.home import HomeScreen
 from screens.sections import Section, section
 from screens.settings import SettingsScreen
 from screens.theme import DEFAULT_THEME, HIGH_CONTRAST
+from screens.widgets.dropdown import Dropdown
 from screens.widgets.topbar import TopBar
 from tests.ui.helpers import make_app, screen_text, static_text
 from workbook.models import Country, Pathway, Profile, ProfileCard, Settings, WorkingOn
@@ -46,13 +47,13 @@ async def test_every_setting_is_saved_at_once(
         card, profile, _ = stored(root)
         assert card.display_name == profile.display_name == "Sam Lee"
         assert app.person_label == "Sam Lee"
-        assert "Sam Lee" in str(screen.query_one(TopBar).query_one("#topbar-who").render())
+        assert "Sam Lee" in screen.query_one(TopBar).render_line(0).text
         assert "Saved." in str(screen.query_one("#name-status", Static).render())
 
-        screen.query_one("#country", Select).value = Country.CA
-        screen.query_one("#week", Select).value = 6
-        screen.query_one("#lock", Select).value = 30
-        screen.query_one("#theme", Select).value = HIGH_CONTRAST
+        screen.query_one("#country", Dropdown).value = Country.CA
+        screen.query_one("#week", Dropdown).value = 6
+        screen.query_one("#lock", Dropdown).value = 30
+        screen.query_one("#theme", Dropdown).value = HIGH_CONTRAST
         screen.query_one("#counter", Checkbox).value = True
         await pilot.pause()
         start = screen.query_one("#start", Input)
@@ -71,7 +72,7 @@ async def test_every_setting_is_saved_at_once(
         assert card.show_initials is True and card.label == "S.L."
         assert app.person_label == "S.L."
 
-        screen.query_one("#lock", Select).value = 0
+        screen.query_one("#lock", Dropdown).value = 0
         await pilot.pause()
         assert stored(root)[2].idle_lock_minutes is None
         await pilot.press("escape")
@@ -96,16 +97,16 @@ async def test_choosing_stop_completely_in_settings_gives_the_withdrawal_note(
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         note = screen.query_one("#withdrawal", Static)
-        assert screen.query_one("#pathway", Select).value == Pathway.CUT_BACK
+        assert screen.query_one("#pathway", Dropdown).value == Pathway.CUT_BACK
         assert not note.display
-        screen.query_one("#pathway", Select).value = Pathway.STOP
+        screen.query_one("#pathway", Dropdown).value = Pathway.STOP
         await pilot.pause()
         assert stored(root)[1].pathway == Pathway.STOP
         assert note.display is warned
         words = static_text(note)
         assert "seizures" in words and "doctor" in words
         assert "Saved." in static_text(screen.query_one("#pathway-status", Static))
-        screen.query_one("#pathway", Select).value = Pathway.REDUCE_HARM
+        screen.query_one("#pathway", Dropdown).value = Pathway.REDUCE_HARM
         await pilot.pause()
         assert stored(root)[1].pathway == Pathway.REDUCE_HARM
         assert not note.display
@@ -242,6 +243,33 @@ async def test_homes_header_follows_a_rename(
         assert isinstance(app.screen, HomeScreen)
         card, _, _ = stored(root)
         assert card.display_name == "Sam Lee"
-        who = app.screen.query_one(TopBar).query_one("#topbar-who")
-        assert str(who.render()) == "Sam Lee"
+        assert " Sam Lee · " in app.screen.query_one(TopBar).render_line(0).text
         assert "Hello, Sam Lee." in screen_text(app)
+
+
+async def test_settings_builds_a_status_line_or_a_list_only_when_it_is_needed(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Issue 20: nine hidden status lines and five Selects (six widgets each, their lists
+    included) were built and styled on every opening."""
+    make_profile("Sam", pathway=Pathway.CUT_BACK, working_on=[WorkingOn.ALCOHOL])
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert app.focused is screen.query_one("#settings")  # the form: ? still shows the keys
+        assert not screen.query(".status") and not screen.query(OptionList)
+        await pilot.press("tab", "tab", "enter", "up", "enter")  # past the name: the country
+        await pilot.pause()
+        assert stored(root)[2].country == Country.AU
+        assert len(screen.query(OptionList)) == 1  # only the list that was opened
+        await pilot.press("tab", "enter", "up", "enter")  # the pathway: Stop completely
+        await pilot.pause()
+        assert stored(root)[1].pathway == Pathway.STOP
+        form = [child.id for child in screen.query_one("#settings").children]
+        assert [w.id for w in screen.query(".status")] == ["country-status", "pathway-status"]
+        assert form.index("country-status") == form.index("country") + 1  # under its field
+        assert form.index("pathway-status") == form.index("withdrawal") + 1  # under the note
+        assert static_text(screen.query_one("#pathway-status", Static)) == "Saved."

@@ -66,7 +66,7 @@ async def test_settings_fit_at_60x20(
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
-        shown = [w for w in app.screen.query("Select, TextBox") if w.display]
+        shown = [w for w in app.screen.query("Select, Dropdown, TextBox") if w.display]
         assert len(shown) >= 5
         for _ in range(12):  # each field in turn, scrolled to as a person would tab to it
             assert cut_widgets(app.screen) == []

@@ -131,6 +131,18 @@ def test_make_a_goal_lands_in_the_matching_life_area_linked_back(repo: Repositor
     assert blank.area == LifeArea.RELATIONSHIPS
 
 
+def test_the_areas_with_goals_are_those_goal_for_finds(repo: Repository) -> None:
+    """Read in one pass for the screen's ten buttons; a goal done or let go no longer counts."""
+    assert capital.areas_with_goals(repo) == set()
+    capital.make_goal(repo, CapitalArea.HOME)
+    done = capital.make_goal(repo, CapitalArea.MIND)
+    repo.save(done.model_copy(update={"status": GoalStatus.DONE}))
+    repo.save(Goal(title="Not from the life check-in"))
+    found = capital.areas_with_goals(repo)
+    assert found == {a for a in CapitalArea if capital.goal_for(repo, a) is not None}
+    assert found == {CapitalArea.HOME}
+
+
 def test_every_area_has_words_and_a_life_area() -> None:
     assert set(capital.AREAS) == set(CapitalArea)
     assert len(capital.SCALE_WORDS) == 5

@@ -82,12 +82,14 @@ def take_backup(
     kind: str,
     when: datetime | None = None,
     count: int | None = None,
+    raw: bytes | None = None,
 ) -> Path:
     """Copy ``source`` into ``folder`` atomically; raise ``WriteFailed`` if it cannot be saved.
 
     ``count`` is the workbook's save counter in ``source`` (see the module docstring).
+    ``raw``: ``source``'s bytes, if the caller has just read them (no second copy is read).
     """
-    return take_backup_bytes(source.read_bytes(), folder, kind, when, count)
+    return take_backup_bytes(source.read_bytes() if raw is None else raw, folder, kind, when, count)
 
 
 def take_backup_bytes(

@@ -169,6 +169,8 @@ class Store:
     def close(self) -> None:
         """Release the lock and drop the data (and an encrypted profile's key) from memory."""
         self.db.close()
+        if self.guard is not None:
+            self.guard.close()
         forget = getattr(self.codec, "forget", None)
         if callable(forget):
             forget()
@@ -292,20 +294,31 @@ def _open_for_writing(files: ProfileFiles, codec: Codec, lock: FileLock, today: 
         backups.take_backup_bytes(
             raw, files.backups, backups.PRE_MIGRATION, count=save_count_of(data)
         )
-    guard = ChangeGuard(files.workbook, files.backups, codec, raw)
+    guard = ChangeGuard(files.workbook, files.backups, codec, raw, data)
     storage = AtomicStorage(files.workbook, codec, data, guard=guard)
     if version < SCHEMA_VERSION:
         storage.write(data)
-    _daily_backup(files, today, warnings, save_count_of(data))
+    # The bytes just read are the file on disk (we hold the lock), unless a migration has
+    # just saved over them: then the backup is read from the file, as it is now.
+    same = raw if version == SCHEMA_VERSION else None
+    _daily_backup(files, today, warnings, save_count_of(data), same)
     return Store(files, codec, storage, lock, warnings=warnings, guard=guard)
 
 
-def _daily_backup(files: ProfileFiles, today: date, warnings: list[str], count: int | None) -> None:
+def _daily_backup(
+    files: ProfileFiles,
+    today: date,
+    warnings: list[str],
+    count: int | None,
+    raw: bytes | None = None,
+) -> None:
+    """Take today's backup if there is none yet: ``raw``, the file's bytes if in hand (no
+    second copy of a large workbook is read), else the file as it is on disk."""
     try:
         if not backups.has_daily_for(files.backups, today):
             # Named for the day it was checked against, so the next open that day finds it.
             when = datetime.combine(today, clock.now().timetz())
-            backups.take_backup(files.workbook, files.backups, backups.DAILY, when, count)
+            backups.take_backup(files.workbook, files.backups, backups.DAILY, when, count, raw)
             backups.prune(files.backups)
     except WriteFailed as exc:
         warnings.append(f"Today's backup could not be made ({exc.detail}). Your workbook is fine.")

@@ -70,7 +70,7 @@ class AtomicStorage(Storage):
             raw = self.path.read_bytes()
             self._data = self.codec.decode(raw)
             if self._guard is not None:
-                self._guard.saw(raw)
+                self._guard.saw(raw, self._data)
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -128,4 +128,4 @@ class AtomicStorage(Storage):
             self._data = None
             raise
         if self._guard is not None:
-            self._guard.saw(raw)
+            self._guard.saw(raw, data)

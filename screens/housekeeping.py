@@ -1,0 +1,111 @@
+"""Work done while nobody waits, so that opening a screen pays for none of it.
+
+Two jobs, each run only once the app has been quiet for a moment (no key or click, no screen
+change for ``QUIET_SECONDS``) and start-up is over:
+
+- **Garbage of a closed screen is collected.** Textual's widgets refer to one another, so a
+  closed screen's widgets wait for Python's cycle collector. Left to its own schedule, that
+  collector let the garbage of several screens pile up and then walked all of it in one go in the
+  middle of opening the next screen: 50-130 ms on a ten-year workbook, a third of some openings.
+  Collected here, right after each screen closes, it costs a few milliseconds while a person
+  reads the screen they came back to.
+- **Each section's module is imported** after Home is up, one module per quiet moment, so the
+  first opening of a section does not import it (that import was most of every screen's p95).
+  When all are in, what start-up and the imports built is frozen (``gc.freeze``): later
+  collections walk only what was made since.
+
+A key pressed while a job is due puts the job off until the app is quiet again; a job that has
+started runs for at most one module import (10-30 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+from collections import deque
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from screens.sections import available_sections
+from workbook import start
+
+if TYPE_CHECKING:
+    from screens.app import WorkbookApp
+
+QUIET_SECONDS = 0.25
+"""How long the app must have been left alone before a job runs."""
+
+ENABLED = True
+"""Tests turn this off (see tests/conftest.py): a job at a random moment of a Pilot test would
+only slow the suite down. tests/ui/test_housekeeping.py turns it on."""
+
+
+class Housekeeping:
+    """The queue of jobs for one app, run in its quiet moments."""
+
+    def __init__(self, app: WorkbookApp) -> None:
+        self.app = app
+        self.jobs: deque[Callable[[], object]] = deque()
+        self.imported = False
+        self.collections = 0
+        self.done = asyncio.Event()
+        self.done.set()
+        self._due = False
+        self._quiet_since = app.idle_clock()
+        app.screen_change_signal.subscribe(app, self.screen_changed)
+
+    def screen_changed(self, screen: Any) -> None:
+        """A screen opened or closed: collect what a closed one left, import what is next."""
+        if not ENABLED:
+            return
+        self._quiet_since = self.app.idle_clock()
+        if self.collect not in self.jobs:
+            self.jobs.append(self.collect)
+        if not self.imported:
+            self.imported = True
+            self.jobs.extend(self._imports())
+            self.jobs.append(self.freeze)
+        self._schedule(QUIET_SECONDS)
+
+    def _imports(self) -> list[Callable[[], object]]:
+        return [partial(importlib.import_module, s.module) for s in available_sections()]
+
+    def _schedule(self, delay: float) -> None:
+        self.done.clear()
+        if not self._due:
+            self._due = True
+            self.app.set_timer(delay, self.run_next)
+
+    def run_next(self) -> None:
+        """Run the next job if the app is quiet, else put it off (the timer calls this)."""
+        self._due = False
+        if not self.jobs:
+            self.done.set()
+            return
+        quiet_for = self.app.idle_clock() - max(self._quiet_since, self.app.last_activity)
+        if quiet_for < QUIET_SECONDS or start.starting:
+            # Someone is typing, or start-up has not finished (Home is not painted with its
+            # cards yet; see workbook.start): wait for quiet.
+            self._schedule(max(QUIET_SECONDS - quiet_for, 0.05))
+            return
+        self.jobs.popleft()()
+        self._schedule(0.01)  # the next job after the event loop has had its turn
+
+    def collect(self) -> None:
+        gc.collect()
+        self.collections += 1
+
+    def freeze(self) -> None:
+        """Keep what is built by now (modules, stylesheet, the workbook) out of later walks."""
+        gc.collect()
+        gc.freeze()
+
+
+def start_housekeeping(app: WorkbookApp) -> Housekeeping:
+    """Begin listening for screen changes (called when the App mounts)."""
+    return Housekeeping(app)
+
+
+__all__ = ["ENABLED", "QUIET_SECONDS", "Housekeeping", "start_housekeeping"]
