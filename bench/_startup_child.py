@@ -47,17 +47,20 @@ def ours(data_dir: str, profile: str | None = None) -> None:
     from functools import partialmethod
 
     from screens.app import WorkbookApp
-    from screens.home import HomeScreen
+    from screens.home import Dashboard
     from workbook.start import main
 
-    fill = HomeScreen._fill_dashboard
+    recompose = Dashboard.recompose
 
-    def fill_then_tell(home: HomeScreen) -> None:
-        fill(home)
-        # The cards were just mounted: tell the parent once they have been painted.
-        home.call_after_refresh(painted, home.app)
+    async def recompose_then_tell(dashboard: Dashboard) -> None:
+        # Home fills its cards by asking the dashboard to recompose (Textual does it when it next
+        # gets to it, so a frame drawn just after filling may come before any card): tell the
+        # parent once the cards are mounted and the next frame is drawn.
+        await recompose(dashboard)
+        if dashboard.generation == 1:
+            dashboard.call_after_refresh(painted, dashboard.app)
 
-    HomeScreen._fill_dashboard = fill_then_tell  # type: ignore[method-assign]
+    Dashboard.recompose = recompose_then_tell  # type: ignore[method-assign]
     WorkbookApp.run = partialmethod(WorkbookApp.run, headless=True, size=(80, 24))  # type: ignore[method-assign]
     main(["--data-dir", data_dir] + (["--profile", profile] if profile else []))
 

@@ -42,9 +42,24 @@ class Dashboard(Grid):
 
     generation: reactive[int] = reactive(0, recompose=True)
 
-    def __init__(self, make_cards: Callable[[], list[Widget]]) -> None:
+    def __init__(
+        self, make_cards: Callable[[], list[Widget]], first_drawn: Callable[[], None]
+    ) -> None:
         super().__init__(id="dashboard")
         self.make_cards = make_cards
+        self.first_drawn: Callable[[], None] | None = first_drawn
+        """Called once, after the frame that first shows the cards."""
+
+    async def recompose(self) -> None:
+        """Build the cards; the first time, tell Home once they are on screen.
+
+        Going up in ``generation`` only asks Textual to recompose when it next gets to it (a
+        frame or two later), so Home cannot know from its own frames when its cards are in.
+        """
+        await super().recompose()
+        if self.generation and self.first_drawn is not None:
+            self.call_after_refresh(self.first_drawn)
+            self.first_drawn = None
 
     def compose(self) -> ComposeResult:
         if not self.generation:
@@ -108,7 +123,7 @@ class HomeScreen(WorkbookScreen):
                     markup=False,
                 )
             # The cards are built just after Home is first shown, so it opens at once.
-            yield Dashboard(lambda: self._cards(available_sections())).data_bind(
+            yield Dashboard(lambda: self._cards(available_sections()), self._cards_drawn).data_bind(
                 generation=HomeScreen.cards_built
             )
 
@@ -149,9 +164,14 @@ class HomeScreen(WorkbookScreen):
     def _fill_dashboard(self) -> None:
         self._filled = True
         self.cards_built += 1
-        self.call_after_refresh(settle)  # Home is up: start-up is over (see workbook.start)
-        # Then, once that frame is out, every screen's stylesheet (see load_screen_styles).
-        self.call_after_refresh(self.call_after_refresh, self.workbook_app.load_screen_styles)
+
+    def _cards_drawn(self) -> None:
+        """Home is on screen with its cards: start-up is over (see workbook.start). Then, once
+        the next frame is out, read every screen's stylesheet (see load_screen_styles): read
+        before the cards were in (as when it followed the frame after filling), it held them
+        back by a whole parse of the app's stylesheet."""
+        settle()
+        self.call_after_refresh(self.workbook_app.load_screen_styles)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._fill_dashboard)

@@ -28,7 +28,7 @@ class FutureDate(InvalidInput, ValueError):
 
 
 class _Content(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as ContentModel
 
 
 class Answer(_Content):

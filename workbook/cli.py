@@ -120,6 +120,55 @@ class _Parser(argparse.ArgumentParser):
         say(self.format_usage(), end="", stream=file)
 
 
+class _NotJustOptions(Exception):
+    """What the quick parse gives up with: the full parser reads the command line instead."""
+
+
+class _OptionsOnly(_Parser):
+    """The ``workbook`` options that open the app, without any command or --help."""
+
+    def __init__(self) -> None:
+        super().__init__(prog="workbook", add_help=False)
+        add_app_options(self)
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustOptions(message)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read, as :func:`build_parser` reads it.
+
+    Most starts name no command (``workbook``, ``workbook --profile Sam``): those are read by
+    the app's own four options alone, so opening the app does not import and build every
+    command's parser (~9 ms of a start). Anything else (a command, --help, --version, a
+    mistake) goes to the full parser, which says the same as it always did.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args, rest = _OptionsOnly().parse_known_args(argv)
+    except _NotJustOptions:
+        rest = argv
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
+
+
+def add_app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``workbook`` itself (opening the app), before any command."""
+    parser.add_argument("--data-dir", help="folder for workbooks (default: your user data folder)")
+    parser.add_argument("--profile", help="whose workbook to open (name or id)")
+    parser.add_argument(
+        "--resources", metavar="FILE", type=path_arg, help="a group's list of local resources"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="allow Textual's debug logging (TEXTUAL_LOG, TEXTUAL_SCREENSHOT); they record "
+        "what is on screen and every key pressed, so they are refused without this",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="workbook",
@@ -132,17 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
         + "\n\nExamples: workbook | workbook --profile Sam | workbook help-now --country UK",
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
-    parser.add_argument("--data-dir", help="folder for workbooks (default: your user data folder)")
-    parser.add_argument("--profile", help="whose workbook to open (name or id)")
-    parser.add_argument(
-        "--resources", metavar="FILE", type=path_arg, help="a group's list of local resources"
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="allow Textual's debug logging (TEXTUAL_LOG, TEXTUAL_SCREENSHOT); they record "
-        "what is on screen and every key pressed, so they are refused without this",
-    )
+    add_app_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     from workbook.commands import register_all
 
@@ -152,8 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     root = DataRoot(resolve_data_dir(args.data_dir))
     handler: Handler = getattr(args, "handler", run_tui)
     if handler is not run_tui:

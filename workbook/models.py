@@ -771,6 +771,23 @@ class Urge(Record):
     """When it was noted."""
 
 
+class UrgeGlance(BaseModel):
+    """What Home's urges card reads of a stored :class:`Urge`: when, how strong, the trigger.
+
+    Not stored itself: read by ``Repository.glance`` (as :class:`CheckinDay` is), the notes
+    left unread; validating hundreds of whole urges to count them was ~5 ms of start-up.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+    on: date
+    at: time | None = None
+    strength: int = Field(ge=0, le=10)
+    trigger: str = ""
+    kind: TriggerKind | None = None
+    passed: bool | None = None
+
+
 # --- Daily-life skills (issue 7) -----------------------------------------------------------
 #
 # (models for this feature go below this line)

@@ -5,11 +5,12 @@ No Textual here: the screens show these lines, and the unit tests check them wit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 
 from workbook.models import Urge
 from workbook.text import clip, counted
-from workbook.urges import TriggerCount, patterns
+from workbook.urges import Noted, TriggerCount, patterns
 
 
 def parse_time(text: str) -> time | None:
@@ -64,7 +65,7 @@ def trigger_line(trigger: TriggerCount, width: int = 76) -> str:
     return "  " + clip(line, width - 2)
 
 
-def card_lines(log: list[Urge], today: date) -> list[str]:
+def card_lines(log: Sequence[Noted], today: date) -> list[str]:
     """The urges card: short lines, as Home puts two cards side by side at 80 columns."""
     found = patterns(log, today)
     if found.total == 0:

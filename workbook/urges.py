@@ -9,21 +9,23 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workbook.checkins import FutureDate
 from workbook.content import DEFAULT_LOCALE, read_toml
-from workbook.models import TriggerKind, Urge
+from workbook.models import TriggerKind, Urge, UrgeGlance
 from workbook.storage import Repository
 
 # --- Words --------------------------------------------------------------------------------
 
 
 class _Content(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as ContentModel
 
 
 class LogWords(_Content):
@@ -120,6 +122,30 @@ def all_urges(repo: Repository) -> list[Urge]:
     return sorted(repo.all(Urge), key=lambda u: (u.on, u.at or time.max), reverse=True)
 
 
+class Noted(Protocol):
+    """What the patterns read of an urge: a whole :class:`Urge`, or Home's glance of one."""
+
+    @property
+    def on(self) -> date: ...
+    @property
+    def at(self) -> time | None: ...
+    @property
+    def strength(self) -> int: ...
+    @property
+    def trigger(self) -> str: ...
+    @property
+    def kind(self) -> TriggerKind | None: ...
+    @property
+    def passed(self) -> bool | None: ...
+
+
+def glanced_urges(repo: Repository) -> list[UrgeGlance]:
+    """Every urge's day, time, strength, trigger and "passed", newest first (as
+    :func:`all_urges`, without validating each whole urge): what Home's card counts."""
+    found = repo.glance(Urge, UrgeGlance)
+    return sorted(found, key=lambda u: (u.on, u.at or time.max), reverse=True)
+
+
 def trigger_text(urge: Urge, locale: str = DEFAULT_LOCALE) -> str:
     """What was happening, with its kind first when one was chosen: "money: Payday"."""
     if urge.kind is None:
@@ -167,7 +193,7 @@ class TriggerCount:
 
 
 def common_triggers(
-    urges: list[Urge], top: int = 3, locale: str = DEFAULT_LOCALE
+    urges: Sequence[Noted], top: int = 3, locale: str = DEFAULT_LOCALE
 ) -> list[TriggerCount]:
     """The ``top`` triggers by count; ties go to the most recent.
 
@@ -198,14 +224,14 @@ def common_triggers(
     ]
 
 
-def times_of_day(urges: list[Urge], locale: str = DEFAULT_LOCALE) -> list[tuple[str, int]]:
+def times_of_day(urges: Sequence[Noted], locale: str = DEFAULT_LOCALE) -> list[tuple[str, int]]:
     """How many urges came in each part of the day (where the time is known), most first."""
     names = words(locale)
     counts = Counter(names.time_of_day(u.at) for u in urges if u.at is not None)
     return counts.most_common()
 
 
-def patterns(urges: list[Urge], today: date, *, days: int = 28) -> Patterns:
+def patterns(urges: Sequence[Noted], today: date, *, days: int = 28) -> Patterns:
     """The week's count and the patterns over the last ``days`` days (today included)."""
     week_from = today - timedelta(days=6)
     since = today - timedelta(days=days - 1)

@@ -21,7 +21,7 @@ class UrgesCard(TextCard):
 
     def lines(self) -> list[str]:
         assert self._wb.repo is not None
-        return card_lines(urges.all_urges(self._wb.repo), self._wb.today())
+        return card_lines(urges.glanced_urges(self._wb.repo), self._wb.today())
 
 
 def card(app: WorkbookApp) -> Widget:

@@ -108,6 +108,18 @@ async def main() -> None:
         assert type(app.screen).__name__ == "HomeScreen", app.screen
         assert len(app.screen.query("#dashboard *")) > 0, "the cards were not painted"
         print("\\n".join(sorted(sys.modules)))
+        # Whose pydantic validators were built (each is built when first used: defer_build).
+        from pydantic import BaseModel
+        todo, seen = list(BaseModel.__subclasses__()), set()
+        while todo:
+            model = todo.pop()
+            if model not in seen:
+                seen.add(model)
+                todo += model.__subclasses__()
+                if model.__pydantic_complete__ and model.__module__.startswith("workbook."):
+                    print("built:" + model.__module__ + "." + model.__qualname__)
+        from workbook import skills
+        print("read:skills-catalogue" * skills.catalogue.cache_info().currsize)
 
 asyncio.run(main())
 """
@@ -139,6 +151,17 @@ def test_home_is_painted_without_importing_what_it_does_not_show(
         "screens.widgets.list_editor",
     }
     assert heavy & modules == set()
+    # Home's skills card counts skills by the catalogue's ids and titles, not the whole catalogue.
+    assert "read:skills-catalogue" not in modules
+    # Shipped words are validated when first shown (defer_build): Home shows only the urge
+    # log's (the kinds' and times of day's names on its card). Stored models are built as
+    # Home reads them; the words of the screens behind it are not.
+    built = {name.removeprefix("built:") for name in modules if name.startswith("built:")}
+    assert "workbook.models.Profile" in built  # the child does list what was built
+    content = {
+        name for name in built if not name.startswith(("workbook.models.", "workbook.storage."))
+    }
+    assert content <= {"workbook.urges.UrgeWords"}, content
     assert date(2026, 11, 27) == TODAY  # the child's clock is the tests' one
 
 
@@ -317,6 +340,75 @@ async def test_screens_first_openings_do_not_parse_the_whole_stylesheet_again(
                 await app.pop_screen()
                 await pilot.pause()
     assert reparsed == RESTYLED_ON_FIRST_OPENING
+
+
+async def test_the_screens_stylesheets_are_read_only_once_homes_cards_are_in(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading every screen's stylesheet parses the app's whole sheet again (RESULTS.md); it
+    was meant to follow Home's cards, but it followed the frame after *asking* for them, so it
+    ran before they were built and held them back. It must find every card mounted, and the
+    collector back on (start-up over), at ten years as on a new workbook."""
+    import gc
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    seen: list[tuple[int, int, bool]] = []
+    real = WorkbookApp.load_screen_styles
+
+    def noting(app: WorkbookApp) -> None:
+        cards = app.screen.query("#dashboard *")
+        seen.append((len(cards), sum(1 for c in cards if c.is_mounted), gc.isenabled()))
+        real(app)
+
+    monkeypatch.setattr(WorkbookApp, "load_screen_styles", noting)
+    gc.disable()  # as the workbook command does (workbook.start)
+    try:
+        app = make_app(root, card.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(10):
+                await pilot.pause()
+                if seen:
+                    break
+    finally:
+        gc.enable()
+    assert len(seen) == 1
+    cards, mounted, collecting = seen[0]
+    assert cards > 8 and mounted == cards
+    assert collecting
+
+
+async def test_home_on_ten_years_counts_urges_without_validating_them_whole(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The urges card counts by a glance of each urge (its day, time, strength and trigger):
+    hundreds of whole urges, notes and all, were validated to paint Home."""
+    from workbook.models import Urge, UrgeGlance
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    whole: list[object] = []
+    glanced: list[object] = []
+    real_whole, real_glance = Urge.model_validate, UrgeGlance.model_validate
+
+    def whole_urge(obj: object, **kwargs: object) -> Urge:
+        whole.append(obj)
+        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
+
+    def glanced_urge(obj: object, **kwargs: object) -> UrgeGlance:
+        glanced.append(obj)
+        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Urge, "model_validate", whole_urge)
+    monkeypatch.setattr(UrgeGlance, "model_validate", glanced_urge)
+    app = make_app(root, card.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(10):
+            await pilot.pause()
+            if app.screen.query("#urges-card-text"):
+                break
+        text = str(app.screen.query_one("#urges-card-text").render())
+        assert "This week:" in text
+    assert len(glanced) > 300  # every urge was read, once
+    assert whole == []
 
 
 # Styles worked out (Textual's Stylesheet.apply: each widget, and each styled part of one, such

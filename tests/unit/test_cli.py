@@ -211,3 +211,69 @@ def test_every_option_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--pathway {cut-back,not-sure,reduce-harm,stop}\n" in create
     assert "the way you want to go" in create
     assert "a report to share with a coach" in help_text(capsys, "export")
+
+
+OPENING_THE_APP = [
+    [],
+    ["--profile", "Sam"],
+    ["--data-dir", "/tmp/x", "--profile", "p-1", "--debug"],
+    ["--data-dir=/tmp/x", "--resources", "~/group.toml"],
+    ["--prof", "Sam", "--de"],  # abbreviations, as argparse allows them
+    ["--profile", "checkin"],  # a name that is also a command's
+    ["--profile", "Sam", "--profile", "Alex"],
+    ["--data-dir", "--help"],  # a folder with an odd name
+]
+NOT_ONLY_OPENING = [
+    ["checkin", "--mood", "3"],
+    ["--profile", "Sam", "profiles", "list"],
+    ["--help"],
+    ["--version"],
+    ["--d", "x"],  # ambiguous
+    ["--profile"],  # no value
+    ["--colour"],
+    [""],
+    ["--", "checkin"],
+]
+
+
+@pytest.mark.parametrize("argv", OPENING_THE_APP + NOT_ONLY_OPENING)
+def test_the_quick_reading_is_the_full_parsers(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening the app reads its options without every command's parser; the answer (or the
+    error, or the help) is the full parser's, word for word."""
+    from workbook.cli import build_parser, parse_args
+
+    def read(parse: object) -> tuple[object, str, str]:
+        try:
+            got: object = vars(parse(argv))  # type: ignore[operator]
+        except SystemExit as exc:
+            got = ("exit", exc.code)
+        out, err = capsys.readouterr()
+        return got, out, err
+
+    assert read(parse_args) == read(build_parser().parse_args)
+
+
+def test_opening_the_app_builds_no_commands_parser() -> None:
+    """The commands' modules (and what they import) are left alone when no command is named."""
+    import subprocess
+    import sys
+
+    child = (
+        "import sys; from workbook.cli import parse_args; "
+        "a = parse_args(['--profile', 'Sam']); b = parse_args(['profiles', 'list']); "
+        "print(a.command, b.command); print(sorted(sys.modules))"
+    )
+    code = "import sys; from workbook.cli import parse_args; parse_args(['--profile', 'Sam']); "
+    code += "print(' '.join(sorted(sys.modules)))"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "workbook.cli" in out
+    assert [m for m in out if m.startswith("workbook.commands")] == []
+    both = subprocess.run(
+        [sys.executable, "-c", child], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert both.startswith("None profiles") and "workbook.commands.profiles" in both

@@ -108,6 +108,39 @@ def test_catalogue_refuses_fewer_than_twenty_and_unknown_groups() -> None:
         skills.Catalogue.model_validate(raw)
 
 
+def test_the_titles_home_reads_are_the_catalogues_in_every_locale() -> None:
+    """Home's card reads each skill's id and title from its first lines, not the whole file."""
+    from workbook.content import content_root
+
+    locales = [d.name for d in content_root().iterdir() if d.joinpath("skills.toml").is_file()]
+    assert locales
+    for locale in locales:
+        titles = skills.catalogue_titles(locale)
+        whole = skills.catalogue(locale).skill
+        assert list(titles.items()) == [(s.id, s.title) for s in whole], locale
+        # Every skill is found by its first lines (so the whole file is not read for Home).
+        text = (content_root() / locale / "skills.toml").read_text(encoding="utf-8")
+        assert len(skills.SKILL_HEAD.findall(text)) == len(whole), locale
+
+
+def test_a_skill_laid_out_otherwise_is_read_from_the_whole_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workbook.content import read_text
+
+    text = read_text("skills.toml")
+    # The same skill with its title before its group: still TOML, no longer the usual lines.
+    moved = re.sub(r'^(group = "[a-z]+")\n(title = "[^"]+")$', r"\2\n\1", text, count=1, flags=re.M)
+    assert moved != text
+    monkeypatch.setattr(skills, "read_text", lambda name, locale: moved)
+    skills.catalogue_titles.cache_clear()
+    try:
+        titles = skills.catalogue_titles()
+    finally:
+        skills.catalogue_titles.cache_clear()
+    assert list(titles.items()) == [(s.id, s.title) for s in skills.catalogue().skill]
+
+
 # --- Levels and their history ----------------------------------------------------------------
 
 
