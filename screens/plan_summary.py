@@ -47,16 +47,17 @@ class PlanText(Static):
     def render(self) -> RenderableType:
         head = self.get_component_rich_style("plan-text--head", partial=True)
         parts: list[RenderableType] = []
-        for title, lines in self.sections:
-            parts.append(Text(title, style=head))
-            # a long line wraps under its own first word, not back at the left edge
-            parts.extend([hanging("  • ", line) for line in lines] or [NOT_YET])
+        for number, (title, _) in enumerate(self.sections, start=1):
+            parts += [Text(title, style=head), self.section_text(number)]
         return Group(*parts)
 
-    def section_text(self, number: int) -> Group:
-        """Section ``number``'s lines alone (for tests: as they wrap on screen)."""
+    def section_text(self, number: int) -> RenderableType:
+        """Section ``number``'s lines, or "not yet"."""
         _, lines = self.sections[number - 1]
-        return Group(*([hanging("  • ", line) for line in lines] or [NOT_YET]))
+        if not lines:
+            return NOT_YET
+        # a long line wraps under its own first word, not back at the left edge
+        return Group(*[hanging("  • ", line) for line in lines])
 
 
 NOT_YET = Text("  not yet", style="italic")
