@@ -242,10 +242,11 @@ class GoalsScreen(WorkbookScreen):
         today = self.today()
         listed = self.query_one("#goals-list", OptionList)
         chosen = listed.highlighted_option.id if listed.highlighted_option else None
-        self._listed_area = self.area
-        shown = goals.all_goals(self.repo, self.area)
+        area = self._listed_area = self.area
+        every = goals.all_goals(self.repo)  # read once: the list and the titles both need it
+        shown = every if area is None else [g for g in every if g.area == area]
         # the long-term goal a short-term one is for may be in another life area
-        titles = {g.id: g.title for g in goals.long_term_goals(self.repo)}
+        titles = {g.id: g.title for g in every if g.horizon == Horizon.LONG}
         options: list[Option] = []
         for horizon, status, members in goals.grouped(shown):
             heading = f"{HORIZON_HEADINGS[horizon]} · {STATUS_HEADINGS[status]} ({len(members)})"
