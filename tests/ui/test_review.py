@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Sparkline, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Static
 
-from screens.review import ReviewDetailScreen, ReviewScreen
+from screens.review import ReviewDetailScreen, ReviewScreen, WeekPictures
 from screens.review_flow import ReviewFlowScreen
 from screens.widgets.ruler import Ruler
 from tests.conftest import TODAY
@@ -246,11 +246,12 @@ async def test_history_opens_read_only_and_shows_sparklines(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         screen = pilot.app.screen
-        diff = screen.query_one("#difference-sparkline", Sparkline)
-        assert list(diff.data or []) == [6.0, 3.0, 5.0, 8.0]
+        diff = screen.query_one("#difference", WeekPictures)
+        assert diff.drawn() == {"difference": [6.0, 3.0, 5.0, 8.0]}
         walk_id = pilot.app.repo.all(Goal)[0].id  # type: ignore[union-attr]
-        spark = screen.query_one(f"#spark-{walk_id}", Sparkline)
-        assert list(spark.data or []) == [3.0, 1.0, 2.0, 4.0]
+        spark = screen.query_one("#goal-ratings", WeekPictures)
+        assert spark.drawn() == {walk_id: [3.0, 1.0, 2.0, 4.0]}
+        assert set("▁▂▃▄▅▆▇█") & set(visible_text(pilot.app))  # drawn, under the numbers
         text = visible_text(pilot.app)
         assert "Scores: 6 3 5 8" in text and "3 1 2 4 (latest: fully)" in text
         history_list = screen.query_one("#history", OptionList)
@@ -470,7 +471,9 @@ async def test_with_under_four_weeks_only_the_numbers_are_shown(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         await pilot.pause()
-        assert not pilot.app.screen.query(Sparkline)  # 2 and 3 of 4 would draw alike
+        pictures = pilot.app.screen.query(WeekPictures)
+        assert [p.drawn() for p in pictures] == [{}, {}]  # 2 and 3 of 4 would draw alike
+        assert not set("▁▂▃▄▅▆▇█") & set(visible_text(pilot.app))
         text = visible_text(pilot.app)
         assert "Scores: 5 8" in text and "2 3 (latest: mostly)" in text
 
