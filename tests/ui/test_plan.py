@@ -822,6 +822,8 @@ async def test_a_long_summary_line_wraps_under_its_own_text(
         assert stored(app).importance_why == why
         plan = app.screen.query_one(PlanText)
         width = plan.content_size.width
+        # the whole plan is one widget: its state line, the sections, the keys (issue 20)
+        assert len(app.screen.query("#plan-summary > *")) == 3
 
         def items(number: int) -> list[str]:
             """Section ``number``'s bullets at the width on screen: every line that is not
