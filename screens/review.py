@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
 from textual.widgets import (
@@ -56,16 +57,17 @@ def week_label(review: Review) -> str:
     return Week(review.week_start).label()
 
 
-def history_line(review: Review) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(week_label(review))
+def history_line(review: Review) -> Content:
+    """A past review in the history list (built as the Content the list draws: a year of
+    Rich text lines was converted one by one as the screen opened)."""
+    parts: list[str | tuple[str, str]] = [week_label(review)]
     if review.state == ReviewState.DONE:
-        text.append(" · done")
+        parts.append(" · done")
     else:
-        text.append(" · not finished yet", style="italic")
+        parts.append((" · not finished yet", "italic"))
     if review.difference is not None:
-        text.append(f" · real difference {review.difference}/10", style="dim")
-    return text
+        parts.append((f" · real difference {review.difference}/10", "dim"))
+    return Content.assemble(*parts)
 
 
 def numbers(points: Sequence[tuple[Any, int]]) -> str:
