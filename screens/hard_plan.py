@@ -46,6 +46,7 @@ class HardPlanScreen(WorkbookScreen):
     """The guided plan for hard moments, then a summary of it on one page."""
 
     SECTION_TITLE = "My plan for hard moments"
+    AUTO_FOCUS = ""  # each page focuses its own first field (see watch_page)
     BINDINGS: ClassVar[list[BindingType]] = [
         # PgDn/PgUp as in the change plan and the weekly review; ctrl+n/ctrl+b still work.
         Binding("pagedown,ctrl+n", "turn(1)", "Next part", id="next_part", priority=True),
