@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import OptionList
 
 from screens.resources import ResourcesScreen
