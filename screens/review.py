@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
 from textual.widgets import (
@@ -115,6 +116,17 @@ class WeekPictures(Static):
             for key, _, values in self.rows
             if len(values) >= PICTURE_FROM
         }
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines of words as they wrap, and each sparkline's rows (counted, not drawn:
+        Textual would draw the whole picture to learn its height, several times on opening)."""
+        console = self.app.console
+        lines = 0
+        for _, words, values in self.rows:
+            lines += len(words.wrap(console, width))
+            if len(values) >= PICTURE_FROM:
+                lines += self.HEIGHT
+        return lines
 
     def render(self) -> RenderableType:
         _, base = self.background_colors

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
+import pytest
 from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Static
 
 from screens.review import ReviewDetailScreen, ReviewScreen, WeekPictures
@@ -509,3 +511,42 @@ async def test_the_flow_draws_itself_from_its_state(
         flow.changes += 1
         await pilot.pause()
         assert "Walk [b]" in str(flow.query_one("#head-1", Static).render())
+
+
+async def test_the_pictures_count_their_height_without_drawing_it(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years: the scores and the goals' sparklines are one widget each, which says its
+    height from its lines of words and its sparklines' rows; Textual drew the whole picture
+    to learn it, several times as the screen opened (issue 20). The count is the drawn one."""
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.geometry import Size
+    from textual.visual import RichVisual
+
+    from workbook.demo import build_demo
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    measured: list[str] = []
+    real = RichVisual.get_height
+
+    def noting(visual: RichVisual, rules: Any, width: int) -> int:
+        widget, _ = visual.__rich_repr__()  # (what it shows and for whom, publicly)
+        measured.append(type(widget).__name__)
+        return real(visual, rules, width)
+
+    monkeypatch.setattr(RichVisual, "get_height", noting)
+    async with make_app(root, card.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        pictures = list(pilot.app.screen.query(WeekPictures))
+        assert len(pictures) == 2 and len(pictures[1].drawn()) > 3
+        assert "WeekPictures" not in measured
+        for picture in pictures:
+            for width in (20, 58, 76, 98):
+                console = Console(file=StringIO(), width=width, legacy_windows=False)
+                drawn = console.render_lines(picture.render(), console.options)
+                assert picture.get_content_height(Size(width, 24), Size(width, 24), width) == len(
+                    drawn
+                )
