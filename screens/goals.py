@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.visual import VisualType
 from textual.widgets import Label, OptionList, Select, Static
@@ -78,34 +79,33 @@ ROW_CELLS = 68
 """The widest a row gets at 80 columns (title, steps and bar, date)."""
 
 
-def goal_line(goal: Goal, today: date, serves: str | None = None) -> Text:
+def goal_line(goal: Goal, today: date, serves: str | None = None) -> Content:
     """One row of the goals list: title, steps done/total with a small bar, and the date.
 
     A long title wraps under itself (up to three lines); ``serves``, the title of the
-    long-term goal a short-term one is for, goes on a line of its own under it.
+    long-term goal a short-term one is for, goes on a line of its own under it. Built as
+    Textual's own ``Content`` (what the list draws), not as Rich text the list would convert
+    for each of ten years of goals as it opens.
     """
     p = goals.progress(goal)
-    text = Text(no_wrap=True, overflow="ellipsis")
     title = wrap(goal.title, TITLE_CELLS, max_lines=3) or [""]
-    text.append(pad(title[0], TITLE_CELLS + 1))
+    parts: list[str | tuple[str, str]] = [pad(title[0], TITLE_CELLS + 1)]
     if p.total:
-        text.append(f"{p.done}/{p.total} ", style="bold")
-        text.append(p.bar(8) + " ")
+        parts += [(f"{p.done}/{p.total} ", "bold"), p.bar(8) + " "]
     else:
-        text.append(f"{'no steps':<13}", style="dim")
+        parts.append((f"{'no steps':<13}", "dim"))
     if goal.status == GoalStatus.DONE and goal.status_changed:
-        text.append(f"done {dates.short(goal.status_changed, today)}", style="dim")
+        parts.append((f"done {dates.short(goal.status_changed, today)}", "dim"))
     elif goals.past_target(goal, today):
-        text.append(PAST_DATE_SHORT, style="italic dim")
+        parts.append((PAST_DATE_SHORT, "italic dim"))
     elif goal.target_date and goal.status == GoalStatus.ACTIVE:
-        text.append(f"by {dates.short(goal.target_date, today)}", style="dim")
-    for more in title[1:]:
-        text.append("\n" + more)
+        parts.append((f"by {dates.short(goal.target_date, today)}", "dim"))
+    parts += ["\n" + more for more in title[1:]]
     if serves:
         label = "  towards: "
         for n, line in enumerate(wrap(serves, ROW_CELLS - len(label), max_lines=2)):
-            text.append("\n" + (label if n == 0 else " " * len(label)) + line, style="dim")
-    return text
+            parts.append(("\n" + (label if n == 0 else " " * len(label)) + line, "dim"))
+    return Content.assemble(*parts)
 
 
 # Quick changes to a goal, shared with the weekly review ---------------------------------------
@@ -242,10 +242,11 @@ class GoalsScreen(WorkbookScreen):
         today = self.today()
         listed = self.query_one("#goals-list", OptionList)
         chosen = listed.highlighted_option.id if listed.highlighted_option else None
-        self._listed_area = self.area
-        shown = goals.all_goals(self.repo, self.area)
+        area = self._listed_area = self.area
+        every = goals.all_goals(self.repo)  # read once: the list and the titles both need it
+        shown = every if area is None else [g for g in every if g.area == area]
         # the long-term goal a short-term one is for may be in another life area
-        titles = {g.id: g.title for g in goals.long_term_goals(self.repo)}
+        titles = {g.id: g.title for g in every if g.horizon == Horizon.LONG}
         options: list[Option] = []
         for horizon, status, members in goals.grouped(shown):
             heading = f"{HORIZON_HEADINGS[horizon]} · {STATUS_HEADINGS[status]} ({len(members)})"

@@ -25,24 +25,28 @@ from workbook.models import HardMomentsPlan
 NOT_WRITTEN = "(not written yet)"
 
 
-class SummaryLine(Static):
-    """One part of the plan on the summary page, drawn from the plan as stored."""
+class PlanOnOnePage(Static):
+    """Every part of the plan on the summary page, a line or two each, drawn from the plan as
+    stored (one widget for the whole page: a widget per part cost as much to style as the
+    rest of the screen)."""
 
     plan: reactive[HardMomentsPlan | None] = reactive(None)
 
-    def __init__(self, number: int, section: hard_plan.Section) -> None:
-        super().__init__("", id=f"summary-{number}")
-        self.number, self.section = number, section
+    def __init__(self, sections: list[hard_plan.Section]) -> None:
+        super().__init__("", id="summary-parts")
+        self.sections = sections
 
     def watch_plan(self, plan: HardMomentsPlan | None) -> None:
         if plan is not None:
-            self.update(summary_line(self.number, self.section, plan))
+            lines = [summary_line(n, s, plan) for n, s in enumerate(self.sections, 1)]
+            self.update(Text("\n").join(lines))
 
 
 class HardPlanScreen(WorkbookScreen):
     """The guided plan for hard moments, then a summary of it on one page."""
 
     SECTION_TITLE = "My plan for hard moments"
+    AUTO_FOCUS = ""  # each page focuses its own first field (see watch_page)
     BINDINGS: ClassVar[list[BindingType]] = [
         # PgDn/PgUp as in the change plan and the weekly review; ctrl+n/ctrl+b still work.
         Binding("pagedown,ctrl+n", "turn(1)", "Next part", id="next_part", priority=True),
@@ -161,8 +165,7 @@ class HardPlanScreen(WorkbookScreen):
             ),
         ]
         self.set_reactive(HardPlanScreen.plan, plan)
-        for number, section in enumerate(self.sections, 1):
-            widgets.append(SummaryLine(number, section).data_bind(HardPlanScreen.plan))
+        widgets.append(PlanOnOnePage(self.sections).data_bind(HardPlanScreen.plan))
         return widgets
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -31,6 +31,7 @@ class PlanScreen(WorkbookScreen):
     """The change plan section: the walk, or the summary once the plan has been finished."""
 
     SECTION_TITLE = "My change plan"
+    AUTO_FOCUS = ""  # the walk focuses its step's first field, the summary itself
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.offer_draft)

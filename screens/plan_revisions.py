@@ -69,7 +69,6 @@ class RevisionScreen(WorkbookScreen):
 
     DEFAULT_CSS = """
     RevisionScreen VerticalScroll { padding: 0 1; }
-    RevisionScreen .sum-head { color: $primary; }
     RevisionScreen .rev-title { text-style: bold; margin-top: 1; }
     RevisionScreen .rev-note { color: $text-muted; }
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,18 +24,48 @@ if TYPE_CHECKING:
     from screens.base import WorkbookScreen
 
 
-def plan_text(plan: PlanAnswers | Plan) -> list[Static]:
-    """Every section of a plan, read-only: a heading, then its lines or "not yet"."""
-    widgets: list[Static] = []
-    for n, key in enumerate(wp.STEP_KEYS, start=1):
-        widgets.append(
-            Static(Text(f"{n}. {wp.step_text(n).title}", style="bold"), classes="sum-head")
-        )
-        lines = wp.section_lines(plan, key)
+class PlanText(Static):
+    """Every section of a plan, read-only: a heading, then its lines or "not yet".
+
+    One widget for the whole plan (a heading and a block per section were sixteen widgets,
+    as costly to style as the rest of the screen); the headings take their colour from the
+    ``plan-text--head`` component class, so a change of theme still reaches them.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"plan-text--head"}
+    DEFAULT_CSS = """
+    PlanText > .plan-text--head { color: $primary; text-style: bold; }
+    """
+
+    def __init__(self, plan: PlanAnswers | Plan) -> None:
+        super().__init__(classes="plan-text")
+        self.sections = [
+            (f"{n}. {wp.step_text(n).title}", wp.section_lines(plan, key))
+            for n, key in enumerate(wp.STEP_KEYS, start=1)
+        ]
+
+    def render(self) -> RenderableType:
+        head = self.get_component_rich_style("plan-text--head", partial=True)
+        parts: list[RenderableType] = []
+        for number, (title, _) in enumerate(self.sections, start=1):
+            parts += [Text(title, style=head), self.section_text(number)]
+        return Group(*parts)
+
+    def section_text(self, number: int) -> RenderableType:
+        """Section ``number``'s lines, or "not yet"."""
+        _, lines = self.sections[number - 1]
+        if not lines:
+            return NOT_YET
         # a long line wraps under its own first word, not back at the left edge
-        body = Group(*[hanging("  • ", line) for line in lines]) if lines else None
-        widgets.append(Static(body or Text("  not yet", style="italic"), classes="sum-lines"))
-    return widgets
+        return Group(*[hanging("  • ", line) for line in lines])
+
+
+NOT_YET = Text("  not yet", style="italic")
+
+
+def plan_text(plan: PlanAnswers | Plan) -> list[Static]:
+    """Every section of a plan, read-only (see :class:`PlanText`)."""
+    return [PlanText(plan)]
 
 
 class GoalPicker(WorkbookDialog[str | None]):
@@ -102,7 +132,6 @@ class PlanSummary(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     PlanSummary { height: 1fr; padding: 0 1; }
     PlanSummary .sum-state { color: $text-muted; margin-bottom: 1; }
-    PlanSummary .sum-head { color: $primary; }
     PlanSummary .sum-keys { color: $text-muted; dock: bottom; padding-top: 1; }
     """
 

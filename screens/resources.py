@@ -116,6 +116,7 @@ class ResourcesScreen(WorkbookScreen):
     """Where to turn: search and filter every resource; add your own."""
 
     SECTION_TITLE = "Resources"
+    AUTO_FOCUS = "#resource-list"  # where on_mount puts it: not the search box first
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add my own", id="add_resource"),
         Binding("e", "edit", "Change", id="edit_resource"),

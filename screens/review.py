@@ -11,16 +11,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widget import Widget
 from textual.widgets import (
     Button,
     Label,
     OptionList,
-    Sparkline,
     Static,
 )
 from textual.widgets.option_list import Option
@@ -54,16 +58,17 @@ def week_label(review: Review) -> str:
     return Week(review.week_start).label()
 
 
-def history_line(review: Review) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(week_label(review))
+def history_line(review: Review) -> Content:
+    """A past review in the history list (built as the Content the list draws: a year of
+    Rich text lines was converted one by one as the screen opened)."""
+    parts: list[str | tuple[str, str]] = [week_label(review)]
     if review.state == ReviewState.DONE:
-        text.append(" · done")
+        parts.append(" · done")
     else:
-        text.append(" · not finished yet", style="italic")
+        parts.append((" · not finished yet", "italic"))
     if review.difference is not None:
-        text.append(f" · real difference {review.difference}/10", style="dim")
-    return text
+        parts.append((f" · real difference {review.difference}/10", "dim"))
+    return Content.assemble(*parts)
 
 
 def numbers(points: Sequence[tuple[Any, int]]) -> str:
@@ -71,6 +76,76 @@ def numbers(points: Sequence[tuple[Any, int]]) -> str:
 
 
 # The section screen -----------------------------------------------------------------------------
+
+
+class _Drawn:
+    """A sparkline on lines of its own (Textual's sparkline ends without a line break)."""
+
+    def __init__(self, spark: SparklineRenderable[float]) -> None:
+        self.spark = spark
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.spark
+        yield Segment.line()
+
+
+class WeekPictures(Static):
+    """Lines of numbers, each with a small sparkline under it once there are enough weeks
+    (:data:`PICTURE_FROM`), three columns a week, drawn as Textual's ``Sparkline`` draws.
+
+    One widget for all of them: a line and a sparkline widget per goal (each sparkline with
+    two colour parts of its own to style) were most of what the screen styled at ten years.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"sparkline--max-color", "sparkline--min-color"}
+    DEFAULT_CSS = """
+    WeekPictures > .sparkline--max-color { color: $primary; }
+    WeekPictures > .sparkline--min-color { color: $primary 30%; }
+    """
+    HEIGHT = 2
+    """Rows a sparkline takes."""
+
+    def __init__(self, rows: list[tuple[str, Text, list[int]]], *, id: str) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+
+    def drawn(self) -> dict[str, list[float]]:
+        """What each sparkline pictures, by the row's key ("difference" or a goal's id)."""
+        return {
+            key: [float(v) for v in values]
+            for key, _, values in self.rows
+            if len(values) >= PICTURE_FROM
+        }
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines of words as they wrap, and each sparkline's rows (counted, not drawn:
+        Textual would draw the whole picture to learn its height, several times on opening)."""
+        console = self.app.console
+        lines = 0
+        for _, words, values in self.rows:
+            lines += len(words.wrap(console, width))
+            if len(values) >= PICTURE_FROM:
+                lines += self.HEIGHT
+        return lines
+
+    def render(self) -> RenderableType:
+        _, base = self.background_colors
+        low = (base + self.get_component_styles("sparkline--min-color").color).rich_color
+        high = (base + self.get_component_styles("sparkline--max-color").color).rich_color
+        parts: list[RenderableType] = []
+        for _, words, values in self.rows:
+            parts.append(words)
+            if len(values) >= PICTURE_FROM:
+                spark = SparklineRenderable(
+                    [float(v) for v in values],
+                    width=min(self.size.width, 60, max(6, 3 * len(values))),
+                    height=self.HEIGHT,
+                    min_color=low,
+                    max_color=high,
+                    summary_function=max,
+                )
+                parts.append(_Drawn(spark))
+        return Group(*parts)
 
 
 PICTURE_FROM = 4
@@ -151,9 +226,8 @@ class ReviewScreen(WorkbookScreen):
         span = f"last {len(recent)} weeks" if len(diff) > len(recent) else "oldest week first"
         yield Label(f"Is it making a real difference? (0-10, {span})", classes="heading")
         if recent:
-            yield Static(f"Scores: {numbers(recent)}", markup=False)
-            if len(recent) >= PICTURE_FROM:
-                yield self.sparkline([v for _, v in recent], "difference-sparkline")
+            words = Text(f"Scores: {numbers(recent)}")
+            yield WeekPictures([("difference", words, [v for _, v in recent])], id="difference")
         else:
             yield Static("No scores yet.", classes="muted")
         since = recent[0][0] if len(diff) > len(recent) else None
@@ -162,20 +236,14 @@ class ReviewScreen(WorkbookScreen):
         yield Label("How well each goal went, week by week (0-4):", classes="heading")
         if not series:
             yield Static("No ratings yet.", classes="muted")
+            return
+        rows: list[tuple[str, Text, list[int]]] = []
         for goal_id, (title, points) in series.items():
             latest = RATING_WORDS[points[-1][1]]
             line = Text(clip(title, 44))
             line.append(f"  {numbers(points)} (latest: {latest})", style="dim")
-            yield Static(line, classes="goal-spark-label")
-            if len(points) >= PICTURE_FROM:
-                yield self.sparkline([v for _, v in points], f"spark-{goal_id}")
-
-    @staticmethod
-    def sparkline(values: list[int], ident: str) -> Sparkline:
-        """A small sparkline, three columns a week (the numbers are written beside it)."""
-        spark = Sparkline([float(v) for v in values], id=ident)
-        spark.styles.width = min(60, max(6, 3 * len(values)))
-        return spark
+            rows.append((goal_id, line, [v for _, v in points]))
+        yield WeekPictures(rows, id="goal-ratings")
 
     def focus_start(self) -> None:
         """Land on the start button (not the scrolling frame), so Enter begins the review."""

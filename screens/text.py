@@ -44,11 +44,28 @@ class Hanging:
         self.body = body if isinstance(body, Text) else literal(body)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Drawn as a two-column grid would draw it (lead, then the body wrapped in the rest of
+        # the width, each line padded to it), without building a table: a plan's summary
+        # holds dozens of these, and tables made it the slowest part of the screen to draw.
+        lead = cell_len(self.lead.plain)
+        width = options.max_width - lead
+        if width < 8 or lead == 0:  # nothing to hang, or no room: as the grid draws it
+            yield self._grid(lead)
+            return
+        lines = self.body.wrap(console, width, justify="left", overflow="fold")
+        indent = " " * lead
+        for number, line in enumerate(lines):
+            row = Text()
+            row.append(self.lead if number == 0 else indent)
+            row.append(line)  # (each part's own style goes with it)
+            yield from row.render(console, end="\n")
+
+    def _grid(self, lead: int) -> Table:
         grid = Table.grid(padding=0, expand=True)
-        grid.add_column(width=cell_len(self.lead.plain), no_wrap=True)
+        grid.add_column(width=lead, no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
         grid.add_row(self.lead, self.body)
-        yield grid
+        return grid
 
     @property
     def plain(self) -> str:

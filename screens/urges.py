@@ -7,7 +7,7 @@ walks through noticing, breathing and riding it out with a gentle timer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import (
@@ -298,6 +299,7 @@ class UrgesScreen(WorkbookScreen):
     def on_mount(self) -> None:
         table = self.query_one("#urge-table", DataTable)
         self._log: list[Urge] = []
+        self._listed: dict[str, Urge] = {}
         table.add_columns("When", "Strength", "Lasted", "Passed")
         table.add_column("What was happening", key="what")
         self.refresh_list()
@@ -308,29 +310,45 @@ class UrgesScreen(WorkbookScreen):
 
     def _fit_table(self) -> None:
         """Give "What was happening" the room the other columns leave, so nothing reaches past
-        the window's edge (each urge's words are shown in full under the table)."""
+        the window's edge (each urge's words are shown in full under the table).
+
+        The rows stay as they are: only the last column's width changes, and one of its cells
+        is written again (the same words) so the table measures itself again. Filling a
+        hundred rows a second time was a sixth of the screen's opening on ten years of urges.
+        """
         table = self.query_one("#urge-table", DataTable)
         width = table.scrollable_content_region.width
         if width <= 0 or width == self._fitted_to:
             return
         self._fitted_to = width
-        self._fill_table()
+        if not self._log:
+            self._fill_table()
+            return
+        self._size_last_column(table)
+        last = Coordinate(0, len(table.columns) - 1)
+        table.update_cell_at(last, table.get_cell_at(last), update_width=True)
 
     def on_screen_resume(self) -> None:
         if self.returned():
             self.refresh_list()
 
     def refresh_list(self) -> None:
-        log = urges.all_urges(self.repo)
+        # Only what is shown is read: the last four weeks for the patterns, the newest
+        # hundred for the table (ten years are ~700 urges; reading them all was a tenth of
+        # the screen's opening).
+        today = self.today()
+        total = self.repo.count(Urge)
+        recent = urges.urges_since(self.repo, today - timedelta(days=urges.PATTERN_DAYS - 1))
         self.patterns = (
-            "\n".join(summary_lines(log, self.today()))
+            "\n".join(summary_lines(recent, today, total=total))
             + "\nn notes an urge (F2 works anywhere) · Enter changes one · g rides one out"
             + " · t checks a thought"
         )
         table = self.query_one("#urge-table", DataTable)
-        if len(log) > SHOWN:
-            table.border_title = f"The newest {SHOWN} of {len(log)} (the coach report has all)"
-        self._log = log[:SHOWN]  # newest first
+        if total > SHOWN:
+            table.border_title = f"The newest {SHOWN} of {total} (the coach report has all)"
+        self._log = urges.newest_urges(self.repo, SHOWN)  # newest first
+        self._listed = {urge.id: urge for urge in self._log}
         self._fill_table()
 
     def _fill_table(self) -> None:
@@ -345,10 +363,7 @@ class UrgesScreen(WorkbookScreen):
             words = [cell_len(r[index]) for r in rows]
             column.width = max([cell_len(column.label.plain), *words])
             column.auto_width = False
-        what = columns[-1]
-        others = sum(c.width + 2 * table.cell_padding for c in columns[:-1])
-        what.auto_width = self._fitted_to == 0
-        what.width = max(8, self._fitted_to - others - 2 * table.cell_padding)
+        self._size_last_column(table)
         table.clear()
         for urge, cells in zip(self._log, rows, strict=True):
             *fixed, happening = cells
@@ -357,11 +372,20 @@ class UrgesScreen(WorkbookScreen):
         if self._log:
             table.move_cursor(row=min(row, len(self._log) - 1), scroll=False)
 
+    def _size_last_column(self, table: DataTable[Any]) -> None:
+        """ "What was happening" gets the room the other columns leave (at least 8 columns);
+        before the table has a width, it is as wide as its words."""
+        *others, what = table.columns.values()
+        what.auto_width = self._fitted_to == 0
+        used = sum(c.width + 2 * table.cell_padding for c in others)
+        what.width = max(8, self._fitted_to - used - 2 * table.cell_padding)
+
     @on(DataTable.RowHighlighted, "#urge-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Under the table, what was happening for the urge in view, in full: the last column
         is cut at 80 columns, and the kind of trigger before the words makes it longer."""
-        self.in_view = self.repo.find(Urge, str(event.row_key.value)) if event.row_key else None
+        key = event.row_key.value if event.row_key else None
+        self.in_view = self._listed.get(key) if key is not None else None
 
     @on(DataTable.RowSelected, "#urge-table")
     def _edit(self, event: DataTable.RowSelected) -> None:

@@ -34,9 +34,14 @@ def parse_minutes(text: str, low: int = 0, high: int = 1440) -> int | None:
     return int(cleaned)
 
 
-def summary_lines(log: list[Urge], today: date, width: int = 76) -> list[str]:
-    """The patterns in words: this week, common triggers (one line each), times of day."""
-    found = patterns(log, today)
+def summary_lines(
+    log: list[Urge], today: date, width: int = 76, *, total: int | None = None
+) -> list[str]:
+    """The patterns in words: this week, common triggers (one line each), times of day.
+
+    ``log`` may hold only the last four weeks' urges when ``total`` (the whole log) is given.
+    """
+    found = patterns(log, today, total=total)
     if found.total == 0:
         return ["No urges noted yet. Press F2 any time to note one."]
     week = f"Urges this week: {found.this_week}"

@@ -117,9 +117,24 @@ def save_urge(repo: Repository, urge: Urge, today: date) -> Urge:
     return urge
 
 
+def _newest_first(found: list[Urge]) -> list[Urge]:
+    return sorted(found, key=lambda u: (u.on, u.at or time.max), reverse=True)
+
+
 def all_urges(repo: Repository) -> list[Urge]:
     """Every urge, newest first."""
-    return sorted(repo.all(Urge), key=lambda u: (u.on, u.at or time.max), reverse=True)
+    return _newest_first(repo.all(Urge))
+
+
+def newest_urges(repo: Repository, n: int) -> list[Urge]:
+    """The ``n`` newest urges, newest first, in the order :func:`all_urges` gives them (only
+    those are read: the log lists a hundred of years of urges)."""
+    return repo.newest(Urge, n, "on", "at")
+
+
+def urges_since(repo: Repository, since: date) -> list[Urge]:
+    """The urges noted on ``since`` or later (only those are read), newest first."""
+    return _newest_first(repo.find_between(Urge, "on", since, date.max))
 
 
 class Noted(Protocol):
@@ -231,8 +246,18 @@ def times_of_day(urges: Sequence[Noted], locale: str = DEFAULT_LOCALE) -> list[t
     return counts.most_common()
 
 
-def patterns(urges: Sequence[Noted], today: date, *, days: int = 28) -> Patterns:
-    """The week's count and the patterns over the last ``days`` days (today included)."""
+PATTERN_DAYS = 28
+"""The patterns (common triggers, times of day) look at the last four weeks."""
+
+
+def patterns(
+    urges: Sequence[Noted], today: date, *, days: int = PATTERN_DAYS, total: int | None = None
+) -> Patterns:
+    """The week's count and the patterns over the last ``days`` days (today included).
+
+    ``urges`` may be only the recent ones (``urges_since``) when ``total``, the number of
+    urges in the whole log, is given.
+    """
     week_from = today - timedelta(days=6)
     since = today - timedelta(days=days - 1)
     week = [u for u in urges if week_from <= u.on <= today]
@@ -244,5 +269,5 @@ def patterns(urges: Sequence[Noted], today: date, *, days: int = 28) -> Patterns
         average_strength=sum(strengths) / len(strengths) if strengths else None,
         triggers=common_triggers(recent),
         times=times_of_day(recent),
-        total=len(urges),
+        total=len(urges) if total is None else total,
     )

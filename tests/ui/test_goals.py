@@ -610,3 +610,41 @@ async def test_a_goals_long_why_wraps_under_its_own_text(
         assert rest and all(line.startswith(" " * len(label)) for line in rest), lines
         joined = " ".join([lines[start][len(label) :].strip(), *(r.strip() for r in rest)])
         assert joined == why
+
+
+async def test_the_goals_list_reads_each_goal_once_on_opening(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list and the titles of the long-term goals come from one reading of the goals
+    (ten years hold ~150 goals; each was read twice), and a short-term goal still names the
+    long-term goal it is for, even one in another life area (issue 20)."""
+    from typing import Any
+
+    from workbook.storage.repository import Repository as Repo
+
+    repo = root.open(make_profile())
+    big = goals.add_goal(repo, title="A home of my own", horizon=Horizon.LONG, area=LifeArea.HOME)
+    goals.add_goal(repo, title="Open a savings account", area=LifeArea.MONEY, serves=big.id)
+    repo.close()
+    read: list[str] = []
+    real_load = Repo._load
+
+    def counting(repo: Repo, model: type[Any], doc: dict[str, Any]) -> Any:
+        if model is Goal:
+            read.append(doc["id"])
+        return real_load(repo, model, doc)
+
+    monkeypatch.setattr(Repo, "_load", counting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        read.clear()
+        await app.push_screen(GoalsScreen())
+        await pilot.pause()
+        assert sorted(read) == sorted({*read}) and len(read) == 2  # each goal read once
+        assert "towards: A home of my own" in screen_text(app)
+        read.clear()
+        app.screen.query_one("#goals-area", Select).value = LifeArea.MONEY.value
+        await pilot.pause()
+        assert len(read) == 2
+        assert "towards: A home of my own" in screen_text(app)

@@ -70,6 +70,9 @@ async def test_a_written_plan_opens_on_its_summary(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
         assert "2. Every day: [b]Walk the dog[/b]" in screen_text(app)
+        # a title, a line of keys and every part in one widget (one per part cost as much to
+        # style as the rest of the screen: issue 20)
+        assert len(app.screen.query("#summary > *")) == 3
         await pilot.press("2")
         area = app.screen.query_one("#answer-daily", TextArea)
         assert area.text == "[b]Walk the dog[/b]"

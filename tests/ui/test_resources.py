@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from screens.resources import ResourcesScreen
@@ -166,3 +167,29 @@ async def test_the_notice_and_the_detail_follow_the_screens_state(
         screen.chosen = None
         await pilot.pause()
         assert str(detail.render()) == ""
+
+
+async def test_opening_focuses_the_list_without_passing_through_the_search_box(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change of focus works out styles again (issue 20): the list is where the screen
+    puts the focus, so Textual's auto-focus goes there first, not to the search box."""
+    from textual.widget import Widget
+
+    make_profile()
+    gained: list[str | None] = []
+    real = Widget.watch_has_focus
+
+    def noting(widget: Widget, focused: bool) -> None:
+        if focused and isinstance(widget.screen, ResourcesScreen):
+            gained.append(widget.id)
+        real(widget, focused)
+
+    monkeypatch.setattr(Widget, "watch_has_focus", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(ResourcesScreen())
+        await pilot.pause()
+        assert gained == ["resource-list"]
+        assert app.screen.focused is app.screen.query_one("#resource-list", OptionList)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Sparkline, Static
+import pytest
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioSet, Static
 
-from screens.review import ReviewDetailScreen, ReviewScreen
+from screens.review import ReviewDetailScreen, ReviewScreen, WeekPictures
 from screens.review_flow import ReviewFlowScreen
 from screens.widgets.ruler import Ruler
 from tests.conftest import TODAY
@@ -246,11 +248,12 @@ async def test_history_opens_read_only_and_shows_sparklines(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         screen = pilot.app.screen
-        diff = screen.query_one("#difference-sparkline", Sparkline)
-        assert list(diff.data or []) == [6.0, 3.0, 5.0, 8.0]
+        diff = screen.query_one("#difference", WeekPictures)
+        assert diff.drawn() == {"difference": [6.0, 3.0, 5.0, 8.0]}
         walk_id = pilot.app.repo.all(Goal)[0].id  # type: ignore[union-attr]
-        spark = screen.query_one(f"#spark-{walk_id}", Sparkline)
-        assert list(spark.data or []) == [3.0, 1.0, 2.0, 4.0]
+        spark = screen.query_one("#goal-ratings", WeekPictures)
+        assert spark.drawn() == {walk_id: [3.0, 1.0, 2.0, 4.0]}
+        assert set("▁▂▃▄▅▆▇█") & set(visible_text(pilot.app))  # drawn, under the numbers
         text = visible_text(pilot.app)
         assert "Scores: 6 3 5 8" in text and "3 1 2 4 (latest: fully)" in text
         history_list = screen.query_one("#history", OptionList)
@@ -470,7 +473,9 @@ async def test_with_under_four_weeks_only_the_numbers_are_shown(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         await pilot.pause()
-        assert not pilot.app.screen.query(Sparkline)  # 2 and 3 of 4 would draw alike
+        pictures = pilot.app.screen.query(WeekPictures)
+        assert [p.drawn() for p in pictures] == [{}, {}]  # 2 and 3 of 4 would draw alike
+        assert not set("▁▂▃▄▅▆▇█") & set(visible_text(pilot.app))
         text = visible_text(pilot.app)
         assert "Scores: 5 8" in text and "2 3 (latest: mostly)" in text
 
@@ -506,3 +511,42 @@ async def test_the_flow_draws_itself_from_its_state(
         flow.changes += 1
         await pilot.pause()
         assert "Walk [b]" in str(flow.query_one("#head-1", Static).render())
+
+
+async def test_the_pictures_count_their_height_without_drawing_it(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years: the scores and the goals' sparklines are one widget each, which says its
+    height from its lines of words and its sparklines' rows; Textual drew the whole picture
+    to learn it, several times as the screen opened (issue 20). The count is the drawn one."""
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.geometry import Size
+    from textual.visual import RichVisual
+
+    from workbook.demo import build_demo
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    measured: list[str] = []
+    real = RichVisual.get_height
+
+    def noting(visual: RichVisual, rules: Any, width: int) -> int:
+        widget, _ = visual.__rich_repr__()  # (what it shows and for whom, publicly)
+        measured.append(type(widget).__name__)
+        return real(visual, rules, width)
+
+    monkeypatch.setattr(RichVisual, "get_height", noting)
+    async with make_app(root, card.id).run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        pictures = list(pilot.app.screen.query(WeekPictures))
+        assert len(pictures) == 2 and len(pictures[1].drawn()) > 3
+        assert "WeekPictures" not in measured
+        for picture in pictures:
+            for width in (20, 58, 76, 98):
+                console = Console(file=StringIO(), width=width, legacy_windows=False)
+                drawn = console.render_lines(picture.render(), console.options)
+                assert picture.get_content_height(Size(width, 24), Size(width, 24), width) == len(
+                    drawn
+                )

@@ -333,3 +333,63 @@ async def test_the_urge_forms_choices_come_back_with_its_words(
         assert [(u.strength, u.minutes, u.trigger, u.kind, u.passed) for u in stored] == [
             (7, 20, "the pub", TriggerKind.PLACE, True)
         ]
+
+
+async def test_the_urge_list_reads_and_fills_only_what_it_shows(
+    root: DataRoot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years of urges: the list reads the newest hundred and the last four weeks (not all
+    ~700), fills its table once (a fit to the window's width changes one column, not every
+    row), and shows exactly what reading them all would show (issue 20)."""
+    from typing import Any
+
+    from workbook import urges
+    from workbook.demo import build_demo
+    from workbook.storage.repository import Repository
+    from workbook.urge_summary import summary_lines
+
+    card = build_demo(root, years=10, seed=1, today=TODAY)
+    read: list[str] = []
+    real_load = Repository._load
+
+    def counting(repo: Repository, model: type[Any], doc: dict[str, Any]) -> Any:
+        if model is Urge:
+            read.append(doc["id"])
+        return real_load(repo, model, doc)
+
+    added: list[object] = []
+    real_add = DataTable.add_row
+
+    def adding(table: DataTable[Any], *cells: Any, **kw: Any) -> Any:
+        added.append(kw.get("key"))
+        return real_add(table, *cells, **kw)
+
+    monkeypatch.setattr(Repository, "_load", counting)
+    monkeypatch.setattr(DataTable, "add_row", adding)
+    app = make_app(root, card.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        read.clear()
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)  # fitted again to the new width
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, UrgesScreen)
+        table = screen.query_one(DataTable)
+        shown = urge_screens.SHOWN
+        assert table.row_count == shown and len(added) == shown  # filled once
+        opening_read = len(read)
+        every = urges.all_urges(app.repo)  # type: ignore[arg-type]
+        assert len(every) > 4 * shown
+        recent = [u for u in every if (TODAY - u.on).days < urges.PATTERN_DAYS]
+        assert opening_read <= shown + len(recent)
+        assert [str(k.value) for k in table.rows] == [u.id for u in every[:shown]]
+        patterns = str(screen.query_one("#urge-patterns", Static).render())
+        assert patterns.startswith("\n".join(summary_lines(every, TODAY)))
+        assert (
+            table.border_title == f"The newest {shown} of {len(every)} (the coach report has all)"
+        )
+        what = list(table.columns.values())[-1]
+        assert not what.auto_width and 8 <= what.width < 100

@@ -207,6 +207,22 @@ def test_find_between_dates_inclusive(repo: Repository) -> None:
         repo.count_between(Goal, "nonsense", 1, 2)
 
 
+def test_newest_sorts_as_stored_and_reads_only_those(repo: Repository) -> None:
+    """The newest ``n`` by stored fields, last first; a missing value counts as the latest
+    and equals keep the order they were saved in (as sorting all the models would)."""
+    days = [date(2026, 1, d) for d in (9, 1, 5)]
+    goals = [Goal(title=f"g{d.day}", target_date=d) for d in days]
+    goals += [Goal(title="no date"), Goal(title="g5 again", target_date=date(2026, 1, 5))]
+    repo.save_many(list(goals))
+    every = sorted(repo.all(Goal), key=lambda g: (g.target_date or date.max,), reverse=True)
+    assert [g.title for g in repo.newest(Goal, 3, "target_date")] == [g.title for g in every[:3]]
+    assert [g.title for g in every[:3]] == ["no date", "g9", "g5"]
+    assert len(repo.newest(Goal, 10, "target_date", "title")) == 5
+    assert repo.newest(Goal, 0, "target_date") == []
+    with pytest.raises(TypeError):
+        repo.newest(Goal, 1, "nonsense")
+
+
 def test_remembered_until_the_workbook_changes(repo: Repository) -> None:
     made: list[int] = []
 
