@@ -16,9 +16,25 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def peak_kb() -> int:
+    """The process's peak resident size so far, in KB (VmHWM; ru_maxrss where there is no /proc)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
+
+
 def painted(app: Any) -> None:
-    """Tell the parent the screen is painted (it stops its clock on this line), then go."""
-    sys.stdout.write("painted\n")
+    """Tell the parent the screen is painted (it stops its clock on this line) and the peak
+    memory so far (bench/memory.py reads it: the peak *to* the painted screen, not what the
+    app does after it or while it shuts down), then go."""
+    sys.stdout.write(f"painted {peak_kb()}\n")
     sys.stdout.flush()
     app.exit()
 

@@ -30,7 +30,7 @@ def _once(kind: str, data_dir: Path, profile: str | None = None) -> float:
         line = child.stdout.readline()
         took = time.perf_counter() - start
         _, err = child.communicate()
-    if line.strip() != "painted" or child.returncode != 0:
+    if line.split()[:1] != ["painted"] or child.returncode != 0:
         raise RuntimeError(f"{kind} start-up failed ({child.returncode}): {err[-2000:]}")
     return took
 
