@@ -48,14 +48,20 @@ class FakeIdle:
     def __call__(self) -> float:
         return self.now
 
+    @classmethod
+    def on(cls, app: Any) -> FakeIdle:
+        """A clock for ``app`` to go by, as if the app had started on it."""
+        idle = cls()
+        app.idle_clock = idle
+        app.last_activity = idle.now
+        return idle
+
 
 async def test_a_closed_screen_is_collected_once_the_app_is_quiet(
     root: DataRoot, make_profile: Any, quick: list[str]
 ) -> None:
     app = make_app(root, make_profile().id)
-    idle = FakeIdle()
-    app.idle_clock = idle
-    app.last_activity = idle.now  # as if the app had started on this clock
+    idle = FakeIdle.on(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         idle.now += 1
@@ -92,9 +98,7 @@ async def test_nothing_runs_while_a_person_is_typing(
     root: DataRoot, make_profile: Any, quick: list[str]
 ) -> None:
     app = make_app(root, make_profile().id)
-    idle = FakeIdle()
-    app.idle_clock = idle
-    app.last_activity = idle.now  # as if the app had started on this clock
+    idle = FakeIdle.on(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.last_activity = idle.now  # a key, just now; the clock does not move
