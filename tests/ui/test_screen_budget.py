@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.dom import DOMNode
@@ -261,6 +262,19 @@ async def test_opening_a_form_focuses_its_first_field_without_the_form_around_it
     assert set(flickered) <= FOCUS_FLICKER_LEFT, flickered
 
 
+def validations(monkeypatch: pytest.MonkeyPatch, model: Any) -> list[object]:
+    """What ``model.model_validate`` is given from now on, in order (it still validates)."""
+    seen: list[object] = []
+    real = model.model_validate
+
+    def counting(obj: object, **kwargs: object) -> Any:
+        seen.append(obj)
+        return real(obj, **kwargs)
+
+    monkeypatch.setattr(model, "model_validate", counting)
+    return seen
+
+
 async def test_home_on_ten_years_reads_check_ins_without_validating_them_whole(
     root: DataRoot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -269,20 +283,7 @@ async def test_home_on_ten_years_reads_check_ins_without_validating_them_whole(
     from workbook.models import Checkin, CheckinDay
 
     card = build_demo(root, years=10, seed=1, today=TODAY)
-    whole: list[object] = []
-    glanced: list[object] = []
-    real_whole, real_glance = Checkin.model_validate, CheckinDay.model_validate
-
-    def whole_check_in(obj: object, **kwargs: object) -> Checkin:
-        whole.append(obj)
-        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
-
-    def glanced_check_in(obj: object, **kwargs: object) -> CheckinDay:
-        glanced.append(obj)
-        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Checkin, "model_validate", whole_check_in)
-    monkeypatch.setattr(CheckinDay, "model_validate", glanced_check_in)
+    whole, glanced = validations(monkeypatch, Checkin), validations(monkeypatch, CheckinDay)
     app = make_app(root, card.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -386,20 +387,7 @@ async def test_home_on_ten_years_counts_urges_without_validating_them_whole(
     from workbook.models import Urge, UrgeGlance
 
     card = build_demo(root, years=10, seed=1, today=TODAY)
-    whole: list[object] = []
-    glanced: list[object] = []
-    real_whole, real_glance = Urge.model_validate, UrgeGlance.model_validate
-
-    def whole_urge(obj: object, **kwargs: object) -> Urge:
-        whole.append(obj)
-        return real_whole(obj, **kwargs)  # type: ignore[arg-type]
-
-    def glanced_urge(obj: object, **kwargs: object) -> UrgeGlance:
-        glanced.append(obj)
-        return real_glance(obj, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Urge, "model_validate", whole_urge)
-    monkeypatch.setattr(UrgeGlance, "model_validate", glanced_urge)
+    whole, glanced = validations(monkeypatch, Urge), validations(monkeypatch, UrgeGlance)
     app = make_app(root, card.id)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(10):
