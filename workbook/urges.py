@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -117,26 +117,6 @@ def save_urge(repo: Repository, urge: Urge, today: date) -> Urge:
     return urge
 
 
-def _newest_first(found: list[Urge]) -> list[Urge]:
-    return sorted(found, key=lambda u: (u.on, u.at or time.max), reverse=True)
-
-
-def all_urges(repo: Repository) -> list[Urge]:
-    """Every urge, newest first."""
-    return _newest_first(repo.all(Urge))
-
-
-def newest_urges(repo: Repository, n: int) -> list[Urge]:
-    """The ``n`` newest urges, newest first, in the order :func:`all_urges` gives them (only
-    those are read: the log lists a hundred of years of urges)."""
-    return repo.newest(Urge, n, "on", "at")
-
-
-def urges_since(repo: Repository, since: date) -> list[Urge]:
-    """The urges noted on ``since`` or later (only those are read), newest first."""
-    return _newest_first(repo.find_between(Urge, "on", since, date.max))
-
-
 class Noted(Protocol):
     """What the patterns read of an urge: a whole :class:`Urge`, or Home's glance of one."""
 
@@ -154,11 +134,34 @@ class Noted(Protocol):
     def passed(self) -> bool | None: ...
 
 
+N = TypeVar("N", bound=Noted)
+
+
+def _newest_first(found: list[N]) -> list[N]:
+    """Newest first: by day, then by time (an urge with no time last noted that day)."""
+    return sorted(found, key=lambda u: (u.on, u.at or time.max), reverse=True)
+
+
+def all_urges(repo: Repository) -> list[Urge]:
+    """Every urge, newest first."""
+    return _newest_first(repo.all(Urge))
+
+
+def newest_urges(repo: Repository, n: int) -> list[Urge]:
+    """The ``n`` newest urges, newest first, in the order :func:`all_urges` gives them (only
+    those are read: the log lists a hundred, of years of urges)."""
+    return repo.newest(Urge, n, "on", "at")
+
+
+def urges_since(repo: Repository, since: date) -> list[Urge]:
+    """The urges noted on ``since`` or later (only those are read), newest first."""
+    return _newest_first(repo.find_between(Urge, "on", since, date.max))
+
+
 def glanced_urges(repo: Repository) -> list[UrgeGlance]:
     """Every urge's day, time, strength, trigger and "passed", newest first (as
     :func:`all_urges`, without validating each whole urge): what Home's card counts."""
-    found = repo.glance(Urge, UrgeGlance)
-    return sorted(found, key=lambda u: (u.on, u.at or time.max), reverse=True)
+    return _newest_first(repo.glance(Urge, UrgeGlance))
 
 
 def trigger_text(urge: Urge, locale: str = DEFAULT_LOCALE) -> str:
