@@ -168,6 +168,8 @@ class CapitalScreen(WorkbookScreen):
     def build_the_rest(self) -> None:
         """Build the areas not in sight when the screen opened (see ``areas_in_sight``)."""
         later, self.areas_later = self.areas_later, []
+        if not self.is_attached:
+            return  # left before its first frame was out (Escape, a lock): nothing to build
         widgets = [widget for number, area in later for widget in self._area(number, area)]
         if widgets:
             self.built_later = self.query_one("#capital").mount(*widgets, before="#credit")

@@ -207,6 +207,27 @@ async def test_the_areas_out_of_sight_are_built_after_the_first_frame_and_all_ar
         assert app.focused is screen.query_one("#goal-progress", Button)
 
 
+async def test_leaving_before_the_areas_out_of_sight_are_built_builds_nothing(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Escape (or a lock) before the first frame is out: the areas still to build are let go,
+    not mounted into a screen that is gone (that was a crash)."""
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CapitalScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.is_attached
+        screen.areas_later = [(10, CapitalArea.PROGRESS)]  # as if its first frame came now
+        screen.build_the_rest()
+        assert screen.areas_later == []
+
+
 async def test_opening_the_life_check_in_reads_the_goals_once(
     root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
 ) -> None:
