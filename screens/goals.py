@@ -22,7 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.visual import VisualType
-from textual.widgets import Label, OptionList, Select, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
@@ -35,6 +35,7 @@ from screens.goal_dialogs import (
     pause_dialog,
 )
 from screens.text import Hanging, clip, pad
+from screens.widgets.dropdown import Dropdown
 from screens.widgets.message import Shown
 from workbook import dates, goals
 from workbook.models import Goal, GoalStatus, Horizon, LifeArea
@@ -208,10 +209,9 @@ class GoalsScreen(WorkbookScreen):
     def body(self) -> ComposeResult:
         with Horizontal(id="goals-bar"):
             yield Label("Life area:", id="goals-area-label")
-            yield Select(
+            yield Dropdown(
                 [("All areas", ALL_AREAS), *area_options()],
-                value=ALL_AREAS,
-                allow_blank=False,
+                ALL_AREAS,
                 id="goals-area",
                 compact=True,
             )
@@ -233,7 +233,7 @@ class GoalsScreen(WorkbookScreen):
 
     @property
     def area(self) -> LifeArea | None:
-        value = self.query_one("#goals-area", Select).value
+        value = self.query_one("#goals-area", Dropdown).value
         return None if value == ALL_AREAS or not isinstance(value, str) else LifeArea(value)
 
     _listed_area: object = object()  # the area the list shows (a fresh object: none yet)
@@ -270,8 +270,8 @@ class GoalsScreen(WorkbookScreen):
         p = goals.overall_progress(active)
         self.summary = f"{len(active)} active · {p.text()} done" if active else ""
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if self.area != self._listed_area:  # the Select also says "changed" as it mounts
+    def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
+        if self.area != self._listed_area:
             self.refresh_list()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -285,7 +285,7 @@ class GoalsScreen(WorkbookScreen):
         self.app.push_screen(GoalEditScreen(None, area=area))
 
     def action_filter(self) -> None:
-        self.query_one("#goals-area", Select).focus()
+        self.query_one("#goals-area", Dropdown).focus()
 
 
 # One goal -------------------------------------------------------------------------------------

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
 from screens.record_form import FieldSpec, RecordForm
+from screens.widgets.dropdown import Dropdown
 from screens.widgets.textbox import TextBox
 from workbook import resources
 from workbook.models import Country, Resource, ResourceCategory, Settings
@@ -147,10 +148,9 @@ class ResourcesScreen(WorkbookScreen):
     def body(self) -> ComposeResult:
         with Horizontal(id="resource-filters"):
             yield TextBox(placeholder="Search (press /)", id="resource-search", compact=True)
-            yield Select(
+            yield Dropdown(
                 [("Every kind of help", ALL), *[(c.value, c.value) for c in ResourceCategory]],
-                value=ALL,
-                allow_blank=False,
+                ALL,
                 id="resource-kind",
                 compact=True,
             )
@@ -176,7 +176,7 @@ class ResourcesScreen(WorkbookScreen):
     def refresh_list(self, keep: str | None = None) -> None:
         everything = resources.directory(self.repo, self.country(), self.today(), self.groups)
         words = self.query_one("#resource-search", Input).value
-        kind = self.query_one("#resource-kind", Select).value
+        kind = self.query_one("#resource-kind", Dropdown).value
         self.shown = resources.search(everything, words, None if kind == ALL else str(kind))
         listing = self.query_one("#resource-list", OptionList)
         listing.clear_options()
@@ -217,8 +217,8 @@ class ResourcesScreen(WorkbookScreen):
             event.stop()
             self.query_one("#resource-list", OptionList).focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "resource-kind":
+    def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
+        if event.dropdown.id == "resource-kind":
             self.refresh_list()
 
     def action_search(self) -> None:

@@ -170,6 +170,10 @@ class Dropdown(Widget, Generic[T], can_focus=True):
             & > .option-list--option { padding: 0 1; }
         }
         &.-expanded > DropdownList { display: block; }
+        &.-textual-compact > DropdownBox {
+            padding: 0 1 0 0;
+            border: none !important;
+        }
     }
     """
 
@@ -209,8 +213,13 @@ class Dropdown(Widget, Generic[T], can_focus=True):
         *,
         id: str | None = None,
         classes: str | None = None,
+        compact: bool = False,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.compact = compact
+        """Drawn without borders, as ``Select(compact=True)``."""
+        if compact:  # born with it, so it is styled once
+            self.add_class("-textual-compact", update=False)
         self.options = list(options)
         if not self.options:
             raise ValueError("A drop-down needs at least one option.")
@@ -247,7 +256,7 @@ class Dropdown(Widget, Generic[T], can_focus=True):
         if lists:
             options = lists.first()
         else:
-            options = DropdownList(*(words for words, _ in self.options))
+            options = DropdownList(*(words for words, _ in self.options), compact=self.compact)
             self.mount(options)
         options.highlighted = self.index_of(self.value)
         self.expanded = True

@@ -19,18 +19,19 @@ OPTIONS = [("Somewhere else (show every line we know)", 1), ("Canada", 2), ("Gam
 class Form(App[None]):
     CSS = "Select, Dropdown { width: 100%; max-width: 30; }"
 
-    def __init__(self, kind: str, theme: str = "textual-dark") -> None:
+    def __init__(self, kind: str, theme: str = "textual-dark", compact: bool = False) -> None:
         super().__init__()
         self.kind = kind
+        self.compact = compact
         self.start_theme = theme
         self.changes: list[object] = []
 
     def compose(self) -> ComposeResult:
         yield Input(id="before")
         if self.kind == "select":
-            yield Select(OPTIONS, value=1, allow_blank=False, id="pick")
+            yield Select(OPTIONS, value=1, allow_blank=False, id="pick", compact=self.compact)
         else:
-            yield Dropdown(OPTIONS, 1, id="pick")
+            yield Dropdown(OPTIONS, 1, id="pick", compact=self.compact)
         yield Static("after", id="after")
 
     def on_mount(self) -> None:
@@ -63,8 +64,10 @@ def cells(svg: str) -> dict[tuple[int, int], tuple[str, str, str]]:
     return {key: (c[0], c[1], c[2]) for key, c in grid.items()}
 
 
-async def look(kind: str, theme: str, keys: tuple[str, ...]) -> dict[Any, Any]:
-    app = Form(kind, theme)
+async def look(
+    kind: str, theme: str, keys: tuple[str, ...], compact: bool = False
+) -> dict[Any, Any]:
+    app = Form(kind, theme, compact)
     async with app.run_test(size=(40, 14)) as pilot:
         await pilot.pause()
         for key in keys:
@@ -73,14 +76,19 @@ async def look(kind: str, theme: str, keys: tuple[str, ...]) -> dict[Any, Any]:
         return cells(app.export_screenshot())
 
 
+@pytest.mark.parametrize("compact", [False, True], ids=["bordered", "compact"])
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 @pytest.mark.parametrize(
     "keys",
     [(), ("tab",), ("tab", "enter"), ("tab", "enter", "down"), ("tab", "enter", "down", "enter")],
 )
-async def test_a_dropdown_draws_what_a_select_draws(theme: str, keys: tuple[str, ...]) -> None:
-    """Closed, focused, open, moved and picked: the same characters in the same colours."""
-    select, dropdown = await look("select", theme, keys), await look("dropdown", theme, keys)
+async def test_a_dropdown_draws_what_a_select_draws(
+    theme: str, keys: tuple[str, ...], compact: bool
+) -> None:
+    """Closed, focused, open, moved and picked, with borders and compact: the same characters
+    in the same colours."""
+    select = await look("select", theme, keys, compact)
+    dropdown = await look("dropdown", theme, keys, compact)
     assert any(char == "▼" or char == "▲" for char, _, _ in select.values())
     differ = {key: (select.get(key), dropdown.get(key)) for key in select.keys() | dropdown}
     assert {key: pair for key, pair in differ.items() if pair[0] != pair[1]} == {}

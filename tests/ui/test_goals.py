@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Select, Static
 
 from screens.goal_form import GoalEditScreen
 from screens.goals import GoalDetailScreen, GoalsScreen, area_options
+from screens.widgets.dropdown import Dropdown
 from tests.conftest import TODAY
 from tests.ui.goals_support import visible_text as screen_text
 from tests.ui.helpers import make_app, static_text
@@ -264,11 +265,11 @@ async def test_filter_by_life_area(
     async with make_app(root).run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         assert "Open a bank account" in screen_text(pilot.app)
-        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.HEALTH.value
+        pilot.app.screen.query_one("#goals-area", Dropdown).value = LifeArea.HEALTH.value
         await pilot.pause()
         text = screen_text(pilot.app)
         assert "See the dentist" in text and "Open a bank account" not in text
-        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.HOME.value
+        pilot.app.screen.query_one("#goals-area", Dropdown).value = LifeArea.HOME.value
         await pilot.pause()
         assert "No goals here yet" in screen_text(pilot.app)
 
@@ -429,7 +430,7 @@ async def test_a_legal_goal_is_set_and_found_under_its_area(
         await pilot.pause()
         shown = pilot.app.screen
         assert isinstance(shown, GoalsScreen)
-        shown.query_one("#goals-area", Select).value = LifeArea.LEGAL.value
+        shown.query_one("#goals-area", Dropdown).value = LifeArea.LEGAL.value
         await pilot.pause()
         assert "Get to court on the 14th" in screen_text(pilot.app)
 
@@ -583,7 +584,7 @@ async def test_long_titles_wrap_and_a_short_term_goal_shows_its_long_term_goal(
         assert all(cell_len(line) <= 38 for line in [*wide[1:]])
 
         # filtered to money, the long-term goal (in work) is still named
-        pilot.app.screen.query_one("#goals-area", Select).value = LifeArea.MONEY.value
+        pilot.app.screen.query_one("#goals-area", Dropdown).value = LifeArea.MONEY.value
         await pilot.pause()
         assert f"towards: {long_title}" in " ".join(screen_text(pilot.app).split())
 
@@ -644,7 +645,7 @@ async def test_the_goals_list_reads_each_goal_once_on_opening(
         assert sorted(read) == sorted({*read}) and len(read) == 2  # each goal read once
         assert "towards: A home of my own" in screen_text(app)
         read.clear()
-        app.screen.query_one("#goals-area", Select).value = LifeArea.MONEY.value
+        app.screen.query_one("#goals-area", Dropdown).value = LifeArea.MONEY.value
         await pilot.pause()
         assert len(read) == 2
         assert "towards: A home of my own" in screen_text(app)

@@ -114,9 +114,9 @@ async def test_add_my_own_then_search_and_filter(
         screen = app.screen
         assert isinstance(screen, ResourcesScreen)
         screen.query_one("#resource-search").value = ""  # type: ignore[attr-defined]
-        from textual.widgets import Select
+        from screens.widgets.dropdown import Dropdown
 
-        screen.query_one("#resource-kind", Select).value = "local support groups"
+        screen.query_one("#resource-kind", Dropdown).value = "local support groups"
         await pilot.pause()
         assert [o.split("  [")[0] for o in options(app)] == ["Dr Okafor's clinic"]
         screen.query_one("#resource-list", OptionList).focus()

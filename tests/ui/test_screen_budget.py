@@ -37,14 +37,14 @@ WIDGET_BUDGET = {
     "home": 39,  # 32 / 35: the sections column (issue 21) and the life check-in card
     "checkin": 44,  # 38 / 40
     "plan": 37,  # 33 (the walk) / 12: the summary is one widget (issue 20)
-    "goals": 22,  # 19 / 19
+    "goals": 17,  # 15 / 15: its life-area filter is a Dropdown (two widgets, not six)
     "review": 20,  # 17 / 17: the pictures are one widget each, whatever the years
     "urges": 14,  # 12 / 12
     "skills": 18,  # 13 / 13
     "people": 19,  # 12 / 12
     "safer_plan": 33,  # 29 / 29: its two drop-downs are Dropdowns (two widgets, not six)
     "hard_plan": 32,  # 22-29 (its first part is built just after) / 13: a one-widget summary
-    "resources": 23,  # 20 / 20
+    "resources": 18,  # 16 / 16: its kind-of-help filter is a Dropdown
     "export": 33,  # 27 / 27
     "capital": 73,  # 65 / 65: ten areas, each a question, a scale, a box and a goal button
     "settings": 37,  # 33 / 33: Dropdowns, a field's name and hint one widget, no status yet
