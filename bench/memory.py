@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from bench import child_env
+from bench.startup import TIMEOUT_S
 
 CHILD = Path(__file__).with_name("_startup_child.py")
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,7 @@ def _peak_mb(*args: str, script: str | None = None) -> float:
         capture_output=True,
         text=True,
         env=child_env(),
+        timeout=TIMEOUT_S,
     )
     return int(out.stdout.strip()) / 1024
 
@@ -48,6 +50,7 @@ def _peak_at_painted_mb(*args: str) -> float:
         capture_output=True,
         text=True,
         env=child_env(),
+        timeout=TIMEOUT_S,  # a child that never paints is stopped, not waited for
     )
     word, kb = out.stdout.split()[:2]
     assert word == "painted", out.stdout

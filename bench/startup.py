@@ -8,12 +8,15 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 from bench import child_env
 
 CHILD = Path(__file__).with_name("_startup_child.py")
+TIMEOUT_S = 60.0
+"""A start-up that has not painted by then is stopped and reported (it never hangs the bench)."""
 
 
 def _once(kind: str, data_dir: Path, profile: str | None = None) -> float:
@@ -27,11 +30,17 @@ def _once(kind: str, data_dir: Path, profile: str | None = None) -> float:
         env=child_env(),
     ) as child:
         assert child.stdout is not None
-        line = child.stdout.readline()
-        took = time.perf_counter() - start
-        _, err = child.communicate()
+        stop = threading.Timer(TIMEOUT_S, child.kill)
+        stop.start()
+        try:
+            line = child.stdout.readline()
+            took = time.perf_counter() - start
+            _, err = child.communicate()
+        finally:
+            stop.cancel()
     if line.split()[:1] != ["painted"] or child.returncode != 0:
-        raise RuntimeError(f"{kind} start-up failed ({child.returncode}): {err[-2000:]}")
+        why = f"not painted after {TIMEOUT_S:.0f} s" if took >= TIMEOUT_S else child.returncode
+        raise RuntimeError(f"{kind} start-up failed ({why}): {err[-2000:]}")
     return took
 
 
