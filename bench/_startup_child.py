@@ -63,20 +63,18 @@ def ours(data_dir: str, profile: str | None = None) -> None:
     from functools import partialmethod
 
     from screens.app import WorkbookApp
-    from screens.home import Dashboard
+    from screens.home import HomeScreen
     from workbook.start import main
 
-    recompose = Dashboard.recompose
+    cards_drawn = HomeScreen._cards_drawn
 
-    async def recompose_then_tell(dashboard: Dashboard) -> None:
-        # Home fills its cards by asking the dashboard to recompose (Textual does it when it next
-        # gets to it, so a frame drawn just after filling may come before any card): tell the
-        # parent once the cards are mounted and the next frame is drawn.
-        await recompose(dashboard)
-        if dashboard.generation == 1:
-            dashboard.call_after_refresh(painted, dashboard.app)
+    def drawn_then_tell(home: HomeScreen) -> None:
+        # Called by Home after the frame that first shows its cards (the dashboard's first
+        # frame): tell the parent, then let Home go on as it would.
+        cards_drawn(home)
+        painted(home.app)
 
-    Dashboard.recompose = recompose_then_tell  # type: ignore[method-assign]
+    HomeScreen._cards_drawn = drawn_then_tell  # type: ignore[method-assign]
     WorkbookApp.run = partialmethod(WorkbookApp.run, headless=True, size=(80, 24))  # type: ignore[method-assign]
     main(["--data-dir", data_dir] + (["--profile", profile] if profile else []))
 

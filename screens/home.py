@@ -37,36 +37,32 @@ log = logging.getLogger(__name__)
 
 
 class Dashboard(Grid):
-    """The cards, built again each time ``generation`` goes up (Home is shown again), and
-    not at all before it first does (Home paints first, then its cards)."""
+    """The cards: built with Home, so its first frame shows them, and built again each time
+    ``generation`` goes up (Home is shown again)."""
 
-    generation: reactive[int] = reactive(0, recompose=True)
+    generation: reactive[int] = reactive(0, init=False)
 
     def __init__(
         self, make_cards: Callable[[], list[Widget]], first_drawn: Callable[[], None]
     ) -> None:
         super().__init__(id="dashboard")
         self.make_cards = make_cards
-        self.first_drawn: Callable[[], None] | None = first_drawn
-        """Called once, after the frame that first shows the cards."""
+        self.first_drawn = first_drawn
+        """Called once, after the first frame (the one that first shows the cards)."""
 
-    async def recompose(self) -> None:
-        """Build the cards; the first time, tell Home once they are on screen.
-
-        Going up in ``generation`` only asks Textual to recompose when it next gets to it (a
-        frame or two later), so Home cannot know from its own frames when its cards are in.
-        """
-        await super().recompose()
-        if self.generation and self.first_drawn is not None:
-            self.call_after_refresh(self.first_drawn)
-            self.first_drawn = None
+    def watch_generation(self, before: int, now: int) -> None:
+        # Only a change: binding to Home sets it as Home mounts, and composing the cards again
+        # then would draw Home's first frame twice.
+        if now != before:
+            self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
-        if not self.generation:
-            return
         cards = self.make_cards()
         self.display = bool(cards)
         yield from cards
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.first_drawn)
 
 
 class HomeScreen(WorkbookScreen):
@@ -92,7 +88,7 @@ class HomeScreen(WorkbookScreen):
     about: reactive[str] = reactive("", init=False)
     """What the highlighted section is for, under the list."""
     cards_built: reactive[int] = reactive(0, init=False)
-    """Goes up each time the cards are (re)built: after the first paint and on coming back."""
+    """Goes up each time the cards are built again, on coming back to Home."""
 
     def body(self) -> ComposeResult:
         sections = available_sections()
@@ -122,7 +118,6 @@ class HomeScreen(WorkbookScreen):
                     id="read-only",
                     markup=False,
                 )
-            # The cards are built just after Home is first shown, so it opens at once.
             yield Dashboard(lambda: self._cards(available_sections()), self._cards_drawn).data_bind(
                 generation=HomeScreen.cards_built
             )
@@ -159,29 +154,26 @@ class HomeScreen(WorkbookScreen):
                 cards.append(card)
         return cards
 
-    _filled = False
-
-    def _fill_dashboard(self) -> None:
-        self._filled = True
-        self.cards_built += 1
+    _drawn = False
+    """Whether the first frame, with the cards, is out."""
 
     def _cards_drawn(self) -> None:
         """Home is on screen with its cards: start-up is over (see workbook.start). Then, once
         the next frame is out, read every screen's stylesheet (see load_screen_styles): read
         before the cards were in (as when it followed the frame after filling), it held them
         back by a whole parse of the app's stylesheet."""
+        self._drawn = True
         settle()
         self.call_after_refresh(self.workbook_app.load_screen_styles)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._fill_dashboard)
         # Keys work at once, but Home still opens at the greeting (not scrolled to the list).
         self.query_one("#sections", OptionList).focus(scroll_visible=False)
 
     async def on_screen_resume(self) -> None:
         """Coming back to Home: rebuild the cards, so a goal or plan made just now shows at once."""
-        if not self.returned() or not self._filled:
-            return  # the first showing (a mode's first screen is resumed twice) fills it once
+        if not self.returned() or not self._drawn:
+            return  # the first showing (a mode's first screen is resumed twice): built already
         self.greeting = f"Hello, {self.workbook_app.person_label}."
         # A check-in or a setback just saved moves the counter as it moves the card.
         self.counter = self._counter(self.today()) or ""

@@ -56,7 +56,7 @@ async def mounted_counts(app: WorkbookApp) -> dict[str, int]:
     counts: dict[str, int] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.pause()  # Home's cards are filled just after its first frame
+        await pilot.pause()
         home = app.screen
         counts["home"] = len(home.query("*"))
         for section in available_sections():

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from textual.app import ComposeResult
 from textual.widgets import Input, OptionList, Select, Static
 
 from screens.app import WorkbookApp
@@ -593,3 +594,44 @@ async def test_an_invisible_name_is_refused_and_invisible_characters_left_out(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.display_name for c in root.cards()] == ["Sam"]  # the invisible one left out
+
+
+async def test_home_builds_its_cards_once_and_shows_them_in_its_first_frame(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home's cards are built with it (issue 20): its first frame shows them, so start-up does
+    not draw Home twice (once bare, once with the cards). They are built once on opening and
+    once more on coming back, and Home says it is drawn only when every card is mounted."""
+    from screens.home import Dashboard
+
+    builds: list[int] = []
+    drawn: list[tuple[int, int, int]] = []
+    real_compose, real_drawn = Dashboard.compose, HomeScreen._cards_drawn
+
+    def compose(dashboard: Dashboard) -> ComposeResult:
+        builds.append(1)
+        yield from real_compose(dashboard)
+
+    def cards_drawn(home: HomeScreen) -> None:
+        cards = home.query("#dashboard > *")
+        drawn.append((len(builds), len(cards), sum(1 for card in cards if card.is_mounted)))
+        real_drawn(home)
+
+    monkeypatch.setattr(Dashboard, "compose", compose)
+    monkeypatch.setattr(HomeScreen, "_cards_drawn", cards_drawn)
+    make_profile("Sam")
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(drawn) == 1
+        built, cards, mounted = drawn[0]
+        assert built == 1  # once: not an empty dashboard first, then the cards
+        assert mounted == cards >= 7  # every card was in that first frame
+        assert len(builds) == 1
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(builds) == 2 and len(drawn) == 1  # built again on coming back, drawn once
