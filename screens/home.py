@@ -28,10 +28,9 @@ from textual.widgets.option_list import Option
 from screens.base import WorkbookScreen
 from screens.sections import Section, available_sections
 from screens.widgets.message import FieldMessage, Shown
-from workbook.checkins import checkin_days
 from workbook.profile import day_counter_text
 from workbook.start import settle
-from workbook.stretches import record_of
+from workbook.stretches import home_record
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +126,7 @@ class HomeScreen(WorkbookScreen):
         profile, repo = self.workbook_app.profile, self.workbook_app.repo
         if repo is None or profile is None or not profile.show_day_counter:
             return None
-        return day_counter_text(profile, today, record_of(repo, today, known=checkin_days(repo)))
+        return day_counter_text(profile, today, home_record(repo, today))
 
     @staticmethod
     def _option(s: Section) -> Option:

@@ -10,7 +10,7 @@ from screens.widgets.sparkline import spark, summary
 from workbook import checkins
 from workbook.models import Profile
 from workbook.storage import Repository
-from workbook.stretches import Record, day_words, record_of
+from workbook.stretches import Record, day_words, home_record
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -48,7 +48,7 @@ def card_lines(app: WorkbookApp, repo: Repository) -> list[str]:
         lines.append(f"Missed {missed[0]:%a %d %b} · c to fill in")
     profile = repo.get(Profile)
     if profile is not None and profile.show_day_counter:
-        lines.extend(stretch_lines(record_of(repo, today, known=known)))
+        lines.extend(stretch_lines(home_record(repo, today)))
     days = [today - timedelta(days=n) for n in range(29, -1, -1)]
     moods = [by_day[d].mood if d in by_day else None for d in days]
     cravings = [by_day[d].craving if d in by_day else None for d in days]

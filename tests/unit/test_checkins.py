@@ -11,7 +11,7 @@ from workbook import checkins
 from workbook.checkins import FutureDate, save_checkin
 from workbook.models import Checkin, Halt, Pathway, Profile, Setback, UseAnswer
 from workbook.storage import Repository
-from workbook.stretches import record_of
+from workbook.stretches import home_record, record_of
 
 TODAY = date(2026, 11, 27)
 
@@ -84,6 +84,19 @@ def test_record_of_a_workbook(repo: Repository) -> None:
     assert record.longest == 9
     assert record.days_kept == 24
     assert record.between_setbacks == [9]
+
+
+def test_homes_record_is_worked_out_once_until_the_workbook_changes(repo: Repository) -> None:
+    """Home's day counter and its check-in card show one record, worked out once (issue 20)."""
+    save_checkin(repo, Checkin(on=date(2026, 11, 10), used=UseAnswer.NO), TODAY)
+    first = home_record(repo, TODAY)
+    assert first == record_of(repo, TODAY)
+    assert home_record(repo, TODAY) is first  # remembered: not worked out again
+    assert home_record(repo, TODAY + timedelta(days=1)) != first  # another day, its own
+    checkins.save_setback(repo, Setback(on=date(2026, 11, 20)), TODAY)
+    after = home_record(repo, TODAY)
+    assert after is not first and after.setback_days == (date(2026, 11, 20),)
+    assert after == record_of(repo, TODAY)
 
 
 def test_every_pathway_has_its_question() -> None:
