@@ -1,7 +1,7 @@
 """Home's dashboard cards, one module per section.
 
-They are kept apart from the feature screens on purpose: Home builds every card just after it
-first paints, and a card needs only ``Static`` and its ``workbook`` module, not the forms,
+They are kept apart from the feature screens on purpose: Home builds every card as it opens,
+and a card needs only ``Static`` and its ``workbook`` module, not the forms,
 dialogs and widgets of the screen behind it (importing those cost ~100 ms at start-up).
 """
 
@@ -9,37 +9,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.reactive import reactive
-from textual.widgets import Static
-
 from screens.widgets.message import Shown
 
 if TYPE_CHECKING:
     from screens.app import WorkbookApp
 
 
-class TextCard(Vertical):
-    """A titled card of plain lines, brought up to date whenever its screen is shown again."""
+class TextCard(Shown):
+    """A titled card of plain lines, brought up to date whenever its screen is shown again.
+
+    One widget: the title (bold) is drawn over the lines (``Shown``'s ``above``); a card was
+    three (a box, the title, the lines), and Home has four of these.
+    """
 
     DEFAULT_CSS = """
     TextCard { height: auto; }
-    TextCard > .card-title { text-style: bold; }
     """
     TITLE = ""
 
-    text: reactive[str] = reactive("", init=False)
-    """The card's lines as shown (its text line is bound to it)."""
-
     def __init__(self, app: WorkbookApp, *, id: str) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, above=(self.TITLE, "bold"))
         self._wb = app
-
-    def compose(self) -> ComposeResult:
-        self.set_reactive(TextCard.text, self.card_text())
-        yield Static(self.TITLE, classes="card-title")
-        yield Shown(id=f"{self.id}-text").data_bind(shown=TextCard.text)
+        text = self.card_text()
+        self.set_reactive(Shown.shown, text)
+        self.watch_shown(text)  # drawn with its lines from the first frame
 
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -47,7 +40,7 @@ class TextCard(Vertical):
     def _screen_changed(self, screen: object) -> None:
         """Back on this card's screen: show what changed meanwhile (free when nothing did)."""
         if screen is self.screen:
-            self.text = self.card_text()
+            self.shown = self.card_text()
 
     def card_text(self) -> str:
         """The card's lines, joined (empty while no workbook is open).

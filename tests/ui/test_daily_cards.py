@@ -11,6 +11,7 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from screens.base import WorkbookScreen
+from screens.cards import TextCard
 from screens.cards.checkin import card as checkin_card
 from screens.cards.urges import card as urges_card
 from screens.checkin import CheckinScreen
@@ -41,7 +42,11 @@ class CardsScreen(WorkbookScreen):
 
 
 def card_text(app, which: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(f"#{which}-card-text", Static).render())
+    """The card's lines as drawn, under its title (one widget draws both)."""
+    card = app.screen.query_one(f"#{which}-card", TextCard)
+    title, _, lines = str(card.render()).partition("\n")
+    assert title == card.TITLE
+    return lines
 
 
 async def test_cards_for_a_seeded_history(
