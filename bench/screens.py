@@ -90,6 +90,10 @@ async def _time_screens(root: DataRoot, profile: str, runs: int) -> dict[str, li
         for _ in range(runs):  # Home itself, built again with its cards
             # Pushed over the first Home (switching away from a mode's first screen is refused).
             took = await _open(app, HomeScreen)  # its first frame shows its cards
+            cards = app.screen.query("#dashboard > *")
+            # Until 1 December 2026 this clock stopped before the cards were laid out (they
+            # came seven frames later): it timed Home without them. Never again unnoticed.
+            assert cards and all(card.region.area for card in cards), "Home timed without cards"
             times.setdefault("home", []).append(took)
             await app.pop_screen()
             await _painted(home, 2)
