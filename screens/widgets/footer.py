@@ -2,8 +2,8 @@
 
 Textual's footer is a row of widgets, one per key (and the palette's key docked at its right),
 and removes and mounts them all again whenever a screen's bindings *may* have changed (every
-focus change publishes it). Opening an empty screen styled 25 things, 21 of them the footer's
-keys and their parts (bench/RESULTS.md, "fourth round"). This footer is one widget: it draws the
+focus change publishes it). Opening an empty screen styled 25 things, 19 of them the footer,
+its keys and their parts (bench/RESULTS.md, "fourth round"). This footer is one widget: it draws the
 keys as Textual's footer lays them out (the key in its key style, the description, the palette's
 key at the right edge after a thin rule; the compact setting), dims a key that does not work
 now, runs a key's action when it is clicked, lights the key under the mouse and shows its

@@ -172,9 +172,8 @@ async def test_the_top_bar_is_one_widget_drawing_title_name_and_date(
 
 FOOTER_STYLINGS = 6
 """The footer and its five parts (key, description, a key's background, the key under the
-mouse, the rule before the palette's key). Textual's footer styled 21 things at 80 columns: itself,
-a widget per key (five and the palette's on an empty screen) and each key's two parts: 19.
-The screen, its top bar and its line are styled once each besides."""
+mouse, the rule before the palette's key). Textual's footer styled 19 things here: itself, a
+widget per key (five and the palette's at 80 columns) and each key's two parts."""
 
 
 async def test_the_footer_is_one_widget_drawing_every_key(
