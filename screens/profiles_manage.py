@@ -16,11 +16,12 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import fit_footer, footer_first
 from screens.profile_dialogs import DeleteDialog, PassphraseDialog, RenameDialog, picker_app
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.message import FieldMessage
 from workbook.models import ProfileCard
 from workbook.storage import Codec
@@ -79,7 +80,7 @@ class ProfilesScreen(Screen[None]):
             yield FieldMessage(id="profiles-notes", classes="note").data_bind(
                 message=ProfilesScreen.notes
             )
-        yield Footer()
+        yield WorkbookFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()

@@ -23,7 +23,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Input,
     Label,
     RadioSet,
@@ -32,6 +31,7 @@ from textual.widgets import (
 
 from screens.base import WorkbookDialog, WorkbookScreen
 from screens.checkin import _kind_error, day_text, parse_day
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.letter_pick import LetterPick
 from screens.widgets.message import FieldMessage
 from screens.widgets.ruler import Ruler
@@ -136,7 +136,7 @@ class LogUrgeScreen(WorkbookDialog[Urge | None]):
             with Horizontal(classes="row buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
-        yield Footer()
+        yield WorkbookFooter()
 
     def on_mount(self) -> None:
         self.query_one("#strength", Ruler).focus()

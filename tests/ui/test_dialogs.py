@@ -14,6 +14,7 @@ import screens
 from screens.base import WorkbookDialog
 from screens.goal_dialogs import NoteDialog
 from screens.goals import GoalDetailScreen
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.unsaved import UnsavedScreen
 from tests.ui.helpers import make_app
 from tests.unit.crypto_helpers import make_private
@@ -25,8 +26,8 @@ from workbook.storage import DataRoot
 def footer_keys(app: object) -> dict[str, str]:
     """The keys the footer of the top screen shows now, each with its words."""
     screen = app.screen  # type: ignore[attr-defined]
-    footer = screen.query_one(Footer)
-    return {key.key: key.description for key in footer.query("FooterKey")}
+    footer = screen.query_one(WorkbookFooter)
+    return {drawn.key.key: drawn.key.description for drawn in footer.drawn()}
 
 
 async def test_a_dialog_footer_shows_its_own_keys_not_the_screen_below(

@@ -6,18 +6,30 @@ them), plus Home, the keys screen and F1.
 
 from __future__ import annotations
 
-import pytest
-from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
+from typing import ClassVar
 
-from screens.base import MORE_KEYS
+import pytest
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+
+from screens.base import MORE_KEYS, WorkbookScreen
+from screens.widgets.footer import Drawn, WorkbookFooter
 from tests.ui.helpers import make_app
 from tests.ui.test_leaving_matrix import PLACES, Go, keys, sam
 from workbook.models import ProfileCard
 from workbook.storage import DataRoot
 
 __all__ = ["sam"]  # the fixture, shared with the leaving matrix
+
+
+def drawn_keys(app: object) -> tuple[list[Drawn], Drawn]:
+    """The keys the top screen's footer draws (where), and the palette's key at its right."""
+    footer = app.screen.query_one(WorkbookFooter)  # type: ignore[attr-defined]
+    *keys, palette = footer.drawn()
+    assert palette.palette
+    return keys, palette
+
 
 ALL_PLACES: dict[str, Go] = {
     **PLACES,
@@ -36,13 +48,11 @@ async def test_no_footer_is_cut_at_80_columns(root: DataRoot, sam: ProfileCard, 
         await pilot.pause()
         await ALL_PLACES[place](pilot)
         await pilot.pause()
-        footer = app.screen.query_one(Footer)
-        palette = footer.query_one(".-command-palette")
-        shown = [k for k in footer.query("FooterKey") if k is not palette and k.display]
+        shown, palette = drawn_keys(app)
         assert shown, place
-        cut = [k.key for k in shown if k.region.right > palette.region.x]
+        cut = [k.key.key for k in shown if k.right > palette.x]
         assert cut == [], place
-        texts = {k.key: k.description for k in shown}
+        texts = {k.key.key: k.key.description for k in shown}
         assert "f1" in texts, place  # help for a hard moment is never the key left out
         # Textual's own list, before the footer was fitted: a key left out means "More keys".
         raw = Screen.active_bindings.fget(app.screen)  # type: ignore[attr-defined]
@@ -84,10 +94,98 @@ async def test_a_wider_window_shows_every_key_again(root: DataRoot, sam: Profile
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await keys("g")(pilot)
-        footer = app.screen.query_one(Footer)
-        assert "More keys" in [k.description for k in footer.query("FooterKey")]
+        assert "More keys" in [k.key.description for k in drawn_keys(app)[0]]
         await pilot.resize_terminal(160, 30)
         await pilot.pause()
         await pilot.pause()
-        shown = [k.description for k in app.screen.query_one(Footer).query("FooterKey")]
+        shown = [k.key.description for k in drawn_keys(app)[0]]
         assert "More keys" not in shown and "Keys" in shown and "Quit" in shown
+
+
+class Lamp(WorkbookScreen):
+    """A screen with a key that works, one that does not yet (dimmed), and one shown later."""
+
+    SECTION_TITLE = "Lamp"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "light", "Light", tooltip="Turn the lamp on"),
+        Binding("o", "off", "Off"),
+        Binding("s", "spare", "Spare"),
+    ]
+    lit = 0
+    spare_shown = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "off":
+            return None if not self.lit else True  # shown, dimmed, until the lamp is on
+        if action == "spare":
+            return self.spare_shown
+        return super().check_action(action, parameters)
+
+    def action_light(self) -> None:
+        self.lit += 1
+
+
+async def test_a_key_in_the_footer_is_clicked_lit_and_explained(
+    root: DataRoot, sam: ProfileCard
+) -> None:
+    """One widget draws every key; the mouse still finds each: a click runs it (a dimmed one
+    rings instead), the key under the mouse is lit and its tooltip is the footer's."""
+    app = make_app(root)
+    rang: list[bool] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lamp = Lamp()
+        await app.push_screen(lamp)
+        await pilot.pause()
+        footer = lamp.query_one(WorkbookFooter)
+        keys = {d.key.key: d for d in footer.drawn()}
+        light, off = keys["l"], keys["o"]
+        assert "s" not in keys
+        assert light.key.enabled and not off.key.enabled
+        line = footer.render_line(0)
+        assert line.text[light.x : light.right] == " l Light "
+        dimmed = [seg.style for seg in line.crop(off.x, off.right) if seg.text.strip()]
+        assert dimmed and all(style is not None and style.dim for style in dimmed)
+
+        await pilot.click(WorkbookFooter, offset=(light.x + 1, 0))
+        await pilot.pause()
+        assert lamp.lit == 1
+        app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
+        await pilot.click(WorkbookFooter, offset=(off.x + 1, 0))
+        await pilot.pause()
+        assert rang == [True] and lamp.lit == 1
+        await pilot.click(WorkbookFooter, offset=(keys["ctrl+p"].x + 3, 0))  # the palette's
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        before = footer.render_line(0).crop(light.x, light.right)
+        await pilot.hover(WorkbookFooter, offset=(light.x + 2, 0))
+        await pilot.pause()
+        assert footer.tooltip == "Turn the lamp on"
+        lit_up = footer.render_line(0).crop(light.x, light.right)
+        assert lit_up.text == before.text and list(lit_up) != list(before)
+        await pilot.hover(WorkbookFooter, offset=(keys["ctrl+p"].x - 2, 0))  # between keys
+        await pilot.pause()
+        assert footer.tooltip is None
+        assert list(footer.render_line(0).crop(light.x, light.right)) == list(before)
+
+
+async def test_the_footer_follows_the_keys_that_work(root: DataRoot, sam: ProfileCard) -> None:
+    """A key that starts to work is no longer dimmed; a key shown later appears (120 columns:
+    at 80 it would be one of those left for "More keys")."""
+    app = make_app(root)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        lamp = Lamp()
+        await app.push_screen(lamp)
+        await pilot.pause()
+        footer = lamp.query_one(WorkbookFooter)
+        await pilot.press("l")
+        lamp.spare_shown = True
+        lamp.refresh_bindings()
+        await pilot.pause()
+        keys = {d.key.key: d.key for d in footer.drawn()}
+        assert keys["o"].enabled and keys["s"].description == "Spare"
+        assert " s Spare " in footer.render_line(0).text

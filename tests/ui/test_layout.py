@@ -74,19 +74,21 @@ async def test_help_for_a_hard_moment_is_never_cut_from_the_footer(
     root: DataRoot, make_profile: Callable[..., ProfileCard], section_id: str
 ) -> None:
     """At 80 columns the footer cannot hold every key; F1 comes first, so it is never cut."""
-    from textual.widgets._footer import FooterKey
+    from screens.widgets.footer import WorkbookFooter
 
     make_profile("Sam")
     app = make_app(root)
     async with app.run_test(size=(WIDTH, 24)) as pilot:
         app.action_open_section(section_id)
         await pilot.pause()
-        keys = list(app.screen.query_one(Footer).query(FooterKey))
-        hard = [k for k in keys if k.action == "hard_moment"]
+        footer = app.screen.query_one(WorkbookFooter)
+        assert footer.region.x == 0
+        *keys, palette = footer.drawn()
+        hard = [k for k in keys if k.key.action == "hard_moment"]
         assert len(hard) == 1
-        assert hard[0].region.x == 0 and hard[0].region.right <= WIDTH
-        back = [k for k in keys if k.action == "back"]
-        assert back and back[0].region.right <= WIDTH  # and the way back is in view too
+        assert hard[0].x == 0 and hard[0].right <= palette.x
+        back = [k for k in keys if k.key.action == "back"]
+        assert back and back[0].right <= palette.x  # and the way back is in view too
 
 
 async def test_below_80x24_it_says_it_needs_more_room(

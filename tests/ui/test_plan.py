@@ -586,9 +586,10 @@ async def test_every_summary_key_is_in_view_at_80_columns(
     root: DataRoot, make_profile: Callable[..., ProfileCard]
 ) -> None:
     """The footer is not cut, and the summary's own keys are spelt out in view, and in "?"."""
-    from textual.widgets import Footer, Static
+    from textual.widgets import Static
 
     from screens.help import HelpScreen
+    from screens.widgets.footer import WorkbookFooter
 
     card = make_profile()
     repo = root.open(card)
@@ -604,12 +605,11 @@ async def test_every_summary_key_is_in_view_at_80_columns(
         await open_plan(pilot)
         summary = app.screen.query_one(PlanSummary)
         assert summary.max_scroll_y > 0  # the plan is longer than the screen
-        footer = app.screen.query_one(Footer)
-        palette = footer.query_one(".-command-palette")
-        keys = [k for k in footer.query("FooterKey") if k is not palette]
-        cut = [k.key for k in keys if k.region.right > palette.region.x]
+        *keys, palette = app.screen.query_one(WorkbookFooter).drawn()
+        assert palette.palette
+        cut = [k.key.key for k in keys if k.right > palette.x]
         assert cut == []
-        assert {"escape", "f1"} <= {k.key for k in keys}  # Back and help for a hard moment
+        assert {"escape", "f1"} <= {k.key.key for k in keys}  # Back and help for a hard moment
         hint = summary.query_one(".sum-keys", Static)
         top = app.screen.get_widget_at(hint.region.x, hint.region.y)[0]
         assert top is hint  # in view without scrolling, not covered

@@ -24,6 +24,7 @@ from textual.widgets import Static
 
 from screens.base import WorkbookScreen
 from screens.dialogs import Confirm
+from screens.widgets.footer import WorkbookFooter
 from screens.widgets.topbar import TopBar
 from tests.ui.helpers import make_app
 from workbook.models import ProfileCard
@@ -51,10 +52,12 @@ class LoudScreen(WorkbookScreen):
         yield Loud("Hello")
 
 
-EMPTY_SCREEN_STYLINGS = 26
-"""Stylesheet.apply calls while an empty screen opens: 10 widgets (the screen, the top bar, the
-line, the footer and its six keys at 80 columns) and the footer keys' 14 parts (key and
-description), 25 in all. It was 45 with each widget styled three times and the bar four widgets."""
+EMPTY_SCREEN_STYLINGS = 12
+"""Stylesheet.apply calls while an empty screen opens: 4 widgets (the screen, the top bar, the
+line, the footer) and 8 parts styled with them (the screen's selection, the bar's title and muted
+words, the footer's key, description, item, hover and rule), 12 in all. It was 45 with each
+widget styled three times and the bar four widgets, and 25 with the footer a widget per key
+(six keys and the palette's at 80 columns, each styling its key and description)."""
 
 
 def counting_stylings(monkeypatch: pytest.MonkeyPatch) -> Counter[DOMNode]:
@@ -96,7 +99,7 @@ async def test_an_empty_screen_styles_each_widget_once_as_it_opens(
         widgets = list(screen.walk_children(with_self=True))
         assert {type(w).__name__: styled[w] for w in widgets if styled[w] != 1} == {}
         assert [n for n in styled if isinstance(n, Widget) and n not in widgets] == []
-        assert len(widgets) <= 10
+        assert len(widgets) == 4
         assert sum(styled.values()) <= EMPTY_SCREEN_STYLINGS
 
 
@@ -165,3 +168,37 @@ async def test_the_top_bar_is_one_widget_drawing_title_name_and_date(
         await pilot.pause()
         # 15 columns for the name (40% of 38), the date whole, the title what is left.
         assert bar.render_line(0).text == "Side…Alexandra Cath… · Fri 27 Nov 2026"
+
+
+FOOTER_STYLINGS = 6
+"""The footer and its five parts (key, description, a key's background, the key under the
+mouse, the rule before the palette's key). Textual's footer styled 19 things here: itself, a
+widget per key (five and the palette's at 80 columns) and each key's two parts."""
+
+
+async def test_the_footer_is_one_widget_drawing_every_key(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a screen styles and lays out one footer widget, however many keys it shows, and
+    the line it draws is the one Textual's footer drew (tests/snapshots compare the colours)."""
+    make_profile()
+    styled = counting_stylings(monkeypatch)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(EmptyScreen())  # the first brings its classes' rules
+        await pilot.pause()
+        await app.pop_screen()
+        await pilot.pause()
+        styled.clear()
+        await app.push_screen(EmptyScreen())
+        await pilot.pause()
+        footer = app.screen.query_one(WorkbookFooter)
+        # The footer, what is in it, and the parts of each (each part is styled as a node).
+        in_footer = [node for node in styled if footer in node.ancestors_with_self]
+        assert sum(styled[node] for node in in_footer) <= FOOTER_STYLINGS
+        assert list(footer.children) == []
+        assert len(footer.drawn()) == 6  # five keys and the palette's
+        assert footer.render_line(0).text == (
+            " f1 Hard moment  esc Back  f3 More keys  ^q Quit  f9 Hide           ▏^p palette "
+        )

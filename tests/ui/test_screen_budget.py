@@ -171,28 +171,20 @@ async def test_a_form_builds_its_footer_once_and_moving_focus_keeps_it(
 ) -> None:
     """Textual's footer mounted all its keys again on every focus change (six times while the
     check-in opened), and each key had its style worked out twice more as it was born
-    "compact" and switched back; style updates were most of a screen's opening (RESULTS.md)."""
+    "compact" and switched back; style updates were most of a screen's opening (RESULTS.md).
+    The footer is one widget now, drawn once with the form's keys and kept while focus moves."""
     from screens.checkin import CheckinScreen
     from screens.widgets.footer import WorkbookFooter
 
     make_profile()
-    rebuilds: list[object] = []
-    real_recompose = WorkbookFooter.recompose
+    drawn: list[object] = []
+    real_render = WorkbookFooter.render
 
-    async def counting(footer: WorkbookFooter) -> None:
-        rebuilds.append(footer.screen)
-        await real_recompose(footer)
+    def counting(footer: WorkbookFooter) -> Any:
+        drawn.append(footer.screen)
+        return real_render(footer)
 
-    restyled: list[str] = []
-    real_update = WorkbookApp.update_styles
-
-    def noting(app: WorkbookApp, node: DOMNode, animate: bool = True) -> None:
-        if isinstance(node.parent, WorkbookFooter) and not node.has_class("-command-palette"):
-            restyled.append(type(node).__name__)  # (the palette's key is compact: Textual's)
-        real_update(app, node, animate)
-
-    monkeypatch.setattr(WorkbookFooter, "recompose", counting)
-    monkeypatch.setattr(WorkbookApp, "update_styles", noting)
+    monkeypatch.setattr(WorkbookFooter, "render", counting)
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -201,19 +193,19 @@ async def test_a_form_builds_its_footer_once_and_moving_focus_keeps_it(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, CheckinScreen)
-        assert rebuilds.count(form) == 1  # built once with the form's keys
+        assert drawn.count(form) == 1  # drawn once with the form's keys
         await pilot.press("tab", "tab", "tab", "shift+tab")
         await pilot.pause()
-        assert app.screen.focused is not None and rebuilds.count(form) == 1
-        assert restyled == []  # no key had its style worked out on its own
+        assert app.screen.focused is not None and drawn.count(form) == 1
         footer = form.query_one(WorkbookFooter)
-        shown = {key.key: key.description for key in footer.query("FooterKey")}
+        assert list(footer.children) == []  # no widget per key
+        shown = {d.key.key: d.key.description for d in footer.drawn()}
         assert shown["f1"] and shown["escape"] == "Back"
-        # Keys that change still rebuild it: at 60 columns some are left out for "More keys".
+        # Keys that change still redraw it: at 60 columns some are left out for "More keys".
         await pilot.resize_terminal(60, 24)
         await pilot.pause()
-        assert rebuilds.count(form) == 2
-        shown = {key.key: key.description for key in footer.query("FooterKey") if key.display}
+        assert 1 < drawn.count(form) <= 3  # drawn at the new width and with the keys it holds
+        shown = {d.key.key: d.key.description for d in footer.drawn()}
         assert shown["f3"] == MORE_KEYS
 
 
