@@ -32,22 +32,23 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # What each screen mounts today on an empty workbook / ten years of entries, in comments;
 # the budget leaves about a tenth for small changes. A new section needs a line here.
-# (Each 3 lower since 1 December 2026: the top bar is one widget, it was four.)
+# (Each 3 lower since 1 December 2026: the top bar is one widget, it was four; each 6 lower
+# since the footer is one widget, it was one a key.)
 WIDGET_BUDGET = {
-    "home": 30,  # 26 / 27: the sections column (issue 21); a card is one widget (issue 20)
-    "checkin": 44,  # 38 / 40
-    "plan": 37,  # 33 (the walk) / 12: the summary is one widget (issue 20)
-    "goals": 17,  # 15 / 15: its life-area filter is a Dropdown (two widgets, not six)
-    "review": 20,  # 17 / 17: the pictures are one widget each, whatever the years
-    "urges": 14,  # 12 / 12
-    "skills": 18,  # 13 / 13
-    "people": 19,  # 12 / 12
-    "safer_plan": 33,  # 29 / 29: its two drop-downs are Dropdowns (two widgets, not six)
-    "hard_plan": 32,  # 22-29 (its first part is built just after) / 13: a one-widget summary
-    "resources": 18,  # 16 / 16: its kind-of-help filter is a Dropdown
-    "export": 33,  # 27 / 27
-    "capital": 73,  # 65 / 65: ten areas, each a question, a scale, a box and a goal button
-    "settings": 37,  # 33 / 33: Dropdowns, a field's name and hint one widget, no status yet
+    "home": 23,  # 20 / 21: the sections column (issue 21); a card is one widget (issue 20)
+    "checkin": 38,  # 32 / 34
+    "plan": 30,  # 27 (the walk) / 6: the summary is one widget (issue 20)
+    "goals": 11,  # 9 / 9: its life-area filter is a Dropdown (two widgets, not six)
+    "review": 14,  # 12 / 12: the pictures are one widget each, whatever the years
+    "urges": 8,  # 6 / 6
+    "skills": 9,  # 7 / 7
+    "people": 8,  # 6 / 6
+    "safer_plan": 26,  # 23 / 23: its two drop-downs are Dropdowns (two widgets, not six)
+    "hard_plan": 26,  # 16-23 (its first part is built just after) / 7: a one-widget summary
+    "resources": 12,  # 10 / 10: its kind-of-help filter is a Dropdown
+    "export": 24,  # 21 / 21
+    "capital": 66,  # 59 / 59: ten areas, each a question, a scale, a box and a goal button
+    "settings": 30,  # 27 / 27: Dropdowns, a field's name and hint one widget, no status yet
 }
 
 
