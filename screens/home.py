@@ -184,7 +184,10 @@ class HomeScreen(WorkbookScreen):
         if grid:
             width = self.size.width  # Home keeps to 150 columns (home.tcss): two cards at most
             # Beside the 30-column sections list; a card needs about 55 columns to breathe.
-            grid.first().styles.grid_size_columns = 2 if width >= 150 else 1
+            columns = 2 if width >= 150 else 1
+            styles = grid.first().styles
+            if styles.grid_size_columns != columns:  # (one, from home.tcss, below 150)
+                styles.grid_size_columns = columns  # laid out again: only when it changes
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Say what the highlighted section is for, under the list."""

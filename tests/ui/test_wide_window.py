@@ -113,3 +113,18 @@ async def test_a_check_in_filled_in_a_wide_window_is_stored(
         await pilot.pause()
         stored = app.repo.all(Checkin)  # type: ignore[union-attr]
         assert [(c.on, c.mood, c.note) for c in stored] == [(TODAY, 4, "a calm evening")]
+
+
+@pytest.mark.parametrize(("width", "columns"), [(80, 1), (149, 1), (150, 2), (200, 2)])
+async def test_homes_cards_sit_in_two_columns_only_from_150_and_are_laid_out_once(
+    root: DataRoot, sam: ProfileCard, width: int, columns: int
+) -> None:
+    """One column of cards below 150 columns, two from 150. The one column is the stylesheet's
+    own: Home does not set it again (that laid Home out a second time as it opened, issue 20)."""
+    async with make_app(root).run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        dashboard = pilot.app.screen.query_one("#dashboard")
+        assert dashboard.styles.grid_size_columns == columns
+        assert dashboard.styles.inline.has_rule("grid_size_columns") == (columns == 2)
+        cards = list(dashboard.children)
+        assert len({card.region.x for card in cards}) == columns
