@@ -17,6 +17,14 @@ from workbook.storage import DataRoot
 YESTERDAY = TODAY - timedelta(days=1)
 
 
+def said(screen: CheckinScreen, line: str) -> str:
+    """What the line under a field says now ("" when it is hidden or not built yet)."""
+    found = screen.query(line)
+    if not found or not found.first().display:
+        return ""
+    return str(found.first(Static).render())
+
+
 async def open_checkin(pilot) -> CheckinScreen:  # type: ignore[no-untyped-def]
     await pilot.press("c")
     await pilot.pause()
@@ -325,14 +333,13 @@ async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
         box = screen.query_one("#sleep", Input)
-        error = screen.query_one("#sleep-error", Static)
         box.focus()
         await pilot.press("7")
         await pilot.pause()
-        assert not error.display  # a number so far: nothing to say
+        assert said(screen, "#sleep-error") == ""  # a number so far: nothing to say
         await pilot.press("space", "h")
         await pilot.pause()
-        assert error.display and "a number from 0 to 24" in str(error.render())
+        assert "a number from 0 to 24" in said(screen, "#sleep-error")
         assert box.value == "7 h"  # kept as typed, never cleared
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -341,7 +348,7 @@ async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
         await pilot.press("backspace", "backspace", "ctrl+u")
         await pilot.press(*"6,5")  # a comma for the decimal point is fine
         await pilot.pause()
-        assert not error.display
+        assert said(screen, "#sleep-error") == ""
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.sleep_hours for c in app.repo.all(Checkin)] == [6.5]  # type: ignore[union-attr]
@@ -380,3 +387,28 @@ async def test_a_mood_and_halt_boxes_chosen_before_f9_come_back_with_the_draft(
         await pilot.pause()
         stored = app.repo.all(Checkin)
         assert [(c.on, c.mood, c.halt) for c in stored] == [(TODAY, 2, [Halt.LONELY])]
+
+
+async def test_the_lines_saying_what_to_fix_are_built_only_when_there_is_something_to_say(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Three hidden lines (the day, the hours of sleep, the form) were built with every
+    check-in and restyled on each opening, for the rare day one of them speaks (issue 20)."""
+    from screens.widgets.message import FieldMessage
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        assert list(screen.query(FieldMessage)) == []
+        screen.query_one("#sleep", Input).value = "lots"
+        await pilot.pause()
+        assert [line.id for line in screen.query(FieldMessage)] == ["sleep-error"]
+        sleep = screen.query_one("#sleep")
+        assert sleep.parent is not None
+        after = sleep.parent.children[sleep.parent.children.index(sleep) + 1]
+        assert after.id == "sleep-error"  # right under its box
+        screen.query_one("#sleep", Input).value = "7"
+        await pilot.pause()
+        assert said(screen, "#sleep-error") == ""  # put right: hidden again, kept for next time
+        assert len(screen.query(FieldMessage)) == 1

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # (Each 3 lower since 1 December 2026: the top bar is one widget, it was four.)
 WIDGET_BUDGET = {
     "home": 39,  # 32 / 35: the sections column (issue 21) and the life check-in card
-    "checkin": 44,  # 38 / 40
+    "checkin": 39,  # 35 / 37: the lines saying what to fix are built when they first speak
     "plan": 37,  # 33 (the walk) / 12: the summary is one widget (issue 20)
     "goals": 22,  # 19 / 19
     "review": 20,  # 17 / 17: the pictures are one widget each, whatever the years
