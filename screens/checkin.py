@@ -150,10 +150,9 @@ class CheckinScreen(WorkbookScreen):
             yield Shown(id="day-line").data_bind(shown=CheckinScreen.day_line)
             with Horizontal(id="day-row", classes="row"):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
-                # Born with the class Input gives a box with words in it: styled once.
-                yield TextBox(
-                    self.day.isoformat(), id="day", max_length=10, compact=True, classes="-valid"
-                )
+                # Compact by checkin.tcss (as the tick boxes), and born with the class Input
+                # gives a box with words in it: styled once, when it is mounted.
+                yield TextBox(self.day.isoformat(), id="day", max_length=10, classes="-valid")
             yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
             yield self._question(w.craving.question)
@@ -167,7 +166,9 @@ class CheckinScreen(WorkbookScreen):
             yield self._question(w.halt.question)
             with Horizontal(id="halt", classes="row"):
                 for halt, label in HALT_LABELS.items():
-                    yield Tick(label, id=f"halt-{halt.name.lower()}", compact=True)
+                    # Compact by checkin.tcss, not by ``compact=True``: Textual sets that class
+                    # on a box not yet mounted and works out its style there, then again.
+                    yield Tick(label, id=f"halt-{halt.name.lower()}")
             yield Label(w.sleep.question, markup=False)
             yield TextBox(placeholder=w.sleep.example, id="sleep", max_length=5)
             yield self._question(w.win.question)

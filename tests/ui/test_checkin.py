@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Static
 
 from screens.checkin import CheckinScreen
@@ -412,3 +413,32 @@ async def test_the_lines_saying_what_to_fix_are_built_only_when_there_is_somethi
         await pilot.pause()
         assert said(screen, "#sleep-error") == ""  # put right: hidden again, kept for next time
         assert len(screen.query(FieldMessage)) == 1
+
+
+async def test_no_part_of_the_check_in_is_styled_before_it_is_mounted(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``compact=True`` (and the first value of a box, and a button's variant) set a class on
+    a widget not yet mounted, and Textual worked out its style there, to do it again when it
+    was mounted: four tick boxes, the day box and Save, each a few styled parts (issue 20)."""
+    from textual.dom import DOMNode
+
+    from screens.app import WorkbookApp
+
+    make_profile()
+    early: list[str] = []
+    real = WorkbookApp.update_styles
+
+    def noting(app: WorkbookApp, node: DOMNode, animate: bool = True) -> None:
+        if not node.is_attached:
+            early.append(f"{type(node).__name__}#{node.id}")
+        real(app, node, animate)
+
+    monkeypatch.setattr(WorkbookApp, "update_styles", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        early.clear()
+        screen = await open_checkin(pilot)
+        assert len(screen.query("#halt Tick")) == 4
+        assert early == []
