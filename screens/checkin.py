@@ -82,14 +82,18 @@ def parse_sleep(text: str) -> float | None:
 class DayQuestion(Label):
     """A question that says "today", or "that day" while a past day is being filled in."""
 
-    past: reactive[bool] = reactive(False)
+    past: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, text: str) -> None:
         super().__init__(text, classes="question", markup=False)
         self.text = text
 
     def watch_past(self, past: bool) -> None:
-        self.update(self.text.replace("today", "that day") if past else self.text)
+        # Born saying "today", and bound data always calls this once: redrawn only when the
+        # words change (each redraw lays the form out again).
+        words = self.text.replace("today", "that day") if past else self.text
+        if words != self.content:
+            self.update(words)
 
 
 class CheckinScreen(WorkbookScreen):

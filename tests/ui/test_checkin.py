@@ -442,3 +442,46 @@ async def test_no_part_of_the_check_in_is_styled_before_it_is_mounted(
         screen = await open_checkin(pilot)
         assert len(screen.query("#halt Tick")) == 4
         assert early == []
+
+
+async def test_opening_lays_out_no_row_to_learn_its_height_and_redraws_no_question(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's row and the tick boxes' row were laid out on each layout pass only to learn
+    they are one line high (two below 80 columns); each question, born with its words, was
+    drawn again twice as it was mounted, each time laying the form out (issue 20)."""
+    from textual.widget import Widget
+
+    from screens.checkin import DayQuestion
+
+    make_profile()
+    measured: list[str] = []
+    real_height = Widget.get_content_height
+
+    def noting_height(widget: Widget, *args: object, **kwargs: object) -> int:
+        measured.append(str(widget.id))
+        return real_height(widget, *args, **kwargs)  # type: ignore[arg-type]
+
+    redrawn: list[str] = []
+    real_update = DayQuestion.update
+
+    def noting_update(question: DayQuestion, *args: object, **kwargs: object) -> None:
+        redrawn.append(question.text)
+        real_update(question, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Widget, "get_content_height", noting_height)
+    monkeypatch.setattr(DayQuestion, "update", noting_update)
+    for size in ((80, 24), (60, 20)):
+        measured.clear()
+        redrawn.clear()
+        app = make_app(root)
+        async with app.run_test(size=size) as pilot:
+            screen = await open_checkin(pilot)
+            assert {"day-row", "halt"} & set(measured) == set(), size
+            assert redrawn == [], size
+            rows = screen.query_one("#halt").region.height
+            assert rows == (1 if size[0] >= 80 else 2)
+            await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
+            await pilot.pause()
+            assert len(redrawn) == 5  # every question now says "that day", once
+            assert "How is your mood that day?" in screen_text(app)
