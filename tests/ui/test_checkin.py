@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Static
 
 from screens.checkin import CheckinScreen
@@ -15,6 +16,14 @@ from workbook.models import Checkin, Halt, ProfileCard, UseAnswer
 from workbook.storage import DataRoot
 
 YESTERDAY = TODAY - timedelta(days=1)
+
+
+def said(screen: CheckinScreen, line: str) -> str:
+    """What the line under a field says now ("" when it is hidden or not built yet)."""
+    found = screen.query(line)
+    if not found or not found.first().display:
+        return ""
+    return str(found.first(Static).render())
 
 
 async def open_checkin(pilot) -> CheckinScreen:  # type: ignore[no-untyped-def]
@@ -325,14 +334,13 @@ async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_checkin(pilot)
         box = screen.query_one("#sleep", Input)
-        error = screen.query_one("#sleep-error", Static)
         box.focus()
         await pilot.press("7")
         await pilot.pause()
-        assert not error.display  # a number so far: nothing to say
+        assert said(screen, "#sleep-error") == ""  # a number so far: nothing to say
         await pilot.press("space", "h")
         await pilot.pause()
-        assert error.display and "a number from 0 to 24" in str(error.render())
+        assert "a number from 0 to 24" in said(screen, "#sleep-error")
         assert box.value == "7 h"  # kept as typed, never cleared
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -341,7 +349,7 @@ async def test_letters_in_the_sleep_box_are_named_at_once_and_kept(
         await pilot.press("backspace", "backspace", "ctrl+u")
         await pilot.press(*"6,5")  # a comma for the decimal point is fine
         await pilot.pause()
-        assert not error.display
+        assert said(screen, "#sleep-error") == ""
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.sleep_hours for c in app.repo.all(Checkin)] == [6.5]  # type: ignore[union-attr]
@@ -380,3 +388,100 @@ async def test_a_mood_and_halt_boxes_chosen_before_f9_come_back_with_the_draft(
         await pilot.pause()
         stored = app.repo.all(Checkin)
         assert [(c.on, c.mood, c.halt) for c in stored] == [(TODAY, 2, [Halt.LONELY])]
+
+
+async def test_the_lines_saying_what_to_fix_are_built_only_when_there_is_something_to_say(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Three hidden lines (the day, the hours of sleep, the form) were built with every
+    check-in and restyled on each opening, for the rare day one of them speaks (issue 20)."""
+    from screens.widgets.message import FieldMessage
+
+    make_profile()
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkin(pilot)
+        assert list(screen.query(FieldMessage)) == []
+        screen.query_one("#sleep", Input).value = "lots"
+        await pilot.pause()
+        assert [line.id for line in screen.query(FieldMessage)] == ["sleep-error"]
+        sleep = screen.query_one("#sleep")
+        assert sleep.parent is not None
+        after = sleep.parent.children[sleep.parent.children.index(sleep) + 1]
+        assert after.id == "sleep-error"  # right under its box
+        screen.query_one("#sleep", Input).value = "7"
+        await pilot.pause()
+        assert said(screen, "#sleep-error") == ""  # put right: hidden again, kept for next time
+        assert len(screen.query(FieldMessage)) == 1
+
+
+async def test_no_part_of_the_check_in_is_styled_before_it_is_mounted(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``compact=True`` (and the first value of a box, and a button's variant) set a class on
+    a widget not yet mounted, and Textual worked out its style there, to do it again when it
+    was mounted: four tick boxes, the day box and Save, each a few styled parts (issue 20)."""
+    from textual.dom import DOMNode
+
+    from screens.app import WorkbookApp
+
+    make_profile()
+    early: list[str] = []
+    real = WorkbookApp.update_styles
+
+    def noting(app: WorkbookApp, node: DOMNode, animate: bool = True) -> None:
+        if not node.is_attached:
+            early.append(f"{type(node).__name__}#{node.id}")
+        real(app, node, animate)
+
+    monkeypatch.setattr(WorkbookApp, "update_styles", noting)
+    app = make_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        early.clear()
+        screen = await open_checkin(pilot)
+        assert len(screen.query("#halt Tick")) == 4
+        assert early == []
+
+
+async def test_opening_lays_out_no_row_to_learn_its_height_and_redraws_no_question(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's row and the tick boxes' row were laid out on each layout pass only to learn
+    they are one line high (two below 80 columns); each question, born with its words, was
+    drawn again twice as it was mounted, each time laying the form out (issue 20)."""
+    from textual.widget import Widget
+
+    from screens.checkin import DayQuestion
+
+    make_profile()
+    measured: list[str] = []
+    real_height = Widget.get_content_height
+
+    def noting_height(widget: Widget, *args: object, **kwargs: object) -> int:
+        measured.append(str(widget.id))
+        return real_height(widget, *args, **kwargs)  # type: ignore[arg-type]
+
+    redrawn: list[str] = []
+    real_update = DayQuestion.update
+
+    def noting_update(question: DayQuestion, *args: object, **kwargs: object) -> None:
+        redrawn.append(question.text)
+        real_update(question, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Widget, "get_content_height", noting_height)
+    monkeypatch.setattr(DayQuestion, "update", noting_update)
+    for size in ((80, 24), (60, 20)):
+        measured.clear()
+        redrawn.clear()
+        app = make_app(root)
+        async with app.run_test(size=size) as pilot:
+            screen = await open_checkin(pilot)
+            assert {"day-row", "halt"} & set(measured) == set(), size
+            assert redrawn == [], size
+            rows = screen.query_one("#halt").region.height
+            assert rows == (1 if size[0] >= 80 else 2)
+            await pilot.press("shift+tab", "ctrl+u", *"yesterday", "enter")
+            await pilot.pause()
+            assert len(redrawn) == 5  # every question now says "that day", once
+            assert "How is your mood that day?" in screen_text(app)

@@ -30,9 +30,13 @@ class CardsScreen(WorkbookScreen):
     """
 
     SECTION_TITLE = "Home"
-    DEFAULT_CSS = """
-    #dashboard { grid-size: 2; grid-gutter: 1 2; grid-rows: auto; height: auto; padding: 0 2; }
-    #dashboard > * { height: auto; }
+    # Its own rules, not Home's: home.tcss (read app-wide once Home is up) lays Home's dashboard
+    # out in one column below 150 columns, and it would win over a DEFAULT_CSS.
+    CSS = """
+    CardsScreen #dashboard {
+        grid-size: 2; grid-gutter: 1 2; grid-rows: auto; height: auto; padding: 0 2;
+    }
+    CardsScreen #dashboard > * { height: auto; }
     """
 
     def body(self) -> ComposeResult:
