@@ -11,8 +11,12 @@ change for ``QUIET_SECONDS``) and start-up is over:
   reads the screen they came back to.
 - **Each section's module is imported** after Home is up, one module per quiet moment, so the
   first opening of a section does not import it (that import was most of every screen's p95).
-  When all are in, what start-up and the imports built is frozen (``gc.freeze``): later
-  collections walk only what was made since.
+- **The forms' widgets are styled ahead** (``prime_styles``): Textual adds a widget class's
+  built-in styles to the app's stylesheet the first time one is mounted, then parses the whole
+  stylesheet again and restyles the screen being built: the first opening of the check-in paid
+  ~30 ms for it. One of each is mounted, out of sight, on the screen of the moment and taken
+  away a frame later. When all is in, what start-up and the imports built is frozen
+  (``gc.freeze``): later collections walk only what was made since.
 
 A key pressed while a job is due puts the job off until the app is quiet again; a job that has
 started runs for at most one module import (10-30 ms).
@@ -27,6 +31,9 @@ from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
+
+from textual.containers import Container
+from textual.widget import Widget
 
 from screens.sections import available_sections
 from workbook import start
@@ -66,6 +73,7 @@ class Housekeeping:
         if not self.imported:
             self.imported = True
             self.jobs.extend(self._imports())
+            self.jobs.append(self.prime_styles)
             self.jobs.append(self.freeze)
         self._schedule(QUIET_SECONDS)
 
@@ -93,6 +101,16 @@ class Housekeeping:
         self.jobs.popleft()()
         self._schedule(0.01)  # the next job after the event loop has had its turn
 
+    def prime_styles(self) -> None:
+        """Mount one of each form widget out of sight, so its built-in styles are read now."""
+        screen = self.app.screen
+        if not screen.is_attached:
+            return
+        shelf = Container(*form_widgets(), classes="-primed")
+        shelf.display = False
+        screen.mount(shelf)
+        shelf.call_after_refresh(shelf.remove)
+
     def collect(self) -> None:
         gc.collect()
         self.collections += 1
@@ -101,6 +119,50 @@ class Housekeeping:
         """Keep what is built by now (modules, stylesheet, the workbook) out of later walks."""
         gc.collect()
         gc.freeze()
+
+
+def form_widgets() -> list[Widget]:
+    """One of each widget the sections' forms use whose built-in styles Home does not read
+    (tests/ui/test_housekeeping.py finds any a section adds that is missing here)."""
+    from textual.widgets import (
+        Button,
+        Checkbox,
+        ContentSwitcher,
+        DataTable,
+        Input,
+        Label,
+        RadioButton,
+        RadioSet,
+        Select,
+        SelectionList,
+        TextArea,
+    )
+
+    from screens.widgets.dropdown import Dropdown
+    from screens.widgets.list_editor import ListEditor
+    from screens.widgets.ruler import Ruler
+    from screens.widgets.textbox import TextBox
+
+    return [
+        Button(),
+        Checkbox(),
+        ContentSwitcher(),
+        DataTable(),
+        Input(),
+        Label(),
+        RadioSet(RadioButton()),
+        Select([("", 0)], allow_blank=False),
+        SelectionList(),
+        TextArea(),
+        Dropdown([("", 0)], 0),
+        ListEditor([], [], new_item=_no_item),
+        Ruler(),
+        TextBox(),
+    ]
+
+
+def _no_item(values: dict[str, Any]) -> Any:
+    raise AssertionError("a primed list is never typed in")
 
 
 def start_housekeeping(app: WorkbookApp) -> Housekeeping:

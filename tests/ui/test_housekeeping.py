@@ -122,3 +122,39 @@ async def test_tests_run_without_housekeeping(root: DataRoot, make_profile: Any)
         await pilot.pause()
         assert app.housekeeping.done.is_set()
         assert not app.housekeeping.jobs
+
+
+async def test_the_forms_widgets_are_styled_ahead_and_leave_nothing_behind(
+    root: DataRoot, make_profile: Any, quick: list[str]
+) -> None:
+    """Once Home is quiet, one of each form widget is mounted out of sight and taken away: no
+    section's first opening then adds a Textual or shared widget's built-in styles to the
+    app's stylesheet (each such addition parsed the whole sheet again and restyled the form
+    as it opened). A section's own widgets and screen still bring their own, as before."""
+    app = make_app(root, make_profile().id)
+    idle = FakeIdle.on(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        parts, focused = len(home.query("*")), app.focused
+        idle.now += 1
+        await settled(app)
+        await pilot.pause()
+        assert len(home.query("*")) == parts and not home.query(".-primed")
+        assert app.focused is focused
+        added: dict[str, set[str]] = {}
+        for section in available_sections():
+            before = set(app.stylesheet.source)
+            app.last_activity = idle.now  # the key that opens it
+            await app.push_screen(section.load()())
+            await pilot.pause()
+            shared = {
+                name
+                for (path, name) in set(app.stylesheet.source) - before
+                if "/textual/" in path or "/screens/widgets/" in path
+            }
+            if shared:
+                added[section.id] = shared
+            await app.pop_screen()
+            await pilot.pause()
+        assert added == {}
