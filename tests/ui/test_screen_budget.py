@@ -46,7 +46,7 @@ WIDGET_BUDGET = {
     "hard_plan": 32,  # 22-29 (its first part is built just after) / 13: a one-widget summary
     "resources": 23,  # 20 / 20
     "export": 33,  # 27 / 27
-    "capital": 73,  # 65 / 65: ten areas, each a question, a scale, a box and a goal button
+    "capital": 37,  # 33 / 29: the areas in sight whole, the rest their question until reached
     "settings": 37,  # 33 / 33: Dropdowns, a field's name and hint one widget, no status yet
 }
 
@@ -409,7 +409,7 @@ async def test_home_on_ten_years_counts_urges_without_validating_them_whole(
 STYLING_BUDGET = {
     "settings": 160,  # 146, the form focused first (355 with five Selects, nine status lines)
     "safer_plan": 140,  # 127 (171 with two Selects, each mounting its list)
-    "capital": 170,  # 153 (263 with ten areas built at once, a name and a question each)
+    "capital": 107,  # 97 (153 with every area built, 263 built at once, a name and question each)
 }
 
 
