@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
@@ -354,3 +355,26 @@ async def test_scrolling_builds_the_areas_coming_into_sight_and_the_mouse_reache
         assert screen.focused is box
     [today] = stored(root)
     assert today.answers == [CapitalAnswer(area=CapitalArea.BODY, better="walk")]
+
+
+async def test_the_words_are_laid_out_at_one_width_as_it_opens(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The areas are taller than the window, so a scroll bar comes. Its columns are kept for it
+    from the start (``scrollbar-gutter: stable``): every line of words was wrapped at the
+    whole width first, then again at the width left beside the bar (~4 ms of 60)."""
+    make_profile("Sam")
+    widths: dict[str, set[int]] = {}
+    real = Static.get_content_height
+
+    def noting(static: Static, container: Size, viewport: Size, width: int) -> int:
+        widths.setdefault(static.id or type(static).__name__, set()).add(width)
+        return real(static, container, viewport, width)
+
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        monkeypatch.setattr(Static, "get_content_height", noting)
+        await open_life_check_in(pilot)
+    assert {"due", "today", "area-use", "credit"} <= set(widths)
+    assert {name: len(seen) for name, seen in widths.items() if len(seen) > 1} == {}
