@@ -91,6 +91,17 @@ def area_of(widget_id: str | None) -> CapitalArea:
     return CapitalArea[(widget_id or "").split("-", 1)[1].upper()]
 
 
+def focus_stops(root: Widget) -> list[Widget]:
+    """What can take the focus under ``root`` (and shown), in the order they are in the DOM."""
+    stops: list[Widget] = []
+    for child in root.displayed_children:
+        if child.focusable:
+            stops.append(child)
+        if child.allow_focus_children():
+            stops += focus_stops(child)
+    return stops
+
+
 class AreaQuestion(Static):
     """An area's name (bold) and its question (muted): one widget. Until its area is reached,
     it stands in for the whole area.
@@ -268,12 +279,30 @@ class CapitalScreen(WorkbookScreen):
                 self.reach(question.area)
 
     def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
-        """Tab onto a waiting area goes to its scale, built at once."""
-        return self._into_area(super().focus_next(selector), last=False)
+        """Tab: the next stop in the screen's order; onto a waiting area, its scale, built at
+        once."""
+        if selector != "*":
+            return super().focus_next(selector)
+        return self._into_area(self._step(1), last=False)
 
     def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
-        """Shift+Tab onto a waiting area goes to its goal button (its last stop), built at once."""
-        return self._into_area(super().focus_previous(selector), last=True)
+        """Shift+Tab: the stop before; onto a waiting area, its goal button (its last stop),
+        built at once."""
+        if selector != "*":
+            return super().focus_previous(selector)
+        return self._into_area(self._step(-1), last=True)
+
+    def _step(self, direction: int) -> Widget | None:
+        """Focus the stop ``direction`` away from the focused one, in the order the screen
+        shows them: one column, so the order they are in the screen. (Textual orders them by
+        where each was last laid out, and the fields of an area built a moment ago are not
+        laid out yet: a burst of Tabs went back to the top.)"""
+        stops = focus_stops(self)
+        if not stops:
+            return self.focused
+        here = stops.index(self.focused) if self.focused in stops else -direction
+        self.set_focus(stops[(here + direction) % len(stops)])
+        return self.focused
 
     def _into_area(self, focused: Widget | None, last: bool) -> Widget | None:
         if not isinstance(focused, AreaQuestion) or not focused.waiting:

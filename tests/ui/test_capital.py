@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from textual import events
 from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
@@ -378,3 +379,23 @@ async def test_the_words_are_laid_out_at_one_width_as_it_opens(
         await open_life_check_in(pilot)
     assert {"due", "today", "area-use", "credit"} <= set(widths)
     assert {name: len(seen) for name, seen in widths.items() if len(seen) > 1} == {}
+
+
+async def test_a_burst_of_tabs_goes_on_through_areas_built_on_the_way(
+    root: DataRoot, make_profile: Callable[..., ProfileCard]
+) -> None:
+    """Keys that come faster than the screen is laid out (a held Tab, a slow link) go on
+    through the areas each Tab builds: ordered by where they were last laid out, the fields
+    of an area built a moment before were first, and the sixth Tab went back to the top."""
+    card = make_profile("Sam")
+    seed(root, card, FOUR_WEEKS_AGO, home=2)  # the trend: only the first area is built
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        screen = await open_life_check_in(pilot)
+        for _ in range(9):  # all at once, none waited for
+            pilot.app.post_message(events.Key("tab", None))
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#rate-community", Ruler)
+        for _ in range(4):
+            pilot.app.post_message(events.Key("shift+tab", None))
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#goal-mind", Button)  # back over body
