@@ -9,14 +9,15 @@ back). Our own check-in: no total, nothing to pass, not any published scale.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from screens.base import WorkbookScreen
@@ -31,6 +32,9 @@ from workbook.models import (
     CapitalArea,
     CapitalCheckin,
 )
+
+if TYPE_CHECKING:
+    from textual.css.query import QueryType
 
 INTRO = (
     "Ten parts of life, one small scale each. This is your own check-in: there is no score to "
@@ -56,7 +60,7 @@ TREND_ROWS = 14
 
 def areas_in_sight(window_rows: int, has_trend: bool) -> int:
     """How many areas can be in sight when the screen opens (the first at least: it has the
-    focus); the others are built a moment later."""
+    focus; more, never fewer, where the words wrap). The others wait until they are reached."""
     rows = window_rows - ABOVE_AREAS - (TREND_ROWS if has_trend else 0)
     return min(len(CapitalArea), max(1, -(-rows // AREA_ROWS)))
 
@@ -87,6 +91,54 @@ def area_of(widget_id: str | None) -> CapitalArea:
     return CapitalArea[(widget_id or "").split("-", 1)[1].upper()]
 
 
+def focus_stops(root: Widget) -> list[Widget]:
+    """What can take the focus under ``root`` (and shown), in the order they are in the DOM."""
+    stops: list[Widget] = []
+    for child in root.displayed_children:
+        if child.focusable:
+            stops.append(child)
+        if child.allow_focus_children():
+            stops += focus_stops(child)
+    return stops
+
+
+class AreaQuestion(Static):
+    """An area's name (bold) and its question (muted): one widget. Until its area is reached,
+    it stands in for the whole area.
+
+    Ten areas of a scale, a box and a goal button were built and styled to open the screen
+    (issue 20), though one or two are in sight. An area out of sight is its question alone,
+    waiting (class ``-waiting``): padded to the rows the area will take, so the scroll bar
+    and every scroll are as they will be, and in the Tab order in the area's place. Tab,
+    Shift+Tab, a click or a scroll that reaches it has the screen build the rest of the area
+    (``CapitalScreen.reach``).
+    """
+
+    def __init__(self, content: Content, area: CapitalArea, waiting: bool) -> None:
+        classes = "question -waiting" if waiting else "question"
+        super().__init__(content, id=f"area-{key_of(area)}", classes=classes, markup=False)
+        self.area = area
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the area's scale, box and button are still to be built."""
+        return self.has_class("-waiting")
+
+    def allow_focus(self) -> bool:
+        return self.waiting  # in the Tab order only as a stand-in for the area
+
+    class Reached(Message):
+        """The waiting question was focused some other way than Tab (a click)."""
+
+        def __init__(self, question: AreaQuestion) -> None:
+            super().__init__()
+            self.question = question
+
+    def on_focus(self) -> None:
+        if self.waiting:
+            self.post_message(self.Reached(self))
+
+
 class CapitalScreen(WorkbookScreen):
     """Today's life check-in, the trend, and "make this a goal" from any area."""
 
@@ -96,10 +148,6 @@ class CapitalScreen(WorkbookScreen):
 
     facts: AreaFacts
     """What the areas are built from (read once, when the screen is composed)."""
-    areas_later: list[tuple[int, CapitalArea]]
-    """The areas (numbered) still to be built after the first frame."""
-    built_later: AwaitMount | None = None
-    """Their mounting, once begun (bench/screens.py times the screen until it is done)."""
 
     due: reactive[str] = reactive("", init=False)
     """When the next life check-in is due (or that today's is begun)."""
@@ -147,14 +195,16 @@ class CapitalScreen(WorkbookScreen):
                 id="today",
                 markup=False,
             )
-            # The areas in sight when it opens are built now, the rest just after its first
-            # frame (as Home's cards are), before a key or a scroll can reach them.
+            # The areas in sight when it opens are built whole; the others are their question
+            # alone until they are reached (see AreaQuestion).
             self.facts = AreaFacts(current, done[-1] if done else None, with_goals)
-            areas = list(enumerate(CapitalArea, start=1))
             shown = areas_in_sight(self.app.size.height, self.has_trend)
-            for number, area in areas[:shown]:
-                yield from self._area(number, area)
-            self.areas_later = areas[shown:]
+            for number, area in enumerate(CapitalArea, start=1):
+                yield self._question(number, area, waiting=number > shown)
+                if number <= shown:
+                    ruler, box, button = self._fields(area)
+                    yield ruler
+                    yield Horizontal(box, button, classes="row")
             yield Static(f"{CREDIT}\n\n{SAVED}", id="credit", classes="hint", markup=False)
 
     def _trend(self) -> ComposeResult:
@@ -165,55 +215,126 @@ class CapitalScreen(WorkbookScreen):
             yield trend.data_bind(shown=CapitalScreen.trend)
             yield Shown(id="moved-most").data_bind(shown=CapitalScreen.moved_most)
 
-    def build_the_rest(self) -> None:
-        """Build the areas not in sight when the screen opened (see ``areas_in_sight``)."""
-        later, self.areas_later = self.areas_later, []
-        if not self.is_attached:
-            return  # left before its first frame was out (Escape, a lock): nothing to build
-        widgets = [widget for number, area in later for widget in self._area(number, area)]
-        if widgets:
-            self.built_later = self.query_one("#capital").mount(*widgets, before="#credit")
+    def _question(self, number: int, area: CapitalArea, waiting: bool) -> AreaQuestion:
+        last = self.facts.last
+        words = capital.AREAS[area]
+        before = last.answer(area) if last else None
+        question = words.question
+        if before is not None and before.rating is not None:
+            question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
+        name = (f"{number}. {words.name}", "bold $foreground")
+        return AreaQuestion(Content.assemble(name, "\n", question), area, waiting)
 
-    def _area(self, number: int, area: CapitalArea) -> list[Widget]:
-        current, last, with_goals = self.facts
+    def _fields(self, area: CapitalArea) -> tuple[Ruler, TextBox, Button]:
+        """An area's scale, its box for a step better and its goal button, in Tab order."""
+        current, _, with_goals = self.facts
         words = capital.AREAS[area]
         key = key_of(area)
         answer = current.answer(area)
-        before = last.answer(area) if last else None
-        question = words.question
-        if before is not None and before.rating is not None and last is not None:
-            question += f"  Last time: {before.rating} {capital.scale_word(before.rating)}."
-        # The area's name (bold) and its question (muted) under it: one widget.
-        name = (f"{number}. {words.name}", "bold $foreground")
-        return [
-            Static(Content.assemble(name, "\n", question), classes="question", markup=False),
-            Ruler(
-                CAPITAL_LOW,
-                CAPITAL_HIGH,
-                answer.rating if answer else None,
-                words=capital.SCALE_WORDS,
-                id=f"rate-{key}",
-            ),
-            Horizontal(
-                TextBox(
-                    answer.better if answer else "",
-                    placeholder=f"One step better? {words.example}",
-                    id=f"better-{key}",
-                    max_length=SHORT_TEXT_MAX,
-                ),
-                # Born with the class Button's own watcher gives it, so it is styled once.
-                Button(
-                    goal_label(area in with_goals),
-                    id=f"goal-{key}",
-                    classes="make-goal -style-default",
-                ),
-                classes="row",
-            ),
-        ]
+        ruler = Ruler(
+            CAPITAL_LOW,
+            CAPITAL_HIGH,
+            answer.rating if answer else None,
+            words=capital.SCALE_WORDS,
+            id=f"rate-{key}",
+        )
+        box = TextBox(
+            answer.better if answer else "",
+            placeholder=f"One step better? {words.example}",
+            id=f"better-{key}",
+            max_length=SHORT_TEXT_MAX,
+        )
+        # Born with the class Button's own watcher gives it, so it is styled once.
+        button = Button(
+            goal_label(area in with_goals), id=f"goal-{key}", classes="make-goal -style-default"
+        )
+        return ruler, box, button
+
+    def reach(self, area: CapitalArea) -> tuple[Ruler, TextBox, Button]:
+        """Build the area's scale, box and button under its question, if they are not yet;
+        returns them. Each is in the screen when this returns, so one can take the focus at
+        once and no key goes astray meanwhile."""
+        key = key_of(area)
+        question = self.query_one(f"#area-{key}", AreaQuestion)
+        if not question.waiting:
+            return (
+                self.query_one(f"#rate-{key}", Ruler),
+                self.query_one(f"#better-{key}", TextBox),
+                self.query_one(f"#goal-{key}", Button),
+            )
+        question.remove_class("-waiting")
+        ruler, box, button = self._fields(area)
+        row = Horizontal(classes="row")
+        self.query_one("#capital").mount(ruler, row, after=question)
+        row.mount(box, button)  # not Horizontal(box, button): those would join it later
+        return ruler, box, button
+
+    def _reach_in_sight(self, ahead: int) -> None:
+        """Build the areas in sight, and those within ``ahead`` window heights below it, so a
+        scroll or Page Down finds them built."""
+        scroll = self.query_one("#capital")
+        below = scroll.scroll_y + (1 + ahead) * scroll.scrollable_content_region.height
+        for question in self.query(AreaQuestion):
+            if question.waiting and question.virtual_region.y < below:
+                self.reach(question.area)
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Tab: the next stop in the screen's order; onto a waiting area, its scale, built at
+        once."""
+        if selector != "*":
+            return super().focus_next(selector)
+        return self._into_area(self._step(1), last=False)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Shift+Tab: the stop before; onto a waiting area, its goal button (its last stop),
+        built at once."""
+        if selector != "*":
+            return super().focus_previous(selector)
+        return self._into_area(self._step(-1), last=True)
+
+    def _step(self, direction: int) -> Widget | None:
+        """Focus the stop ``direction`` away from the focused one, in the order the screen
+        shows them: one column, so the order they are in the screen. (Textual orders them by
+        where each was last laid out, and the fields of an area built a moment ago are not
+        laid out yet: a burst of Tabs went back to the top.)"""
+        stops = focus_stops(self)
+        if not stops:
+            return self.focused
+        here = stops.index(self.focused) if self.focused in stops else -direction
+        self.set_focus(stops[(here + direction) % len(stops)])
+        return self.focused
+
+    def _into_area(self, focused: Widget | None, last: bool) -> Widget | None:
+        if not isinstance(focused, AreaQuestion) or not focused.waiting:
+            return focused
+        fields = self.reach(focused.area)
+        target = fields[-1] if last else fields[0]
+        self.set_focus(target, scroll_visible=False)
+        self.call_after_refresh(self._keep_in_sight, target)
+        return target
+
+    def _keep_in_sight(self, widget: Widget) -> None:
+        """Scroll a field just built into sight (as Tab does for a field that was there)."""
+        if self.focused is widget and not self.can_view_entire(widget):
+            self.scroll_to_center(widget, origin_visible=True)
+
+    @on(AreaQuestion.Reached)
+    def _reached(self, event: AreaQuestion.Reached) -> None:
+        question = event.question
+        if self.focused is question:
+            self._into_area(question, last=False)
 
     def on_mount(self) -> None:
         self.query_one("#rate-use", Ruler).focus(scroll_visible=False)
-        self.call_after_refresh(self.build_the_rest)
+        self.watch(self.query_one("#capital"), "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self) -> None:
+        self._reach_in_sight(ahead=1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A taller window shows more areas. (A screen is resized as it opens too, when the
+        # areas in sight are built already: nothing more is built then.)
+        self.call_after_refresh(self._reach_in_sight, 0)
 
     @on(Ruler.Changed)
     def _rated(self, event: Ruler.Changed) -> None:
