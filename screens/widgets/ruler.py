@@ -6,6 +6,7 @@ Used for importance and confidence (0-10), mood (1-5), craving (0-10), how well 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -136,7 +137,18 @@ class Ruler(Widget, can_focus=True):
         self._pending_digit = digit
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.x - (len(self.ends[0]) + 1 if self.ends[0] else 0) - self.styles.padding.left
-        n = self.low + offset // 3
-        if event.y == 0 and self.low <= n <= self.high:
-            self.value = n
+        """A click on a number picks it, on whichever line the scale wraps it to: the numbers
+        are found in the lines as drawn (a click on the frame, between numbers or on the
+        "Chosen" line does nothing)."""
+        where = event.get_content_offset(self)
+        if where is None:
+            return
+        drawn = [self.render_line(y).text for y in range(where.y + 1)]
+        if any(line.startswith("Chosen:") for line in drawn):
+            return
+        for number in re.finditer(r"\d+", drawn[where.y]):
+            if number.start() - 1 <= where.x <= number.end():  # with its brackets or spaces
+                n = int(number.group())
+                if self.low <= n <= self.high:
+                    self.value = n
+                return
