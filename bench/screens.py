@@ -9,11 +9,12 @@ about 10 ms, which put a floor of ~90 ms under every screen and hid the screens'
 
 Between two openings the harness waits, as a person reading the screen would, until the app's
 housekeeping (screens.housekeeping: the closed screen's garbage collected, section modules
-imported and the forms' widgets styled ahead after Home) has run in its quiet moment (a quarter of a second without a key). A screen
-opened within that quarter second of the last change can still meet a collection the app had not
-yet made. A screen that builds parts just after its first frame (``built_later``; none does
-since 1 December 2026, when the life check-in began to build an area only when it is reached)
-is timed until those are drawn as well, so such parts never hide their cost.
+imported and the forms' widgets styled ahead after Home) has run in its quiet moment (a quarter
+of a second without a key). A screen opened within that quarter second of the last change can
+still meet a collection the app had not yet made. A screen that builds parts just after its
+first frame (``built_later``; none does since 1 December 2026, when the life check-in began to
+build an area only when it is reached) is timed until those are drawn as well, so such parts
+never hide their cost.
 """
 
 from __future__ import annotations

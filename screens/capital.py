@@ -114,15 +114,14 @@ class AreaQuestion(Static):
     (``CapitalScreen.reach``).
     """
 
+    waiting: reactive[bool] = reactive(True, toggle_class="-waiting")
+    """Whether the area's scale, box and button are still to be built (class ``-waiting``)."""
+
     def __init__(self, content: Content, area: CapitalArea, waiting: bool) -> None:
-        classes = "question -waiting" if waiting else "question"
+        classes = "question -waiting" if waiting else "question"  # born with it: styled once
         super().__init__(content, id=f"area-{key_of(area)}", classes=classes, markup=False)
         self.area = area
-
-    @property
-    def waiting(self) -> bool:
-        """Whether the area's scale, box and button are still to be built."""
-        return self.has_class("-waiting")
+        self.set_reactive(AreaQuestion.waiting, waiting)
 
     def allow_focus(self) -> bool:
         return self.waiting  # in the Tab order only as a stand-in for the area
@@ -262,7 +261,7 @@ class CapitalScreen(WorkbookScreen):
                 self.query_one(f"#better-{key}", TextBox),
                 self.query_one(f"#goal-{key}", Button),
             )
-        question.remove_class("-waiting")
+        question.waiting = False
         ruler, box, button = self._fields(area)
         row = Horizontal(classes="row")
         self.query_one("#capital").mount(ruler, row, after=question)

@@ -123,37 +123,37 @@ class Housekeeping:
 
 def form_widgets() -> list[Widget]:
     """One of each widget the sections' forms use whose built-in styles Home does not read
-    (tests/ui/test_housekeeping.py finds any a section adds that is missing here)."""
+    (tests/ui/test_housekeeping.py finds any a section adds that is missing here). The
+    project's own kinds stand for the Textual ones they extend (a TextBox brings Input's
+    styles too, a WritingArea TextArea's, Choices RadioSet's)."""
     from textual.widgets import (
         Button,
         Checkbox,
         ContentSwitcher,
         DataTable,
-        Input,
         Label,
         RadioButton,
-        RadioSet,
         Select,
         SelectionList,
-        TextArea,
     )
 
     from screens.widgets.dropdown import Dropdown
     from screens.widgets.list_editor import ListEditor
     from screens.widgets.ruler import Ruler
     from screens.widgets.textbox import TextBox
+    from screens.widgets.ticks import Choices
+    from screens.widgets.writing_area import WritingArea
 
     return [
         Button(),
         Checkbox(),
         ContentSwitcher(),
         DataTable(),
-        Input(),
         Label(),
-        RadioSet(RadioButton()),
+        Choices(RadioButton()),
         Select([("", 0)], allow_blank=False),
         SelectionList(),
-        TextArea(),
+        WritingArea(),
         Dropdown([("", 0)], 0),
         ListEditor([], [], new_item=_no_item),
         Ruler(),
