@@ -206,8 +206,10 @@ class HomeScreen(WorkbookScreen):
         for part in (self.query_one("#section-summary", Static), self.query_one(".hint", Static)):
             lines = len(Text(str(part.content)).wrap(self.app.console, width)) if width else 0
             needed = lines + part.styles.margin.top
-            part.display = width > 0 and needed <= room
-            if part.display:
+            fits = width > 0 and needed <= room
+            if part.display != fits:  # (setting it lays Home out again, even to the same)
+                part.display = fits
+            if fits:
                 room -= needed
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

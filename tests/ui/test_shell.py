@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.widgets import Input, OptionList, Select, Static
 
 from screens.app import WorkbookApp
@@ -635,3 +636,28 @@ async def test_home_builds_its_cards_once_and_shows_them_in_its_first_frame(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert len(builds) == 2 and len(drawn) == 1  # built again on coming back, drawn once
+
+
+async def test_homes_words_are_laid_out_at_one_width_as_it_opens(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home's cards are taller than the window, so a scroll bar comes; its columns are kept
+    from the start (``scrollbar-gutter: stable``). Every card was laid out at the whole width,
+    then again beside the bar, and Home drawn twice (~4 ms of ~64, issue 20)."""
+    make_profile("Sam")
+    widths: dict[Static, set[int]] = {}
+    real = Static.get_content_height
+
+    def noting(static: Static, container: Size, viewport: Size, width: int) -> int:
+        widths.setdefault(static, set()).add(width)
+        return real(static, container, viewport, width)
+
+    monkeypatch.setattr(Static, "get_content_height", noting)
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#home").scrollbars_enabled[0]  # the bar is there
+    assert {"greeting", "today", "checkin-card", "goals-card"} <= {s.id for s in widths}
+    assert {static.id or static: seen for static, seen in widths.items() if len(seen) > 1} == {}
