@@ -11,6 +11,7 @@ from typing import ClassVar
 import pytest
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 
 from screens.base import MORE_KEYS, WorkbookScreen
@@ -125,6 +126,15 @@ class Lamp(WorkbookScreen):
         self.lit += 1
 
 
+async def open_lamp(pilot: Pilot[int]) -> tuple[Lamp, WorkbookFooter]:
+    """Home, then the lamp's screen over it: the screen and its footer."""
+    await pilot.pause()
+    lamp = Lamp()
+    await pilot.app.push_screen(lamp)
+    await pilot.pause()
+    return lamp, lamp.query_one(WorkbookFooter)
+
+
 async def test_a_key_in_the_footer_is_clicked_lit_and_explained(
     root: DataRoot, sam: ProfileCard
 ) -> None:
@@ -133,11 +143,7 @@ async def test_a_key_in_the_footer_is_clicked_lit_and_explained(
     app = make_app(root)
     rang: list[bool] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        lamp = Lamp()
-        await app.push_screen(lamp)
-        await pilot.pause()
-        footer = lamp.query_one(WorkbookFooter)
+        lamp, footer = await open_lamp(pilot)
         keys = {d.key.key: d for d in footer.drawn()}
         light, off = keys["l"], keys["o"]
         assert "s" not in keys
@@ -177,11 +183,7 @@ async def test_the_footer_follows_the_keys_that_work(root: DataRoot, sam: Profil
     at 80 it would be one of those left for "More keys")."""
     app = make_app(root)
     async with app.run_test(size=(120, 24)) as pilot:
-        await pilot.pause()
-        lamp = Lamp()
-        await app.push_screen(lamp)
-        await pilot.pause()
-        footer = lamp.query_one(WorkbookFooter)
+        lamp, footer = await open_lamp(pilot)
         await pilot.press("l")
         lamp.spare_shown = True
         lamp.refresh_bindings()
