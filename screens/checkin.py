@@ -156,7 +156,7 @@ class CheckinScreen(WorkbookScreen):
                 yield Label("Day (YYYY-MM-DD):", classes="prompt-inline")
                 # Compact by checkin.tcss (as the tick boxes), and born with the class Input
                 # gives a box with words in it: styled once, when it is mounted.
-                yield TextBox(self.day.isoformat(), id="day", max_length=10, classes="-valid")
+                yield TextBox(self.day.isoformat(), id="day", max_length=10)
             yield self._question(w.mood.question)
             yield Ruler(1, 5, words=w.mood.words, ends=("low", "good"), id="mood")
             yield self._question(w.craving.question)

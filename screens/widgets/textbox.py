@@ -32,6 +32,11 @@ class TextBox(Input):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["select_on_focus"] = False
+        if not kwargs.get("validators"):
+            # Born with the class Input's validation gives a box without validators: given
+            # words, Input validates them in its constructor and adds "-valid", which worked
+            # out the box's style there, before it was mounted, to do it again on mounting.
+            kwargs["classes"] = " ".join(filter(None, (kwargs.get("classes"), "-valid")))
         super().__init__(*args, **kwargs)
 
     def on_paste(self, event: events.Paste) -> None:

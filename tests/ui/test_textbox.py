@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from screens.checkin import CheckinScreen
 from screens.widgets.textbox import TextBox
 from tests.conftest import TODAY
@@ -113,3 +115,34 @@ async def test_focus_has_a_shape_and_examples_read_in_16_colours(
         placeholder = sleep.get_component_styles("input--placeholder")
         assert placeholder.color == sleep.styles.color  # the plain foreground, never 1:1
         assert placeholder.text_style.italic and placeholder.text_style.dim
+
+
+async def test_a_box_with_words_is_styled_only_once_it_is_mounted(
+    root: DataRoot, make_profile: Callable[..., ProfileCard], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given words, Input validates them in its constructor and adds "-valid", which works out
+    the box's style before it is mounted, to do it again on mounting (issue 20: Settings built
+    its name box, the life check-in every answered area's box). A TextBox is born with it."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.dom import DOMNode
+
+    from screens.settings import SettingsScreen
+
+    make_profile("Sam")
+    early: list[str] = []
+    real = Stylesheet.apply
+
+    def noting(sheet: Stylesheet, node: DOMNode, **kwargs: object) -> None:
+        if isinstance(node, TextBox) and node.parent is None:  # not even in the screen yet
+            early.append(node.id or "?")
+        real(sheet, node, **kwargs)  # type: ignore[arg-type]
+
+    async with make_app(root).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "apply", noting)
+        await pilot.app.push_screen(SettingsScreen())
+        await pilot.pause()
+        with_words = [box for box in pilot.app.screen.query(TextBox) if box.value]
+        assert with_words  # there were words to validate
+        assert early == []
+        assert all(box.has_class("-valid") and not box.has_class("-invalid") for box in with_words)
