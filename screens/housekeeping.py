@@ -1,6 +1,6 @@
 """Work done while nobody waits, so that opening a screen pays for none of it.
 
-Two jobs, each run only once the app has been quiet for a moment (no key or click, no screen
+Three jobs, each run only once the app has been quiet for a moment (no key or click, no screen
 change for ``QUIET_SECONDS``) and start-up is over:
 
 - **Garbage of a closed screen is collected.** Textual's widgets refer to one another, so a
@@ -15,11 +15,13 @@ change for ``QUIET_SECONDS``) and start-up is over:
   built-in styles to the app's stylesheet the first time one is mounted, then parses the whole
   stylesheet again and restyles the screen being built: the first opening of the check-in paid
   ~30 ms for it. One of each is mounted, out of sight, on the screen of the moment and taken
-  away a frame later. When all is in, what start-up and the imports built is frozen
-  (``gc.freeze``): later collections walk only what was made since.
+  away a frame later.
+
+When the imports and the styles are in, what start-up and they built is frozen (``gc.freeze``):
+later collections walk only what was made since.
 
 A key pressed while a job is due puts the job off until the app is quiet again; a job that has
-started runs for at most one module import (10-30 ms).
+started runs for at most one module import or one priming (10-30 ms).
 """
 
 from __future__ import annotations
