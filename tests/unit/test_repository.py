@@ -243,3 +243,35 @@ def test_remembered_until_the_workbook_changes(repo: Repository) -> None:
     assert repo.remembered("goals", count) == 1  # rolled back: made again, from the file
     assert len(made) == 4
     assert repo.remembered("other", lambda: "kept apart") == "kept apart"
+
+
+def test_reading_many_entries_copies_none(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading every entry (and Home's glance at ten years of check-ins) validates each
+    stored entry as it is: TinyDB's copying iterator is never walked, and what is read back is
+    what was saved, in the order it was first saved; nothing stored is changed by reading."""
+    from tinydb.table import Table
+
+    from workbook.checkins import CheckinDay
+    from workbook.models import Checkin
+
+    goals = [Goal(title=f"g{n}") for n in range(3)]
+    for goal in goals:
+        repo.save(goal)
+    for day in (3, 1, 2):
+        repo.save(Checkin(on=date(2026, 11, day), mood=day, craving=day))
+    before = repo.export_data()
+
+    def copying(self: Table) -> None:
+        raise AssertionError(f"{self.name}: every entry copied to be read")
+
+    monkeypatch.setattr(Table, "__iter__", copying)
+    assert repo.all(Goal) == goals
+    assert [d.on.day for d in repo.glance(Checkin, CheckinDay)] == [3, 1, 2]
+    assert [g.title for g in repo.newest(Goal, 2, "title")] == ["g2", "g1"]
+    assert repo.export_data() == before
+    with pytest.raises(ValueError, match="already used"):
+        repo.add_many([Goal(title="again", id=goals[0].id)])
+    repo.add_many([Goal(title="g3")])
+    assert [g.title for g in repo.all(Goal)] == ["g0", "g1", "g2", "g3"]
