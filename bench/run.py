@@ -65,7 +65,8 @@ def main() -> int:
         print_startup(
             "10-year workbook", startup.measure(root.path, runs, demo.id, floor=True), runs
         )
-        screen_rows(root, demo.id, plain.id, 3 if args.quick else 10)
+        # 20 openings of each: with fewer, "p95" is the slowest one (bench.screens._p95).
+        screen_rows(root, demo.id, plain.id, 3 if args.quick else 20)
         m = memory.measure(root.path, demo.id)
         print(
             f"peak RSS to Home: bare app {m['bare_mb']:.0f} MB, Side by Side on 10 years "
@@ -129,12 +130,15 @@ def screen_rows(root: DataRoot, demo: str, plain: str, runs: int) -> None:
         "screen          10y p50  10y p95  empty p50  empty p95   x floor: p50 / p95 "
         f"(targets <= {SCREEN_P50_TARGET:.0f} / <= {SCREEN_P95_TARGET:.0f})"
     )
-    worst_p50 = worst_p95 = 0.0
+    worst_p50 = worst_p95 = slowest = 0.0
+    slowest_screen = ""
     missed: list[str] = []
     for row in screens.measure(root, demo, root, plain, runs=runs):
         p50 = max(row["p50_ms"], row["empty_p50_ms"]) / floor
         p95 = max(row["p95_ms"], row["empty_p95_ms"]) / floor
         worst_p50, worst_p95 = max(worst_p50, p50), max(worst_p95, p95)
+        if row["max_ms"] / floor > slowest:
+            slowest, slowest_screen = row["max_ms"] / floor, row["screen"]
         if p50 > SCREEN_P50_TARGET or p95 > SCREEN_P95_TARGET:
             missed.append(row["screen"])
         print(
@@ -145,7 +149,8 @@ def screen_rows(root: DataRoot, demo: str, plain: str, runs: int) -> None:
     verdict(
         f"every main screen p50 <= {SCREEN_P50_TARGET:.0f}x and p95 <= "
         f"{SCREEN_P95_TARGET:.0f}x the floor, 10 years and empty",
-        f"worst p50 {worst_p50:.1f}x, worst p95 {worst_p95:.1f}x",
+        f"worst p50 {worst_p50:.1f}x, worst p95 {worst_p95:.1f}x (the slowest of {runs} "
+        f"openings of each screen on each workbook: {slowest:.1f}x, {slowest_screen})",
         not missed,
         f"over: {', '.join(missed)}; what is left is Textual styling, laying out and "
         "drawing each widget, and the frame it waits for: see RESULTS.md",
