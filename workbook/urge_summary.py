@@ -10,7 +10,7 @@ from datetime import date, time
 
 from workbook.models import Urge
 from workbook.text import clip, counted
-from workbook.urges import Noted, TriggerCount, patterns
+from workbook.urges import PATTERN_DAYS, Noted, TriggerCount, patterns
 
 
 def parse_time(text: str) -> time | None:
@@ -53,11 +53,14 @@ def summary_lines(
         if notes:
             week += f" ({', '.join(notes)})"
     lines = [week]
+    # The patterns look back four weeks, the count one: said, so that "this week: 0" above
+    # "money (2)" does not read as a mistake.
     if found.triggers:
-        lines.append("Common triggers:")
+        lines.append(f"Common triggers in the last {_weeks(PATTERN_DAYS)}:")
         lines += [trigger_line(t, width) for t in found.triggers]
     if found.times:
-        lines.append("Times of day: " + ", ".join(f"{t} ({n})" for t, n in found.times[:3]))
+        times = ", ".join(f"{t} ({n})" for t, n in found.times[:3])
+        lines.append(f"Times of day in the last {_weeks(PATTERN_DAYS)}: {times}")
     return lines
 
 
@@ -80,6 +83,8 @@ def card_lines(log: Sequence[Noted], today: date) -> list[str]:
     lines = [f"This week: {count}{passed}"]
     if found.average_strength is not None:
         lines.append(f"Average strength: {found.average_strength:.1f} of 10")
+    if found.triggers or found.times:
+        lines.append(f"In the last {_weeks(PATTERN_DAYS)}:")  # this week's count is above
     if found.triggers:
         lines += wrap_items(
             "Triggers:", [f"{clip(t.name, 24)} ({t.count})" for t in found.triggers]
@@ -88,6 +93,11 @@ def card_lines(log: Sequence[Noted], today: date) -> list[str]:
         lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
     lines.append("F2 notes one · u opens the log")
     return lines
+
+
+def _weeks(days: int) -> str:
+    """``days`` in whole weeks, in words ("4 weeks")."""
+    return counted(days // 7, "week")
 
 
 def wrap_items(label: str, items: list[str], width: int = 32) -> list[str]:

@@ -82,6 +82,7 @@ async def test_cards_for_a_seeded_history(
         assert urges.splitlines() == [
             "This week: 2 urges, 1 passed",
             "Average strength: 3.5 of 10",
+            "In the last 4 weeks:",  # the patterns' own time, not this week's
             "Triggers: After work (5),",  # a count stays with its words
             " Payday (2), Row with mum (1)",
             "Times: evening (5), night (2),",

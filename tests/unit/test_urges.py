@@ -183,9 +183,34 @@ def test_summary_lines_show_each_kind_with_the_words_that_fit() -> None:
         urge(2, "Mates going for a pint", kind=TriggerKind.PERSON),
     ]
     lines = summary_lines(log, TODAY, width=60)
-    start = lines.index("Common triggers:")
+    start = lines.index("Common triggers in the last 4 weeks:")
     assert lines[start + 1].startswith("  money (2): Payday · Bills on the mat, again")
     assert lines[start + 1].endswith("…") and len(lines[start + 1]) == 60
     assert lines[start + 2] == "  a person (1): Mates going for a pint"
     card = card_lines(log, TODAY)
-    assert card[2:4] == ["Triggers: money (2),", " a person (1)"]  # counted by kind, no words
+    assert card[2:5] == ["In the last 4 weeks:", "Triggers: money (2),", " a person (1)"]
+
+
+def test_the_patterns_say_they_look_back_four_weeks_when_this_week_has_none() -> None:
+    """A week with no urge, and two urges three weeks ago: the count says this week, and the
+    triggers and times say the four weeks they come from (not read as this week's)."""
+    from workbook.urge_summary import card_lines, summary_lines
+
+    log = [urge(20, "Payday", time(19, 0), kind=TriggerKind.MONEY), urge(27, "Payday", time(20, 0))]
+    assert summary_lines(log, TODAY) == [
+        "Urges this week: 0",
+        "Common triggers in the last 4 weeks:",
+        "  money (1): Payday",
+        "  Payday (1)",
+        "Times of day in the last 4 weeks: evening (2)",
+    ]
+    assert card_lines(log, TODAY) == [
+        "This week: 0 urges",
+        "In the last 4 weeks:",
+        "Triggers: money (1), Payday (1)",
+        "Times: evening (2)",
+        "F2 notes one · u opens the log",
+    ]
+    # A month ago is outside the four weeks: nothing but the (empty) week is said.
+    assert summary_lines([urge(28, "Payday")], TODAY) == ["Urges this week: 0"]
+    assert "In the last 4 weeks:" not in card_lines([urge(28, "Payday")], TODAY)
