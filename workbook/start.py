@@ -41,10 +41,19 @@ starting = False
 """True from the ``workbook`` command's start until its first screen is up (see ``settle``)."""
 
 
+YOUNG_OBJECTS = 5000
+"""How many new objects (less those freed) start a collection of the young ones once start-up
+is over; Python's default is 700. Opening a screen makes tens of thousands (widgets, styles,
+lines drawn), nearly all still in use when it is up: at 700 the collector ran ~40 times during
+each opening to find almost nothing, ~2 ms of a 65 ms check-in (bench/RESULTS.md)."""
+
+
 def settle() -> None:
-    """Start-up is over: keep what it built out of later collections, and collect again."""
+    """Start-up is over: keep what it built out of later collections, and collect again, less
+    often among young objects than Python's default (see ``YOUNG_OBJECTS``)."""
     global starting
     starting = False
     if not gc.isenabled():
         gc.freeze()
+        gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
         gc.enable()

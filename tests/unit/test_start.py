@@ -16,7 +16,9 @@ from workbook.storage import DataRoot
 
 @pytest.fixture(autouse=True)
 def _collector_back_on() -> Iterator[None]:
+    thresholds = gc.get_threshold()
     yield
+    gc.set_threshold(*thresholds)
     gc.enable()
 
 
@@ -54,12 +56,17 @@ def test_the_collector_is_back_on_even_when_a_command_fails(
 
 
 def test_settle_freezes_and_turns_the_collector_back_on() -> None:
+    gc.set_threshold(700, 10, 10)  # Python's default
     gc.disable()
     start.settle()
     assert gc.isenabled()
+    # Young objects are collected less often once the app is up (each screen makes ~30,000).
+    assert gc.get_threshold() == (start.YOUNG_OBJECTS, 10, 10) and start.YOUNG_OBJECTS > 700
     frozen = gc.get_freeze_count()
+    gc.set_threshold(800, 10, 10)
     start.settle()  # a second call changes nothing
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert gc.get_threshold() == (800, 10, 10)
 
 
 def test_native_windows_is_told_plainly_not_given_a_traceback(
