@@ -275,3 +275,5 @@ def test_reading_many_entries_copies_none(
         repo.add_many([Goal(title="again", id=goals[0].id)])
     repo.add_many([Goal(title="g3")])
     assert [g.title for g in repo.all(Goal)] == ["g0", "g1", "g2", "g3"]
+    with pytest.raises(TypeError, match="not a stored model"):
+        repo.all(StoredModel)  # type: ignore[type-var]

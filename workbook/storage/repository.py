@@ -233,9 +233,7 @@ class Repository:
     # Internals -----------------------------------------------------------------------------
 
     def _table(self, model: type[StoredModel]) -> Table:
-        if not model.TABLE:
-            raise TypeError(f"{model.__name__} is not a stored model")
-        return self._store.db.table(model.TABLE, cache_size=0)
+        return self._store.db.table(_table_name(model), cache_size=0)
 
     def _stored(self, model: type[StoredModel]) -> list[dict[str, Any]]:
         """The table's entries as stored, in the order they were first saved, to read only.
@@ -245,8 +243,7 @@ class Repository:
         them away (half the time, and 4.2 MB at its peak against 1.6). Validating a model
         from an entry never changes the entry, and no entry leaves this class.
         """
-        self._table(model)  # refuses a model with no table, as every other read does
-        return list(self._store.storage.read().get(model.TABLE, {}).values())
+        return list(self._store.storage.read().get(_table_name(model), {}).values())
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -267,3 +264,10 @@ class Repository:
     @staticmethod
     def _dump(obj: StoredModel) -> dict[str, Any]:
         return obj.model_dump(mode="json")
+
+
+def _table_name(model: type[StoredModel]) -> str:
+    """The table ``model`` is stored in; a model with none is refused."""
+    if not model.TABLE:
+        raise TypeError(f"{model.__name__} is not a stored model")
+    return model.TABLE
