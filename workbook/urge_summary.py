@@ -12,6 +12,9 @@ from workbook.models import Urge
 from workbook.text import clip, counted
 from workbook.urges import PATTERN_DAYS, Noted, TriggerCount, patterns
 
+SPAN = counted(PATTERN_DAYS // 7, "week")
+"""How far back the triggers and times of day look, in words ("4 weeks")."""
+
 
 def parse_time(text: str) -> time | None:
     """A time typed as HH:MM (24-hour), or None when left empty."""
@@ -56,11 +59,11 @@ def summary_lines(
     # The patterns look back four weeks, the count one: said, so that "this week: 0" above
     # "money (2)" does not read as a mistake.
     if found.triggers:
-        lines.append(f"Common triggers in the last {_weeks(PATTERN_DAYS)}:")
+        lines.append(f"Common triggers in the last {SPAN}:")
         lines += [trigger_line(t, width) for t in found.triggers]
     if found.times:
         times = ", ".join(f"{t} ({n})" for t, n in found.times[:3])
-        lines.append(f"Times of day in the last {_weeks(PATTERN_DAYS)}: {times}")
+        lines.append(f"Times of day in the last {SPAN}: {times}")
     return lines
 
 
@@ -84,7 +87,7 @@ def card_lines(log: Sequence[Noted], today: date) -> list[str]:
     if found.average_strength is not None:
         lines.append(f"Average strength: {found.average_strength:.1f} of 10")
     if found.triggers or found.times:
-        lines.append(f"In the last {_weeks(PATTERN_DAYS)}:")  # this week's count is above
+        lines.append(f"In the last {SPAN}:")  # this week's count is above
     if found.triggers:
         lines += wrap_items(
             "Triggers:", [f"{clip(t.name, 24)} ({t.count})" for t in found.triggers]
@@ -93,11 +96,6 @@ def card_lines(log: Sequence[Noted], today: date) -> list[str]:
         lines += wrap_items("Times:", [f"{t} ({n})" for t, n in found.times[:3]])
     lines.append("F2 notes one · u opens the log")
     return lines
-
-
-def _weeks(days: int) -> str:
-    """``days`` in whole weeks, in words ("4 weeks")."""
-    return counted(days // 7, "week")
 
 
 def wrap_items(label: str, items: list[str], width: int = 32) -> list[str]:
